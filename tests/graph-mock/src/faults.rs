@@ -1,0 +1,166 @@
+//! Fault injection: by flags (a rate over every call), by rules posted to `/_mock/faults`
+//! (a path fragment, so a browser test can target one section), and by the `x-mock-fault`
+//! header of one request (also inside `$batch`).
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::response::{Answer, Body, GraphError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fault {
+    /// 429 with `Retry-After` in seconds.
+    Throttle { retry_after: u64 },
+    /// 500, 503 or 504 with a Graph error body.
+    Status(u16),
+    /// 200 with a body that is not JSON.
+    Malformed,
+    /// The connection drops after the headers.
+    Drop,
+    /// No answer for this long, then the normal answer.
+    Stall { ms: u64 },
+}
+
+impl FromStr for Fault {
+    type Err = String;
+
+    /// `429`, `429;retry-after=3`, `500`, `503`, `504`, `malformed`, `drop`, `stall;ms=30000`.
+    fn from_str(text: &str) -> Result<Fault, String> {
+        let mut parts = text.split(';').map(str::trim);
+        let kind = parts.next().unwrap_or("");
+        let mut parameter = |name: &str, default: u64| -> Result<u64, String> {
+            match parts.next().and_then(|p| p.strip_prefix(name)).and_then(|p| p.strip_prefix('=')) {
+                Some(value) => value.parse().map_err(|_| format!("bad {name} in fault '{text}'")),
+                None => Ok(default),
+            }
+        };
+        match kind {
+            "429" => Ok(Fault::Throttle { retry_after: parameter("retry-after", 1)? }),
+            "500" | "503" | "504" => Ok(Fault::Status(kind.parse().expect("matched digits"))),
+            "malformed" => Ok(Fault::Malformed),
+            "drop" => Ok(Fault::Drop),
+            "stall" => Ok(Fault::Stall { ms: parameter("ms", 30_000)? }),
+            _ => Err(format!("unknown fault '{text}' (429[;retry-after=N], 500, 503, 504, malformed, drop, stall[;ms=N])")),
+        }
+    }
+}
+
+impl Fault {
+    pub fn label(&self) -> String {
+        match self {
+            Fault::Throttle { retry_after } => format!("429;retry-after={retry_after}"),
+            Fault::Status(status) => status.to_string(),
+            Fault::Malformed => "malformed".into(),
+            Fault::Drop => "drop".into(),
+            Fault::Stall { ms } => format!("stall;ms={ms}"),
+        }
+    }
+
+    /// The answer this fault gives instead of the real one (`None`: answer normally, after a stall).
+    pub fn answer(&self, request_id: &str, client_request_id: &str) -> Option<Answer> {
+        let error = |status: u16, code: &str, message: &str| GraphError::new(status, code, message).into_answer(request_id, client_request_id);
+        match *self {
+            Fault::Throttle { retry_after } => Some(
+                error(429, "TooManyRequests", "Too many requests from Identifier under tenant. Please try again later.")
+                    .with_header("Retry-After", &retry_after.to_string()),
+            ),
+            Fault::Status(500) => Some(error(500, "InternalServerError", "An internal server error occurred.")),
+            Fault::Status(503) => Some(error(503, "serviceNotAvailable", "The service is temporarily unavailable. Try again later.")),
+            Fault::Status(status) => Some(error(status, "UnknownError", "The gateway timed out waiting for the service.")),
+            Fault::Malformed => Some(Answer { status: 200, headers: vec![], body: Body::Malformed("{\"value\":[{\"id\":\"1\",\"displayName\":".into()) }),
+            Fault::Drop => Some(Answer { status: 200, headers: vec![], body: Body::Dropped }),
+            Fault::Stall { .. } => None,
+        }
+    }
+
+    pub fn stall(&self) -> Option<Duration> {
+        match self {
+            Fault::Stall { ms } => Some(Duration::from_millis(*ms)),
+            _ => None,
+        }
+    }
+}
+
+/// A fault for every call whose path contains `path`, `times` times (forever without).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FaultRule {
+    #[serde(rename = "match")]
+    pub path: String,
+    pub fault: String,
+    #[serde(default)]
+    pub times: Option<u32>,
+}
+
+pub struct FaultPlan {
+    rate: f64,
+    kinds: Vec<Fault>,
+    rng: ChaCha8Rng,
+    rules: Vec<(FaultRule, Fault)>,
+}
+
+impl FaultPlan {
+    pub fn new(rate: f64, kinds: Vec<Fault>, seed: u64) -> FaultPlan {
+        FaultPlan { rate, kinds, rng: ChaCha8Rng::seed_from_u64(seed), rules: vec![] }
+    }
+
+    pub fn add_rule(&mut self, rule: FaultRule) -> Result<(), String> {
+        let fault = rule.fault.parse()?;
+        self.rules.push((rule, fault));
+        Ok(())
+    }
+
+    pub fn clear_rules(&mut self) {
+        self.rules.clear();
+    }
+
+    /// The fault for one call: its own header first, then the first matching rule, then chance.
+    pub fn pick(&mut self, path: &str, header: Option<&str>) -> Option<Fault> {
+        if let Some(fault) = header.and_then(|h| h.parse().ok()) {
+            return Some(fault);
+        }
+        if let Some(index) = self.rules.iter().position(|(rule, _)| path.contains(&rule.path)) {
+            let (rule, fault) = &mut self.rules[index];
+            let fault = *fault;
+            match &mut rule.times {
+                Some(1) => {
+                    self.rules.remove(index);
+                }
+                Some(times) => *times -= 1,
+                None => {}
+            }
+            return Some(fault);
+        }
+        if self.rate > 0.0 && !self.kinds.is_empty() && self.rng.gen_bool(self.rate.min(1.0)) {
+            let index = self.rng.gen_range(0..self.kinds.len());
+            return Some(self.kinds[index]);
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faults_parse_from_their_labels() {
+        for text in ["429;retry-after=4", "500", "503", "504", "malformed", "drop", "stall;ms=250"] {
+            assert_eq!(text.parse::<Fault>().unwrap().label(), text);
+        }
+        assert!("418".parse::<Fault>().is_err());
+    }
+
+    #[test]
+    fn a_rule_fires_the_given_number_of_times() {
+        let mut plan = FaultPlan::new(0.0, vec![], 1);
+        plan.add_rule(FaultRule { path: "managedDevices".into(), fault: "503".into(), times: Some(2) }).unwrap();
+        assert_eq!(plan.pick("/v1.0/users/a/managedDevices", None), Some(Fault::Status(503)));
+        assert_eq!(plan.pick("/v1.0/users/a/licenseDetails", None), None);
+        assert_eq!(plan.pick("/v1.0/users/a/managedDevices", None), Some(Fault::Status(503)));
+        assert_eq!(plan.pick("/v1.0/users/a/managedDevices", None), None);
+    }
+}

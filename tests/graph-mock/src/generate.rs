@@ -1,0 +1,754 @@
+//! The demo tenant: four named personas that documentation and tests rely on, plus
+//! generated users. The same seed and sizes give the same tenant; timestamps are
+//! counted back from `now`.
+
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde_json::{json, Value};
+use time::format_description::well_known::Rfc3339;
+use time::{Duration, OffsetDateTime};
+
+use crate::tenant::{DirectoryObject, Device, Tenant, User};
+
+pub const DOMAIN: &str = "contoso.onmicrosoft.com";
+
+#[derive(Debug, Clone)]
+pub struct DemoSize {
+    /// Generated users beside the personas.
+    pub users: usize,
+    /// Lee Gu's transitive groups, devices and enrollment failures.
+    pub large_groups: usize,
+    pub large_devices: usize,
+    pub large_failures: usize,
+}
+
+impl Default for DemoSize {
+    fn default() -> Self {
+        DemoSize {
+            users: 200,
+            large_groups: 1500,
+            large_devices: 150,
+            large_failures: 5000,
+        }
+    }
+}
+
+/// The twenty enrollment errors the product description names, as the demo tenant
+/// reports them: (failureReason, failureCategory, operating system).
+pub const NAMED_ENROLLMENT_ERRORS: [(&str, &str, &str); 20] = [
+    ("IosTimeoutOrFailure", "clientDisconnected", "iOS"),
+    ("UserNotRecognizedOrLicensed", "userValidation", "Android"),
+    ("DeviceAlreadyEnrolled", "badRequest", "Android"),
+    ("NotOnboardedOntoIntune", "accountValidation", "Windows"),
+    ("EnrollmentAuthorizationFailure", "authorization", "Android"),
+    ("DeviceNotSupported", "deviceNotSupported", "Android"),
+    ("EnrollmentRestrictionsNotMet", "enrollmentRestrictionsEnforced", "Windows"),
+    ("DeviceVersionTooLow", "enrollmentRestrictionsEnforced", "iOS"),
+    ("DeviceVersionTooHigh", "enrollmentRestrictionsEnforced", "Android"),
+    ("DeviceCannotBeEnrolledAsPersonal", "enrollmentRestrictionsEnforced", "Android"),
+    ("DevicePlatformBlocked", "enrollmentRestrictionsEnforced", "macOS"),
+    ("BulkTokenExpired", "authentication", "Windows"),
+    ("AutopilotDeviceOrDetailsNotFound", "badRequest", "Windows"),
+    ("AutopilotProfileNotFoundOrNotAssigned", "badRequest", "Windows"),
+    ("UnexpectedAutopilotEnrollmentMethod", "badRequest", "Windows"),
+    ("AutopilotDeviceRemoved", "badRequest", "Windows"),
+    ("DeviceCapReached", "enrollmentRestrictionsEnforced", "iOS"),
+    ("AppleOnboardingPushCertificateMissingOrExpired", "accountValidation", "iOS"),
+    ("DeviceNotPreregistered", "enrollmentRestrictionsEnforced", "iOS"),
+    ("FeatureNotSupported", "featureNotSupported", "Android"),
+];
+
+const FIRST_NAMES: [&str; 24] = [
+    "Aiden", "Brigitte", "Camille", "Diego", "Elena", "Farid", "Grace", "Hugo", "Inès", "Jonas",
+    "Kenji", "Léa", "Malik", "Nora", "Oscar", "Priya", "Quentin", "Rosa", "Samir", "Tess",
+    "Ulrich", "Vera", "Wen", "Yasmine",
+];
+const LAST_NAMES: [&str; 20] = [
+    "Adams", "Bernard", "Chen", "Dubois", "Evans", "Fontaine", "García", "Haddad", "Ito",
+    "Jensen", "Kowalski", "Lefèvre", "Moreau", "Nakamura", "Okafor", "Petit", "Rossi", "Silva",
+    "Tanaka", "Weber",
+];
+
+struct Generator {
+    rng: ChaCha8Rng,
+    now: OffsetDateTime,
+}
+
+impl Generator {
+    fn id(&mut self) -> String {
+        let bytes: [u8; 16] = self.rng.gen();
+        uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+    }
+
+    fn ago(&mut self, min_hours: i64, max_hours: i64) -> String {
+        let minutes = self.rng.gen_range(min_hours * 60..=max_hours * 60);
+        timestamp(self.now - Duration::minutes(minutes))
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        items.choose(&mut self.rng).expect("non-empty choice list")
+    }
+}
+
+fn timestamp(at: OffsetDateTime) -> String {
+    at.format(&Rfc3339).expect("RFC 3339 formats every date in range")
+}
+
+/// Builds the demo tenant.
+pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
+    let mut gen = Generator {
+        rng: ChaCha8Rng::seed_from_u64(seed),
+        now,
+    };
+    let mut directory_objects = shared_groups(&mut gen);
+    let group_id = |objects: &[DirectoryObject], name: &str| -> String {
+        objects
+            .iter()
+            .find(|object| object.object["displayName"] == name)
+            .and_then(|object| object.object["id"].as_str())
+            .expect("shared group exists")
+            .to_string()
+    };
+    let all_users = group_id(&directory_objects, "All Company");
+    let sales = group_id(&directory_objects, "Sales and Marketing");
+    let sales_emea = group_id(&directory_objects, "Sales EMEA");
+    let ios_users = group_id(&directory_objects, "All iOS users");
+    let intune_users = group_id(&directory_objects, "Intune licensed users");
+    let helpdesk_role = group_id(&directory_objects, "Helpdesk Administrator");
+    let paris_unit = group_id(&directory_objects, "Paris office");
+    let retail = group_id(&directory_objects, "Retail");
+
+    let enrollment_configurations = enrollment_configurations(&mut gen, &sales);
+
+    let mut users = vec![
+        adele(&mut gen, vec![sales_emea.clone(), ios_users.clone(), intune_users.clone(), paris_unit]),
+        alex(&mut gen, vec![all_users.clone(), intune_users.clone(), helpdesk_role]),
+        megan(&mut gen, vec![all_users.clone(), sales.clone()]),
+    ];
+    let (lee, lee_groups) = lee_gu(&mut gen, size, &all_users);
+    directory_objects.extend(lee_groups);
+    users.push(lee);
+
+    let candidates = [all_users, sales, sales_emea, ios_users, intune_users, retail];
+    for index in 0..size.users {
+        users.push(generated_user(&mut gen, index, &candidates));
+    }
+
+    Tenant {
+        subscription_state: "active".into(),
+        enrollment_configurations,
+        directory_objects,
+        users,
+    }
+}
+
+fn shared_groups(gen: &mut Generator) -> Vec<DirectoryObject> {
+    let mut objects = Vec::new();
+    let mut push = |gen: &mut Generator, object: Value, member_of: Vec<String>| -> String {
+        let id = gen.id();
+        let mut object = object;
+        object["id"] = json!(id);
+        objects.push(DirectoryObject { object, member_of });
+        id
+    };
+    let all = push(gen, group("All Company", &["Unified"], None, true), vec![]);
+    let sales = push(gen, group("Sales and Marketing", &["Unified"], None, true), vec![all.clone()]);
+    push(gen, group("Sales EMEA", &[], None, true), vec![sales]);
+    push(
+        gen,
+        group(
+            "All iOS users",
+            &["DynamicMembership"],
+            Some("(user.assignedPlans -any (assignedPlan.service -eq \"SCO\")) and (user.usageLocation -eq \"FR\")"),
+            true,
+        ),
+        vec![],
+    );
+    push(
+        gen,
+        group(
+            "Intune licensed users",
+            &["DynamicMembership"],
+            Some("user.assignedPlans -any (assignedPlan.servicePlanId -eq \"c1ec4a95-1f05-45b3-a911-aa3fa01094f5\")"),
+            true,
+        ),
+        vec![],
+    );
+    push(gen, group("Retail", &[], None, true), vec![all]);
+    push(
+        gen,
+        json!({
+            "@odata.type": "#microsoft.graph.directoryRole",
+            "displayName": "Helpdesk Administrator",
+            "description": "Can reset passwords for non-administrators and Helpdesk Administrators.",
+            "roleTemplateId": "729827e3-9c14-49f7-bb1b-9608f156bbb8"
+        }),
+        vec![],
+    );
+    push(
+        gen,
+        json!({
+            "@odata.type": "#microsoft.graph.administrativeUnit",
+            "displayName": "Paris office",
+            "description": "Users based in the Paris office",
+            "visibility": null
+        }),
+        vec![],
+    );
+    objects
+}
+
+fn group(name: &str, group_types: &[&str], rule: Option<&str>, security: bool) -> Value {
+    let unified = group_types.contains(&"Unified");
+    json!({
+        "@odata.type": "#microsoft.graph.group",
+        "displayName": name,
+        "groupTypes": group_types,
+        "securityEnabled": security,
+        "mailEnabled": unified,
+        "mail": if unified { Value::from(format!("{}@{DOMAIN}", name.replace(' ', ""))) } else { Value::Null },
+        "membershipRule": rule,
+        "membershipRuleProcessingState": rule.map(|_| "On"),
+        "description": null
+    })
+}
+
+fn enrollment_configurations(gen: &mut Generator, sales_group: &str) -> Vec<Value> {
+    let restriction = |blocked: bool, personal_blocked: bool, min: Option<&str>, max: Option<&str>| {
+        json!({
+            "@odata.type": "microsoft.graph.deviceEnrollmentPlatformRestriction",
+            "platformBlocked": blocked,
+            "personalDeviceEnrollmentBlocked": personal_blocked,
+            "osMinimumVersion": min,
+            "osMaximumVersion": max
+        })
+    };
+    let created = gen.ago(24 * 300, 24 * 400);
+    let modified = gen.ago(24 * 5, 24 * 30);
+    vec![
+        json!({
+            "@odata.type": "#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration",
+            "id": format!("{}_DefaultPlatformRestrictions", gen.id()),
+            "displayName": "All users and all devices",
+            "description": "This is the default Device Type Restriction applied with the lowest priority to all users regardless of group membership.",
+            "priority": 0,
+            "createdDateTime": created,
+            "lastModifiedDateTime": modified,
+            "version": 4,
+            "iosRestriction": restriction(false, false, Some("16.0"), None),
+            "windowsRestriction": restriction(false, false, Some("10.0.19041"), None),
+            "windowsMobileRestriction": restriction(true, false, None, None),
+            "androidRestriction": restriction(false, true, Some("11.0"), Some("15.0")),
+            "macOSRestriction": restriction(true, false, None, None),
+            "assignments": [{
+                "@odata.type": "#microsoft.graph.enrollmentConfigurationAssignment",
+                "id": format!("{}_assignment", gen.id()),
+                "target": { "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" }
+            }]
+        }),
+        json!({
+            "@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration",
+            "id": format!("{}_DefaultLimit", gen.id()),
+            "displayName": "All users and all devices",
+            "description": "This is the default Device Limit Restriction applied with the lowest priority to all users regardless of group membership.",
+            "priority": 0,
+            "createdDateTime": created,
+            "lastModifiedDateTime": modified,
+            "version": 2,
+            "limit": 5,
+            "assignments": [{
+                "@odata.type": "#microsoft.graph.enrollmentConfigurationAssignment",
+                "id": format!("{}_assignment", gen.id()),
+                "target": { "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" }
+            }]
+        }),
+        json!({
+            "@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration",
+            "id": format!("{}_Limit", gen.id()),
+            "displayName": "Sales: up to 3 devices",
+            "description": "Field sales keep one phone, one tablet and one laptop.",
+            "priority": 1,
+            "createdDateTime": created,
+            "lastModifiedDateTime": modified,
+            "version": 1,
+            "limit": 3,
+            "assignments": [{
+                "@odata.type": "#microsoft.graph.enrollmentConfigurationAssignment",
+                "id": format!("{}_assignment", gen.id()),
+                "target": { "@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": sales_group }
+            }]
+        }),
+    ]
+}
+
+fn user_object(gen: &mut Generator, display_name: &str, alias: &str, job: Option<&str>) -> Value {
+    let (given, surname) = display_name.split_once(' ').unwrap_or((display_name, ""));
+    json!({
+        "businessPhones": [],
+        "displayName": display_name,
+        "givenName": given,
+        "jobTitle": job,
+        "mail": format!("{alias}@{DOMAIN}"),
+        "mobilePhone": null,
+        "officeLocation": null,
+        "preferredLanguage": "en-US",
+        "surname": surname,
+        "userPrincipalName": format!("{alias}@{DOMAIN}"),
+        "id": gen.id()
+    })
+}
+
+fn service_plan(name: &str, id: &str, status: &str) -> Value {
+    json!({ "servicePlanId": id, "servicePlanName": name, "provisioningStatus": status, "appliesTo": "User" })
+}
+
+const INTUNE_A_PLAN_ID: &str = "c1ec4a95-1f05-45b3-a911-aa3fa01094f5";
+
+/// EMS E3 with Intune (`INTUNE_A`) in the given provisioning status.
+fn ems_licence(gen: &mut Generator, intune_status: &str) -> Value {
+    json!({
+        "id": gen.id().replace('-', ""),
+        "skuId": "efccb6f7-5641-4e0e-bd10-b4976e1bf68e",
+        "skuPartNumber": "EMS",
+        "servicePlans": [
+            service_plan("INTUNE_A", INTUNE_A_PLAN_ID, intune_status),
+            service_plan("AAD_PREMIUM", "41781fb2-bc02-4b7c-bd55-b576c07bb09d", "Success"),
+            service_plan("RMS_S_ENTERPRISE", "bea4c11e-220a-4e6d-8eb8-8ea15d019f90", "Success")
+        ]
+    })
+}
+
+/// Office 365 E3: mail and files, and Intune for Office 365 only, which is not an Intune licence.
+fn office_licence(gen: &mut Generator) -> Value {
+    json!({
+        "id": gen.id().replace('-', ""),
+        "skuId": "6fd2c87f-b296-42f0-b197-1e91e994b900",
+        "skuPartNumber": "ENTERPRISEPACK",
+        "servicePlans": [
+            service_plan("EXCHANGE_S_ENTERPRISE", "efb87545-963c-4e0d-99df-69c6916d9eb0", "Success"),
+            service_plan("SHAREPOINTENTERPRISE", "5dbe027f-2339-4123-9542-606e4d348a72", "Success"),
+            service_plan("INTUNE_O365", "882e1d05-acd1-4ccb-8708-6ee03664b117", "PendingActivation")
+        ]
+    })
+}
+
+struct DeviceSpec<'a> {
+    name: &'a str,
+    os: &'a str,
+    os_version: &'a str,
+    compliance: &'a str,
+    owner: &'a str,
+    enrollment: &'a str,
+    model: &'a str,
+    manufacturer: &'a str,
+}
+
+fn device(gen: &mut Generator, user: &Value, spec: &DeviceSpec) -> Device {
+    let id = gen.id();
+    let enrolled = gen.ago(24 * 30, 24 * 500);
+    let synced = gen.ago(0, 72);
+    let object = json!({
+        "@odata.type": "#microsoft.graph.managedDevice",
+        "id": id,
+        "userId": user["id"],
+        "deviceName": spec.name,
+        "managedDeviceOwnerType": spec.owner,
+        "enrolledDateTime": enrolled,
+        "lastSyncDateTime": synced,
+        "operatingSystem": spec.os,
+        "complianceState": spec.compliance,
+        "jailBroken": "False",
+        "managementAgent": "mdm",
+        "osVersion": spec.os_version,
+        "azureADRegistered": true,
+        "deviceEnrollmentType": spec.enrollment,
+        "azureADDeviceId": gen.id(),
+        "deviceRegistrationState": "registered",
+        "isEncrypted": spec.compliance == "compliant",
+        "userPrincipalName": user["userPrincipalName"],
+        "model": spec.model,
+        "manufacturer": spec.manufacturer,
+        "serialNumber": format!("SN{}", gen.rng.gen_range(100_000_000u64..999_999_999)),
+        "userDisplayName": user["displayName"],
+        "emailAddress": user["mail"],
+        "complianceGracePeriodExpirationDateTime": "9999-12-31T23:59:59Z"
+    });
+    let compliant = spec.compliance == "compliant";
+    let compliance_policy_states = vec![policy_state(
+        gen,
+        "deviceCompliancePolicyState",
+        &format!("{} compliance baseline", spec.os),
+        spec.os,
+        compliance_settings(spec.os, compliant),
+    )];
+    let configuration_states = vec![
+        policy_state(gen, "deviceConfigurationState", "Corporate Wi-Fi", spec.os, vec![setting("Wifi.Ssid", "SSID", "compliant", Some("CONTOSO-CORP"))]),
+        policy_state(gen, "deviceConfigurationState", "Always-on VPN", spec.os, vec![setting("Vpn.Server", "VPN server", if compliant { "compliant" } else { "error" }, Some("vpn.contoso.com"))]),
+    ];
+    Device { object, compliance_policy_states, configuration_states }
+}
+
+fn setting(key: &str, name: &str, state: &str, current: Option<&str>) -> Value {
+    json!({
+        "@odata.type": "microsoft.graph.deviceCompliancePolicySettingState",
+        "setting": key,
+        "settingName": name,
+        "instanceDisplayName": null,
+        "state": state,
+        "errorCode": 0,
+        "errorDescription": if state == "nonCompliant" { "The device does not meet this requirement." } else { "No error" },
+        "currentValue": current,
+        "sources": []
+    })
+}
+
+fn compliance_settings(os: &str, compliant: bool) -> Vec<Value> {
+    let state = if compliant { "compliant" } else { "nonCompliant" };
+    match os {
+        "Windows" => vec![
+            setting("Windows10CompliancePolicy.BitLockerEnabled", "Require BitLocker", state, Some(if compliant { "true" } else { "false" })),
+            setting("Windows10CompliancePolicy.OsMinimumVersion", "Minimum OS version", state, Some(if compliant { "10.0.22631" } else { "10.0.17763" })),
+            setting("Windows10CompliancePolicy.PasswordRequired", "Require a password", "compliant", Some("true")),
+        ],
+        _ => vec![
+            setting("CompliancePolicy.PasscodeRequired", "Require a passcode", state, Some(if compliant { "true" } else { "false" })),
+            setting("CompliancePolicy.SecurityBlockJailbrokenDevices", "Block jailbroken devices", "compliant", Some("false")),
+        ],
+    }
+}
+
+fn policy_state(gen: &mut Generator, kind: &str, name: &str, os: &str, settings: Vec<Value>) -> Value {
+    let state = if settings.iter().any(|s| s["state"] == "nonCompliant") {
+        "nonCompliant"
+    } else if settings.iter().any(|s| s["state"] == "error") {
+        "error"
+    } else {
+        "compliant"
+    };
+    let platform = match os {
+        "iOS" => "iOS",
+        "Android" => "android",
+        "macOS" => "macOS",
+        _ => "windows10AndLater",
+    };
+    json!({
+        "@odata.type": format!("#microsoft.graph.{kind}"),
+        "id": gen.id(),
+        "displayName": name,
+        "version": 3,
+        "platformType": platform,
+        "state": state,
+        "settingCount": settings.len(),
+        "settingStates": settings
+    })
+}
+
+fn app(name: &str, version: &str, intent: &str, state: &str) -> Value {
+    json!({
+        "@odata.type": "microsoft.graph.mobileAppIntentAndStateDetail",
+        "applicationId": uuid_from_name(name),
+        "displayName": name,
+        "mobileAppIntent": intent,
+        "displayVersion": version,
+        "installState": state,
+        "supportedDeviceTypes": []
+    })
+}
+
+/// Stable application ids, so one app has the same id on every device.
+fn uuid_from_name(name: &str) -> String {
+    let mut hash: u128 = 0x6c62272e07bb014262b821756295c58d;
+    for byte in name.bytes() {
+        hash ^= u128::from(byte);
+        hash = hash.wrapping_mul(0x0000000001000000000000000000013b);
+    }
+    uuid::Builder::from_random_bytes(hash.to_be_bytes()).into_uuid().to_string()
+}
+
+fn app_states(gen: &mut Generator, user: &Value, device: &Device, apps: Vec<Value>) -> Value {
+    json!({
+        "@odata.type": "#microsoft.graph.mobileAppIntentAndState",
+        "id": gen.id(),
+        "managedDeviceIdentifier": device.object["id"],
+        "userId": user["id"],
+        "mobileAppList": apps
+    })
+}
+
+fn app_registration(gen: &mut Generator, user: &Value, ios: bool, app_id: &str, device_name: &str, flagged: &[&str]) -> Value {
+    let (odata_type, identifier) = if ios {
+        ("#microsoft.graph.iosManagedAppRegistration", json!({"@odata.type": "microsoft.graph.iosMobileAppIdentifier", "bundleId": app_id}))
+    } else {
+        ("#microsoft.graph.androidManagedAppRegistration", json!({"@odata.type": "microsoft.graph.androidMobileAppIdentifier", "packageId": app_id}))
+    };
+    json!({
+        "@odata.type": odata_type,
+        "id": gen.id(),
+        "createdDateTime": gen.ago(24 * 60, 24 * 200),
+        "lastSyncDateTime": gen.ago(0, 48),
+        "applicationVersion": "16.0.1",
+        "managementSdkVersion": "19.6.0",
+        "platformVersion": if ios { "17.5" } else { "14" },
+        "deviceType": if ios { "iPhone" } else { "Pixel 8" },
+        "deviceTag": null,
+        "deviceName": device_name,
+        "flaggedReasons": flagged,
+        "userId": user["id"],
+        "appIdentifier": identifier,
+        "version": "1"
+    })
+}
+
+/// An enrollment failure for one of the named errors. With `details`, it carries the
+/// beta `troubleshootingErrorDetails` the real service sends for some failures.
+fn failure_event(gen: &mut Generator, user: &Value, error: usize, at: String, details: bool) -> Value {
+    let (reason, category, os) = NAMED_ENROLLMENT_ERRORS[error % NAMED_ENROLLMENT_ERRORS.len()];
+    let os_version = match os {
+        "iOS" => "15.7.2",
+        "Android" => "10",
+        "macOS" => "13.6",
+        _ => "10.0.19045",
+    };
+    let error_details = if details {
+        json!({
+            "@odata.type": "microsoft.graph.deviceManagementTroubleshootingErrorDetails",
+            "context": format!("{os} enrollment through the Company Portal"),
+            "failure": reason,
+            "failureDetails": format!("The service refused the enrollment: {reason}."),
+            "remediation": "Check the user's licence and the enrollment restrictions that apply to them, then ask them to enroll again.",
+            "resources": [
+                {"@odata.type": "microsoft.graph.deviceManagementTroubleshootingErrorResource", "text": "Troubleshoot device enrollment", "link": "https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-device-enrollment-in-intune"}
+            ]
+        })
+    } else {
+        Value::Null
+    };
+    json!({
+        "@odata.type": "#microsoft.graph.enrollmentTroubleshootingEvent",
+        "id": gen.id(),
+        "eventDateTime": at,
+        "correlationId": gen.id(),
+        "troubleshootingErrorDetails": error_details,
+        "eventName": "Enrollment failure",
+        "additionalInformation": [],
+        "managedDeviceIdentifier": format!("{:032x}", gen.rng.gen::<u128>()),
+        "operatingSystem": os,
+        "osVersion": os_version,
+        "userId": user["id"],
+        "deviceId": null,
+        "enrollmentType": if os == "Windows" { "windowsAzureADJoin" } else { "userEnrollment" },
+        "failureCategory": category,
+        "failureReason": reason
+    })
+}
+
+fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
+    let object = user_object(gen, "Adele Vance", "AdeleV", Some("Retail Manager"));
+    let phone = device(gen, &object, &DeviceSpec { name: "Adele's iPhone", os: "iOS", os_version: "17.5.1", compliance: "compliant", owner: "company", enrollment: "appleBulkWithUser", model: "iPhone 15", manufacturer: "Apple" });
+    let laptop = device(gen, &object, &DeviceSpec { name: "DESKTOP-ADELE01", os: "Windows", os_version: "10.0.17763.1", compliance: "noncompliant", owner: "company", enrollment: "windowsAzureADJoin", model: "Surface Laptop 5", manufacturer: "Microsoft Corporation" });
+    let tablet = device(gen, &object, &DeviceSpec { name: "Adele's Galaxy Tab", os: "Android", os_version: "14", compliance: "compliant", owner: "personal", enrollment: "userEnrollment", model: "SM-X710", manufacturer: "samsung" });
+    let apps = vec![
+        app_states(gen, &object, &phone, vec![
+            app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed"),
+            app("Microsoft Teams", "6.10.0", "requiredInstall", "installed"),
+        ]),
+        app_states(gen, &object, &laptop, vec![
+            app("Microsoft 365 Apps", "16.0.17531", "requiredInstall", "installed"),
+            app("Contoso VPN Client", "3.4.1", "requiredInstall", "failed"),
+            app("Company Portal", "11.2.1", "available", "pendingInstall"),
+        ]),
+        app_states(gen, &object, &tablet, vec![app("Microsoft Outlook", "4.2418.0", "available", "notInstalled")]),
+    ];
+    let registrations = vec![
+        app_registration(gen, &object, true, "com.microsoft.Office.Outlook", "Adele's iPhone", &[]),
+        app_registration(gen, &object, true, "com.microsoft.skype.teams", "Adele's iPhone", &[]),
+        app_registration(gen, &object, false, "com.microsoft.office.outlook", "Adele's Galaxy Tab", &["rootedDevice"]),
+    ];
+    let mut events = Vec::new();
+    for error in 0..NAMED_ENROLLMENT_ERRORS.len() {
+        let at = gen.ago(error as i64 * 30 + 1, error as i64 * 30 + 20);
+        events.push(failure_event(gen, &object, error, at, error % 3 == 0));
+    }
+    User {
+        object,
+        license_details: vec![ems_licence(gen, "Success")],
+        managed_devices: vec![phone, laptop, tablet],
+        mobile_app_intent_and_states: apps,
+        managed_app_registrations: registrations,
+        member_of,
+        troubleshooting_events: events,
+    }
+}
+
+fn alex(gen: &mut Generator, member_of: Vec<String>) -> User {
+    let object = user_object(gen, "Alex Wilber", "AlexW", Some("Marketing Assistant"));
+    let phone = device(gen, &object, &DeviceSpec { name: "Alex's iPhone", os: "iOS", os_version: "17.5.1", compliance: "compliant", owner: "company", enrollment: "appleBulkWithUser", model: "iPhone 14", manufacturer: "Apple" });
+    let laptop = device(gen, &object, &DeviceSpec { name: "DESKTOP-ALEX01", os: "Windows", os_version: "10.0.22631.3737", compliance: "compliant", owner: "company", enrollment: "windowsAzureADJoin", model: "Surface Pro 9", manufacturer: "Microsoft Corporation" });
+    let apps = vec![
+        app_states(gen, &object, &phone, vec![app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed")]),
+        app_states(gen, &object, &laptop, vec![app("Microsoft 365 Apps", "16.0.17531", "requiredInstall", "installed")]),
+    ];
+    let registrations = vec![app_registration(gen, &object, true, "com.microsoft.Office.Outlook", "Alex's iPhone", &[])];
+    User {
+        object,
+        license_details: vec![ems_licence(gen, "Success")],
+        managed_devices: vec![phone, laptop],
+        mobile_app_intent_and_states: apps,
+        managed_app_registrations: registrations,
+        member_of,
+        troubleshooting_events: vec![],
+    }
+}
+
+fn megan(gen: &mut Generator, member_of: Vec<String>) -> User {
+    let object = user_object(gen, "Megan Bowen", "MeganB", Some("Marketing Manager"));
+    let licence = office_licence(gen);
+    User {
+        object,
+        license_details: vec![licence],
+        managed_devices: vec![],
+        mobile_app_intent_and_states: vec![],
+        managed_app_registrations: vec![],
+        member_of,
+        troubleshooting_events: vec![],
+    }
+}
+
+/// Lee Gu: a very large user. Direct member of a fifth of their groups; each of those
+/// sits in up to four parent groups, which brings the rest in transitively.
+fn lee_gu(gen: &mut Generator, size: &DemoSize, all_company: &str) -> (User, Vec<DirectoryObject>) {
+    let object = user_object(gen, "Lee Gu", "LeeG", Some("Director"));
+    let total = size.large_groups.saturating_sub(1);
+    let direct = total.div_ceil(5);
+    let mut groups: Vec<DirectoryObject> = (0..total)
+        .map(|index| {
+            let kind: &[&str] = match index % 3 {
+                0 => &[],
+                1 => &["Unified"],
+                _ => &["DynamicMembership"],
+            };
+            let rule = (index % 3 == 2).then_some("user.department -eq \"Engineering\"");
+            let mut object = group(&format!("Project {:04}", index + 1), kind, rule, true);
+            object["id"] = json!(gen.id());
+            DirectoryObject { object, member_of: vec![] }
+        })
+        .collect();
+    let ids: Vec<String> = groups.iter().map(|g| g.object["id"].as_str().unwrap_or_default().to_string()).collect();
+    for (index, child) in groups.iter_mut().enumerate().take(direct) {
+        child.member_of = (0..4)
+            .map(|k| direct + index * 4 + k)
+            .filter(|parent| *parent < total)
+            .map(|parent| ids[parent].clone())
+            .collect();
+    }
+    let mut member_of: Vec<String> = ids[..direct].to_vec();
+    member_of.push(all_company.to_string());
+
+    let oses = [("iOS", "17.5.1", "iPhone 15", "Apple"), ("Android", "14", "Pixel 8", "Google"), ("Windows", "10.0.22631.3737", "Surface Laptop 5", "Microsoft Corporation")];
+    let mut devices = Vec::new();
+    for index in 0..size.large_devices {
+        let (os, version, model, maker) = oses[index % oses.len()];
+        let compliance = if index % 7 == 0 { "noncompliant" } else { "compliant" };
+        devices.push(device(gen, &object, &DeviceSpec { name: &format!("LAB-{:03}", index + 1), os, os_version: version, compliance, owner: "company", enrollment: "deviceEnrollmentManager", model, manufacturer: maker }));
+    }
+    let mut events = Vec::with_capacity(size.large_failures);
+    for index in 0..size.large_failures {
+        let at = gen.ago(1, 24 * 365);
+        events.push(failure_event(gen, &object, index, at, index % 4 == 0));
+    }
+    let apps = devices
+        .iter()
+        .take(20)
+        .map(|device| app_states(gen, &object, device, vec![app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed")]))
+        .collect();
+    let user = User {
+        object,
+        license_details: vec![ems_licence(gen, "Success")],
+        managed_devices: devices,
+        mobile_app_intent_and_states: apps,
+        managed_app_registrations: vec![],
+        member_of,
+        troubleshooting_events: events,
+    };
+    (user, groups)
+}
+
+fn generated_user(gen: &mut Generator, index: usize, groups: &[String]) -> User {
+    let first = *gen.pick(&FIRST_NAMES);
+    let last = *gen.pick(&LAST_NAMES);
+    let display_name = format!("{first} {last}");
+    let alias: String = format!("{first}.{last}{}", index + 1)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let object = user_object(gen, &display_name, &alias, None);
+    let roll: f64 = gen.rng.gen();
+    let licence = if roll < 0.85 {
+        ems_licence(gen, "Success")
+    } else if roll < 0.9 {
+        ems_licence(gen, "PendingInput")
+    } else {
+        office_licence(gen)
+    };
+    let device_count = if roll < 0.9 { gen.rng.gen_range(0..=3) } else { 0 };
+    let mut devices = Vec::new();
+    for n in 0..device_count {
+        let (os, version, model, maker) = *gen.pick(&[("iOS", "17.5.1", "iPhone 13", "Apple"), ("Android", "13", "Galaxy S23", "samsung"), ("Windows", "10.0.22631.3737", "Latitude 7440", "Dell Inc.")]);
+        let compliance = *gen.pick(&["compliant", "compliant", "compliant", "noncompliant", "inGracePeriod"]);
+        devices.push(device(gen, &object, &DeviceSpec { name: &format!("{}-{}", alias.to_uppercase(), n + 1), os, os_version: version, compliance, owner: if n == 0 { "company" } else { "personal" }, enrollment: "userEnrollment", model, manufacturer: maker }));
+    }
+    let failures = if gen.rng.gen_bool(0.3) { gen.rng.gen_range(1..=3) } else { 0 };
+    let mut events = Vec::new();
+    for _ in 0..failures {
+        let error = gen.rng.gen_range(0..NAMED_ENROLLMENT_ERRORS.len());
+        let at = gen.ago(1, 24 * 90);
+        let details = gen.rng.gen_bool(0.5);
+        events.push(failure_event(gen, &object, error, at, details));
+    }
+    let member_of: Vec<String> = groups.iter().filter(|_| gen.rng.gen_bool(0.4)).cloned().collect();
+    User {
+        object,
+        license_details: vec![licence],
+        managed_devices: devices,
+        mobile_app_intent_and_states: vec![],
+        managed_app_registrations: vec![],
+        member_of,
+        troubleshooting_events: events,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tenant() -> Tenant {
+        demo_tenant(7, &DemoSize::default(), OffsetDateTime::UNIX_EPOCH + Duration::days(20_000))
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_tenant() {
+        let a = serde_json::to_string(&tenant()).unwrap();
+        let b = serde_json::to_string(&tenant()).unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn personas_have_what_the_documentation_promises() {
+        let tenant = tenant();
+        let adele = tenant.user("AdeleV@contoso.onmicrosoft.com").expect("Adele");
+        assert_eq!(adele.managed_devices.len(), 3);
+        assert_eq!(adele.managed_devices.iter().filter(|d| d.object["complianceState"] == "noncompliant").count(), 1);
+        let reasons: std::collections::HashSet<&str> = adele.troubleshooting_events.iter().filter_map(|e| e["failureReason"].as_str()).collect();
+        assert_eq!(reasons.len(), 20);
+
+        let lee = tenant.user("LeeG@contoso.onmicrosoft.com").expect("Lee Gu");
+        assert_eq!(tenant.transitive_member_of(lee).len(), 1500);
+        assert_eq!(lee.managed_devices.len(), 150);
+        assert_eq!(lee.troubleshooting_events.len(), 5000);
+
+        let megan = tenant.user("MeganB@contoso.onmicrosoft.com").expect("Megan");
+        assert!(!serde_json::to_string(&megan.license_details).unwrap().contains("INTUNE_A"));
+        assert_eq!(tenant.users.len(), 204);
+    }
+}

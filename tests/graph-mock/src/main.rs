@@ -1,0 +1,100 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Parser;
+use graph_mock::faults::{Fault, FaultPlan};
+use graph_mock::generate::{demo_tenant, DemoSize};
+use graph_mock::server::{app, MockConfig, MockState};
+use graph_mock::tenant::Tenant;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// Stand-in for Microsoft Graph (Intune) serving a demo tenant or a fixture.
+#[derive(Parser, Debug)]
+#[command(version)]
+struct Args {
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    #[arg(long, default_value_t = 8081)]
+    port: u16,
+    /// Base of the URLs in `@odata.nextLink` (default: http://HOST:PORT).
+    #[arg(long)]
+    public_url: Option<String>,
+    /// Serve this tenant fixture (JSON, schema in README.md) instead of the generated demo tenant.
+    #[arg(long)]
+    tenant: Option<PathBuf>,
+    /// Write the tenant being served to this file and go on (a starting point for fixtures).
+    #[arg(long)]
+    write_tenant: Option<PathBuf>,
+    /// Seed of the generated demo tenant.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Generated users beside the personas.
+    #[arg(long, default_value_t = 200)]
+    users: usize,
+    /// Lee Gu's transitive groups.
+    #[arg(long, default_value_t = 1500)]
+    large_groups: usize,
+    /// Lee Gu's devices.
+    #[arg(long, default_value_t = 150)]
+    large_devices: usize,
+    /// Lee Gu's enrollment failures.
+    #[arg(long, default_value_t = 5000)]
+    large_failures: usize,
+    /// Generated timestamps count back from this instant (RFC 3339; default: now).
+    #[arg(long)]
+    now: Option<String>,
+    /// The tenant's account state: pending, active, warning, disabled, deleted, blocked, lockedOut.
+    #[arg(long)]
+    subscription_state: Option<String>,
+    /// Accept Graph calls without a bearer token (until the sign-in endpoints exist).
+    #[arg(long)]
+    no_auth: bool,
+    /// Latency added to every Graph call, in milliseconds.
+    #[arg(long, default_value_t = 0)]
+    latency_ms: u64,
+    /// Share of Graph calls (0 to 1) answered with one of --fault-kinds.
+    #[arg(long, default_value_t = 0.0)]
+    fault_rate: f64,
+    /// Faults drawn by --fault-rate: 429[;retry-after=N], 500, 503, 504, malformed, drop, stall[;ms=N].
+    #[arg(long, value_delimiter = ',', default_value = "429,500,503,504")]
+    fault_kinds: Vec<String>,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = Args::parse();
+    let mut tenant = match &args.tenant {
+        Some(path) => Tenant::from_json(&std::fs::read_to_string(path)?)
+            .map_err(|error| format!("{}: not a tenant fixture: {error}", path.display()))?,
+        None => {
+            let now = match &args.now {
+                Some(text) => OffsetDateTime::parse(text, &Rfc3339)?,
+                None => OffsetDateTime::now_utc(),
+            };
+            let size = DemoSize { users: args.users, large_groups: args.large_groups, large_devices: args.large_devices, large_failures: args.large_failures };
+            demo_tenant(args.seed, &size, now)
+        }
+    };
+    if let Some(state) = &args.subscription_state {
+        tenant.subscription_state = state.clone();
+    }
+    if let Some(path) = &args.write_tenant {
+        std::fs::write(path, serde_json::to_string_pretty(&tenant)?)?;
+    }
+    let kinds = args.fault_kinds.iter().map(|kind| kind.parse::<Fault>()).collect::<Result<Vec<_>, _>>()?;
+    let address: SocketAddr = format!("{}:{}", args.host, args.port).parse()?;
+    let config = MockConfig {
+        public_url: args.public_url.clone().unwrap_or_else(|| format!("http://{address}")),
+        require_auth: !args.no_auth,
+        latency: Duration::from_millis(args.latency_ms),
+    };
+    let state = MockState::new(tenant, config, FaultPlan::new(args.fault_rate, kinds, args.seed));
+    let listener = tokio::net::TcpListener::bind(address).await?;
+    eprintln!("graph-mock: serving Graph on http://{address} ({} users)", state.user_count());
+    axum::serve(listener, app(state)).with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    }).await?;
+    Ok(())
+}

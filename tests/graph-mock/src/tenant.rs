@@ -1,0 +1,132 @@
+//! The tenant the stand-in serves. Resources are kept as Graph-shaped JSON so that a
+//! fixture can hold anything the real Graph might send, strange data included; only the
+//! relations (who owns which device, who is in which group) are typed.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tenant {
+    /// `deviceManagement.subscriptionState`: pending, active, warning, disabled, deleted, blocked, lockedOut.
+    pub subscription_state: String,
+    /// `deviceEnrollmentConfiguration` items, each with its `assignments` array (served with `$expand=assignments`).
+    #[serde(default)]
+    pub enrollment_configurations: Vec<Value>,
+    #[serde(default)]
+    pub directory_objects: Vec<DirectoryObject>,
+    #[serde(default)]
+    pub users: Vec<User>,
+}
+
+/// A group, directory role or administrative unit (`@odata.type` in `object`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DirectoryObject {
+    pub object: Value,
+    /// Ids of the directory objects this one is a direct member of (nested groups).
+    #[serde(default)]
+    pub member_of: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    /// The `user` resource: `id`, `displayName`, `mail`, `userPrincipalName`, ...
+    pub object: Value,
+    #[serde(default)]
+    pub license_details: Vec<Value>,
+    #[serde(default)]
+    pub managed_devices: Vec<Device>,
+    /// Beta `mobileAppIntentAndState` items.
+    #[serde(default)]
+    pub mobile_app_intent_and_states: Vec<Value>,
+    #[serde(default)]
+    pub managed_app_registrations: Vec<Value>,
+    /// Ids of the directory objects the user is a direct member of.
+    #[serde(default)]
+    pub member_of: Vec<String>,
+    /// Beta `enrollmentTroubleshootingEvent` items; v1.0 answers drop the beta-only properties.
+    #[serde(default)]
+    pub troubleshooting_events: Vec<Value>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Device {
+    pub object: Value,
+    /// `deviceCompliancePolicyState` items, each with its `settingStates`.
+    #[serde(default)]
+    pub compliance_policy_states: Vec<Value>,
+    /// `deviceConfigurationState` items, each with its `settingStates`.
+    #[serde(default)]
+    pub configuration_states: Vec<Value>,
+}
+
+/// The `id` of a Graph-shaped object, when it has a string one.
+pub fn id_of(object: &Value) -> Option<&str> {
+    object.get("id").and_then(Value::as_str)
+}
+
+impl Tenant {
+    pub fn from_json(text: &str) -> Result<Tenant, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// A user by object id or user principal name (case-insensitive, as Graph does).
+    pub fn user(&self, key: &str) -> Option<&User> {
+        self.users.iter().find(|user| {
+            id_of(&user.object).is_some_and(|id| id.eq_ignore_ascii_case(key))
+                || user
+                    .object
+                    .get("userPrincipalName")
+                    .and_then(Value::as_str)
+                    .is_some_and(|upn| upn.eq_ignore_ascii_case(key))
+        })
+    }
+
+    /// The directory objects a user belongs to, directly or through nested groups,
+    /// each once, in breadth-first order.
+    pub fn transitive_member_of(&self, user: &User) -> Vec<&Value> {
+        let by_id: HashMap<&str, &DirectoryObject> = self
+            .directory_objects
+            .iter()
+            .filter_map(|object| id_of(&object.object).map(|id| (id, object)))
+            .collect();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut queue: VecDeque<&str> = user.member_of.iter().map(String::as_str).collect();
+        let mut found = Vec::new();
+        while let Some(id) = queue.pop_front() {
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(object) = by_id.get(id) {
+                found.push(&object.object);
+                queue.extend(object.member_of.iter().map(String::as_str));
+            }
+        }
+        found
+    }
+
+    pub fn member_of(&self, user: &User) -> Vec<&Value> {
+        user.member_of
+            .iter()
+            .filter_map(|id| {
+                self.directory_objects
+                    .iter()
+                    .find(|object| id_of(&object.object) == Some(id.as_str()))
+            })
+            .map(|object| &object.object)
+            .collect()
+    }
+}
+
+impl User {
+    pub fn device(&self, key: &str) -> Option<&Device> {
+        self.managed_devices
+            .iter()
+            .find(|device| id_of(&device.object) == Some(key))
+    }
+}
