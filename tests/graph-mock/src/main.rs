@@ -16,6 +16,7 @@ use time::OffsetDateTime;
 struct Args {
     #[arg(long, default_value = "127.0.0.1")]
     host: String,
+    /// 0 picks a free port; the address is printed on start.
     #[arg(long, default_value_t = 8081)]
     port: u16,
     /// Base of the URLs in `@odata.nextLink` (default: http://HOST:PORT).
@@ -85,14 +86,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let kinds = args.fault_kinds.iter().map(|kind| kind.parse::<Fault>()).collect::<Result<Vec<_>, _>>()?;
     let address: SocketAddr = format!("{}:{}", args.host, args.port).parse()?;
+    let listener = tokio::net::TcpListener::bind(address).await?;
+    let bound = listener.local_addr()?;
     let config = MockConfig {
-        public_url: args.public_url.clone().unwrap_or_else(|| format!("http://{address}")),
+        public_url: args.public_url.clone().unwrap_or_else(|| format!("http://{bound}")),
         require_auth: !args.no_auth,
         latency: Duration::from_millis(args.latency_ms),
     };
     let state = MockState::new(tenant, config, FaultPlan::new(args.fault_rate, kinds, args.seed));
-    let listener = tokio::net::TcpListener::bind(address).await?;
-    eprintln!("graph-mock: serving Graph on http://{address} ({} users)", state.user_count());
+    eprintln!("graph-mock: serving Graph on http://{bound} ({} users)", state.user_count());
     axum::serve(listener, app(state)).with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;
     }).await?;

@@ -1,0 +1,86 @@
+//! The tenant's account state (Active / Inactive) with the raw `subscriptionState`.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::components::section_error::describe;
+use crate::domain::account::{account_state, AccountState as State};
+use crate::graph::models::DeviceManagement;
+use crate::graph::{queries, ApiVersion, GraphClient, Progress};
+use crate::i18n::{use_i18n, Msg};
+
+#[component]
+pub fn AccountState() -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<GraphClient>();
+    let answer = LocalResource::new(move || {
+        let client = client.clone();
+        async move {
+            let quiet: Progress = Rc::new(|_| {});
+            client.get::<DeviceManagement>(ApiVersion::V1, queries::SUBSCRIPTION_STATE, None, &quiet).await
+        }
+    });
+    let class = style! {"AccountState",
+        div {
+            display: flex;
+            align-items: baseline;
+            gap: var(--space-2);
+            font-size: var(--font-small);
+        }
+        .badge {
+            font-weight: 600;
+            padding: 0 var(--space-2);
+            border-radius: var(--radius);
+            border: 1px solid currentColor;
+        }
+        .active {
+            color: var(--ok);
+        }
+        .inactive {
+            color: var(--danger);
+        }
+        .raw {
+            color: var(--muted);
+        }
+        button {
+            font-size: var(--font-small);
+        }
+    };
+    let body = move || {
+        answer.get().map(|result| match result {
+            Ok(DeviceManagement { subscription_state: Some(subscription) }) => {
+                let (label, tone, mark) = match account_state(&subscription) {
+                    State::Active => (Msg::AccountActive, "badge active", "●"),
+                    State::Inactive => (Msg::AccountInactive, "badge inactive", "■"),
+                    State::Unknown => (Msg::AccountUnknown, "badge", "?"),
+                };
+                let raw = subscription.as_wire().to_string();
+                view! { class=class,
+                    <span class=tone data-testid="account-state"><span aria-hidden="true">{mark}" "</span>{move || i18n.t(label)}</span>
+                    <span class="raw">{move || i18n.fmt(Msg::AccountStateRaw, &[&raw])}</span>
+                }
+                .into_any()
+            }
+            Ok(DeviceManagement { subscription_state: None }) => view! { class=class,
+                <span class="badge" data-testid="account-state">{move || i18n.t(Msg::AccountUnknown)}</span>
+            }
+            .into_any(),
+            Err(error) => {
+                let title = move || describe(&i18n, &error);
+                view! { class=class,
+                    <span class="badge inactive" title=title data-testid="account-state">{move || i18n.t(Msg::AccountStateUnavailable)}</span>
+                    <button type="button" on:click=move |_| answer.refetch()>{move || i18n.t(Msg::Retry)}</button>
+                }
+                .into_any()
+            }
+        })
+    };
+    view! { class=class,
+        <div role="status" aria-live="polite">
+            <span>{move || i18n.t(Msg::AccountState)}</span>
+            <Suspense fallback=move || view! { <span>{move || i18n.t(Msg::Loading)}</span> }>{body}</Suspense>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The header on every route: title, account state, language.
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::components::account_state::AccountState;
+use crate::components::language_switch::LanguageSwitch;
+use crate::i18n::{use_i18n, Msg};
+
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let class = style! {"AppHeader",
+        header {
+            display: flex;
+            flex-wrap: wrap;
+            align-items: center;
+            justify-content: space-between;
+            gap: var(--space-2) var(--space-4);
+            padding: var(--space-2) var(--space-4);
+            background: var(--surface-raised);
+            border-bottom: 1px solid var(--border);
+        }
+        .title {
+            font-size: var(--font-large);
+            font-weight: 600;
+            color: inherit;
+            text-decoration: none;
+        }
+        .tools {
+            display: flex;
+            align-items: center;
+            gap: var(--space-4);
+        }
+    };
+    view! { class=class,
+        <header>
+            <a href="/" class="title">{move || i18n.t(Msg::AppTitle)}</a>
+            <div class="tools">
+                <AccountState/>
+                <LanguageSwitch/>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,6 @@
+//! Building blocks shared by the pages, each with its scoped CSS beside it.
+
+pub mod account_state;
+pub mod app_header;
+pub mod language_switch;
+pub mod section_error;

@@ -1,0 +1,122 @@
+//! Runtime configuration, read from `config.json` at start-up so one build serves any tenant.
+
+use serde::Deserialize;
+use url::Url;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Graph's root, without the version: `https://graph.microsoft.com`.
+    pub graph_base_url: Url,
+    /// The sign-in authority: `https://login.microsoftonline.com/{tenant}`.
+    pub authority: Url,
+    pub client_id: String,
+    pub scopes: Vec<String>,
+    pub default_language: Lang,
+}
+
+/// What is wrong with a `config.json`, each problem told to the administrator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigProblem {
+    Unreachable(String),
+    NotJson(String),
+    Missing(&'static str),
+    BadUrl { field: &'static str, value: String },
+    BadLanguage(String),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawConfig {
+    graph_base_url: Option<String>,
+    authority: Option<String>,
+    client_id: Option<String>,
+    scopes: Option<Vec<String>>,
+    default_language: Option<String>,
+}
+
+/// Checks a `config.json` text and lists every problem at once, so an administrator
+/// fixes them in one go.
+pub fn parse_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
+    let raw: RawConfig = serde_json::from_str(text).map_err(|error| vec![ConfigProblem::NotJson(error.to_string())])?;
+    let mut problems = Vec::new();
+    let graph_base_url = required_url(&mut problems, "graphBaseUrl", raw.graph_base_url);
+    let authority = required_url(&mut problems, "authority", raw.authority);
+    let client_id = raw.client_id.filter(|id| !id.trim().is_empty());
+    if client_id.is_none() {
+        problems.push(ConfigProblem::Missing("clientId"));
+    }
+    let scopes: Vec<String> = raw.scopes.unwrap_or_default().into_iter().filter(|s| !s.trim().is_empty()).collect();
+    if scopes.is_empty() {
+        problems.push(ConfigProblem::Missing("scopes"));
+    }
+    let default_language = match raw.default_language.as_deref() {
+        None | Some("") => Lang::En,
+        Some(tag) => Lang::from_tag(tag).unwrap_or_else(|| {
+            problems.push(ConfigProblem::BadLanguage(tag.to_string()));
+            Lang::En
+        }),
+    };
+    match (graph_base_url, authority, client_id) {
+        (Some(graph_base_url), Some(authority), Some(client_id)) if problems.is_empty() => Ok(Config {
+            graph_base_url,
+            authority,
+            client_id,
+            scopes,
+            default_language,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// https anywhere; http only on the operator's own machine (the demo and tests).
+fn required_url(problems: &mut Vec<ConfigProblem>, field: &'static str, value: Option<String>) -> Option<Url> {
+    let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+        problems.push(ConfigProblem::Missing(field));
+        return None;
+    };
+    let parsed = Url::parse(value.trim_end_matches('/')).ok().filter(|url| match url.scheme() {
+        "https" => true,
+        "http" => matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]")),
+        _ => false,
+    });
+    if parsed.is_none() {
+        problems.push(ConfigProblem::BadUrl { field, value });
+    }
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEMO: &str = include_str!("../public/config.json");
+
+    #[test]
+    fn the_shipped_demo_config_is_valid() {
+        let config = parse_config(DEMO).expect("public/config.json is valid");
+        assert_eq!(config.graph_base_url.as_str(), "http://127.0.0.1:8081/");
+        assert!(config.scopes.iter().any(|s| s.ends_with("DeviceManagementManagedDevices.Read.All")));
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let problems = parse_config(r#"{"graphBaseUrl":"http://graph.example.com","scopes":[],"defaultLanguage":"de"}"#).unwrap_err();
+        assert_eq!(
+            problems,
+            vec![
+                ConfigProblem::BadUrl { field: "graphBaseUrl", value: "http://graph.example.com".into() },
+                ConfigProblem::Missing("authority"),
+                ConfigProblem::Missing("clientId"),
+                ConfigProblem::Missing("scopes"),
+                ConfigProblem::BadLanguage("de".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_named_as_such() {
+        assert!(matches!(parse_config("<html>").unwrap_err()[0], ConfigProblem::NotJson(_)));
+    }
+}

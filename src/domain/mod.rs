@@ -1,0 +1,3 @@
+//! What the Graph data means for the operator: plain Rust, tested natively.
+
+pub mod account;

@@ -1,0 +1,164 @@
+//! JSON batching: the independent calls behind one view go out as `$batch` requests of at
+//! most 20; the answers come back in any order and are matched by id.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::error::{FailureKind, GraphError};
+
+pub const MAX_BATCH: usize = 20;
+
+/// One call inside a batch. `url` is relative to the version: `/users/{id}/licenseDetails`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchStep {
+    pub id: String,
+    pub method: &'static str,
+    pub url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<serde_json::Map<String, Value>>,
+    #[serde(rename = "dependsOn", skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+}
+
+impl BatchStep {
+    pub fn get(id: impl Into<String>, url: impl Into<String>) -> BatchStep {
+        BatchStep { id: id.into(), method: "GET", url: url.into(), headers: None, depends_on: vec![] }
+    }
+
+    /// Adds `ConsistencyLevel: eventual` (needed by `$search` and `$count`).
+    pub fn eventual(mut self) -> BatchStep {
+        let mut headers = serde_json::Map::new();
+        headers.insert("ConsistencyLevel".into(), Value::from("eventual"));
+        self.headers = Some(headers);
+        self
+    }
+}
+
+/// Splits steps into `$batch` bodies of at most 20, keeping each step with the steps it
+/// depends on (Graph refuses a `dependsOn` that points outside its batch).
+pub fn plan_batches(steps: &[BatchStep]) -> Vec<Vec<BatchStep>> {
+    let mut batches: Vec<Vec<BatchStep>> = Vec::new();
+    for step in steps {
+        let home = step.depends_on.iter().find_map(|dep| batches.iter().position(|batch| batch.iter().any(|s| &s.id == dep)));
+        match home {
+            Some(index) if batches[index].len() < MAX_BATCH => batches[index].push(step.clone()),
+            Some(_) => {
+                // The dependency's batch is full: the dependent step goes out on its own later,
+                // without the dependency marker.
+                let mut alone = step.clone();
+                alone.depends_on.clear();
+                batches.push(vec![alone]);
+            }
+            None => match batches.last_mut() {
+                Some(last) if last.len() < MAX_BATCH && step.depends_on.is_empty() => last.push(step.clone()),
+                _ => batches.push(vec![step.clone()]),
+            },
+        }
+    }
+    batches
+}
+
+/// The answer to one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepAnswer {
+    pub id: String,
+    pub status: u16,
+    pub retry_after: Option<u64>,
+    pub request_id: Option<String>,
+    pub body: Value,
+}
+
+impl StepAnswer {
+    /// The step's result: its body, or the Graph error it carries.
+    pub fn into_result(self) -> Result<Value, GraphError> {
+        if (200..300).contains(&self.status) {
+            return Ok(self.body);
+        }
+        let text = self.body.to_string();
+        let mut error = GraphError::from_status(self.status, &text, self.request_id);
+        error.retry_after = self.retry_after;
+        Err(error)
+    }
+
+    pub fn is_transient(&self) -> bool {
+        matches!(self.status, 429 | 503 | 504)
+    }
+}
+
+/// Reads a `$batch` answer (responses in any order).
+pub fn parse_batch_answer(body: &str) -> Result<Vec<StepAnswer>, GraphError> {
+    let decode = |reason: &str| GraphError::new(FailureKind::Decode, reason.to_string());
+    let envelope: Value = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
+    let responses = envelope.get("responses").and_then(Value::as_array).ok_or_else(|| decode("the $batch answer has no \"responses\" list"))?;
+    let mut answers = Vec::with_capacity(responses.len());
+    for response in responses {
+        let Some(id) = response.get("id").and_then(Value::as_str) else { continue };
+        let headers = response.get("headers");
+        let header = |name: &str| {
+            headers.and_then(Value::as_object).and_then(|map| {
+                map.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).and_then(|(_, value)| value.as_str().map(str::to_string))
+            })
+        };
+        answers.push(StepAnswer {
+            id: id.to_string(),
+            status: response.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(0),
+            retry_after: header("Retry-After").and_then(|v| v.trim().parse().ok()),
+            request_id: header("request-id"),
+            body: response.get("body").cloned().unwrap_or(Value::Null),
+        });
+    }
+    Ok(answers)
+}
+
+/// How long to wait before resending throttled steps: the longest `Retry-After` among them.
+pub fn wait_for_throttled(answers: &[StepAnswer]) -> Option<u64> {
+    answers.iter().filter(|a| a.is_transient()).map(|a| a.retry_after.unwrap_or(1)).max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn steps(n: usize) -> Vec<BatchStep> {
+        (0..n).map(|i| BatchStep::get(i.to_string(), format!("/users/{i}"))).collect()
+    }
+
+    #[test]
+    fn batches_hold_at_most_twenty_steps() {
+        let sizes: Vec<usize> = plan_batches(&steps(45)).iter().map(Vec::len).collect();
+        assert_eq!(sizes, vec![20, 20, 5]);
+        assert!(plan_batches(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_dependent_step_stays_with_its_dependency() {
+        let mut all = steps(25);
+        all.push(BatchStep { depends_on: vec!["21".into()], ..BatchStep::get("after", "/x") });
+        let batches = plan_batches(&all);
+        let second = &batches[1];
+        assert!(second.iter().any(|s| s.id == "21") && second.iter().any(|s| s.id == "after"));
+    }
+
+    #[test]
+    fn answers_in_any_order_are_matched_by_id_with_their_errors() {
+        let body = r#"{"responses":[
+            {"id":"2","status":429,"headers":{"Retry-After":"7","request-id":"r2"},"body":{"error":{"code":"TooManyRequests","message":"slow down"}}},
+            {"id":"1","status":200,"headers":{},"body":{"value":[]}},
+            {"id":"3","status":503,"headers":{"retry-after":"2"},"body":null}
+        ]}"#;
+        let answers = parse_batch_answer(body).unwrap();
+        assert_eq!(wait_for_throttled(&answers), Some(7));
+        let by_id = |id: &str| answers.iter().find(|a| a.id == id).unwrap().clone();
+        assert!(by_id("1").into_result().is_ok());
+        let throttled = by_id("2").into_result().unwrap_err();
+        assert_eq!((throttled.kind, throttled.retry_after, throttled.request_id.as_deref()), (FailureKind::Http(429), Some(7), Some("r2")));
+    }
+
+    #[test]
+    fn the_request_body_is_graph_shaped() {
+        let step = BatchStep::get("1", "/users?$search=\"displayName:ad\"").eventual();
+        let json = serde_json::to_value(&step).unwrap();
+        assert_eq!(json["headers"]["ConsistencyLevel"], "eventual");
+        assert!(json.get("dependsOn").is_none());
+    }
+}

@@ -1,0 +1,110 @@
+//! Why a Graph call failed, with what an operator quotes in a support ticket.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailureKind {
+    /// Graph answered with this HTTP status.
+    Http(u16),
+    /// No answer: the connection failed or dropped.
+    Network,
+    /// An answer that is not the JSON Graph documents.
+    Decode,
+    /// The overall deadline passed.
+    TimedOut,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphError {
+    pub kind: FailureKind,
+    /// Graph's `error.code`, e.g. `Authorization_RequestDenied`.
+    pub code: Option<String>,
+    pub message: String,
+    /// Graph's `request-id`, from the error body or the response header.
+    pub request_id: Option<String>,
+    /// The id the portal sent as `client-request-id`.
+    pub client_request_id: Option<String>,
+    /// `Retry-After`, in seconds, when Graph sent one.
+    pub retry_after: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct ErrorEnvelope {
+    error: ErrorBody,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    code: Option<String>,
+    message: Option<String>,
+    #[serde(rename = "innerError", alias = "innererror")]
+    inner_error: Option<InnerError>,
+}
+
+#[derive(Deserialize)]
+struct InnerError {
+    #[serde(rename = "request-id", alias = "requestId")]
+    request_id: Option<String>,
+}
+
+impl GraphError {
+    pub fn new(kind: FailureKind, message: impl Into<String>) -> GraphError {
+        GraphError { kind, code: None, message: message.into(), request_id: None, client_request_id: None, retry_after: None }
+    }
+
+    /// A non-2xx answer: Graph's error body when there is one, else the status alone.
+    pub fn from_status(status: u16, body: &str, request_id_header: Option<String>) -> GraphError {
+        let parsed = serde_json::from_str::<ErrorEnvelope>(body).ok().map(|envelope| envelope.error);
+        let (code, message, body_request_id) = match parsed {
+            Some(error) => (error.code, error.message, error.inner_error.and_then(|inner| inner.request_id)),
+            None => (None, None, None),
+        };
+        GraphError {
+            kind: FailureKind::Http(status),
+            code,
+            message: message.unwrap_or_default(),
+            request_id: body_request_id.or(request_id_header),
+            client_request_id: None,
+            retry_after: None,
+        }
+    }
+
+    /// Worth another try: throttling, a busy or timed-out gateway, or a lost connection.
+    pub fn is_transient(&self) -> bool {
+        matches!(self.kind, FailureKind::Network | FailureKind::Http(429 | 503 | 504))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graph_error_bodies_give_code_message_and_request_id() {
+        let body = r#"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.","innerError":{"date":"2024-05-01T10:00:00","request-id":"5e1c-req","client-request-id":"5e1c-client"}}}"#;
+        let error = GraphError::from_status(403, body, Some("header-id".into()));
+        assert_eq!(error.kind, FailureKind::Http(403));
+        assert_eq!(error.code.as_deref(), Some("Authorization_RequestDenied"));
+        assert_eq!(error.message, "Insufficient privileges to complete the operation.");
+        assert_eq!(error.request_id.as_deref(), Some("5e1c-req"));
+        assert!(!error.is_transient());
+    }
+
+    #[test]
+    fn an_older_error_shape_or_no_body_still_keeps_the_request_id() {
+        let older = r#"{"error":{"code":"invalidRange","message":"m","innererror":{"requestId":"old-id"}}}"#;
+        assert_eq!(GraphError::from_status(400, older, None).request_id.as_deref(), Some("old-id"));
+        let html = GraphError::from_status(502, "<html>Bad gateway</html>", Some("hdr".into()));
+        assert_eq!(html.request_id.as_deref(), Some("hdr"));
+        assert_eq!(html.code, None);
+    }
+
+    #[test]
+    fn throttling_and_gateway_failures_are_transient() {
+        for status in [429, 503, 504] {
+            assert!(GraphError::from_status(status, "", None).is_transient());
+        }
+        assert!(!GraphError::from_status(500, "", None).is_transient());
+        assert!(GraphError::new(FailureKind::Network, "reset").is_transient());
+    }
+}

@@ -1,0 +1,12 @@
+//! The Microsoft Graph client: transport, retry, paging, batching and models. It knows
+//! nothing of views.
+
+pub mod batch;
+pub mod error;
+pub mod models;
+pub mod queries;
+pub mod retry;
+pub mod transport;
+
+pub use error::{FailureKind, GraphError};
+pub use transport::{ApiVersion, GraphClient, Progress, ProgressEvent};

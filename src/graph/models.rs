@@ -1,0 +1,499 @@
+//! Typed, tolerant models of the Graph resources in GRAPH.md. Enums keep values they do not
+//! know; missing and null properties are normal; one bad item of a page is reported and
+//! skipped while the others are kept.
+
+use serde::de::{DeserializeOwned, Deserializer};
+use serde::Deserialize;
+use serde_json::Value;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::error::{FailureKind, GraphError};
+
+macro_rules! open_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant,)*
+            /// A value Graph added after this portal was written, kept as sent.
+            Unknown(String),
+        }
+
+        impl $name {
+            pub fn from_wire(text: &str) -> Self {
+                match text {
+                    $($wire => $name::$variant,)*
+                    other => $name::Unknown(other.to_string()),
+                }
+            }
+
+            pub fn as_wire(&self) -> &str {
+                match self {
+                    $($name::$variant => $wire,)*
+                    $name::Unknown(text) => text,
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                String::deserialize(deserializer).map(|text| $name::from_wire(&text))
+            }
+        }
+    };
+}
+
+open_enum!(
+    /// `deviceManagement.subscriptionState`.
+    SubscriptionState {
+        Pending => "pending", Active => "active", Warning => "warning", Disabled => "disabled",
+        Deleted => "deleted", Blocked => "blocked", LockedOut => "lockedOut",
+    }
+);
+
+open_enum!(
+    /// `servicePlanInfo.provisioningStatus` (documented string values).
+    ProvisioningStatus {
+        Success => "Success", Disabled => "Disabled", PendingInput => "PendingInput",
+        PendingActivation => "PendingActivation", PendingProvisioning => "PendingProvisioning",
+    }
+);
+
+open_enum!(
+    /// `managedDevice.complianceState`.
+    ComplianceState {
+        Unspecified => "unknown", Compliant => "compliant", Noncompliant => "noncompliant", Conflict => "conflict",
+        Error => "error", InGracePeriod => "inGracePeriod", ConfigManager => "configManager",
+    }
+);
+
+open_enum!(
+    /// `managedDevice.managedDeviceOwnerType`.
+    OwnerType { Unspecified => "unknown", Company => "company", Personal => "personal" }
+);
+
+open_enum!(
+    /// `managedDevice.managementAgent`.
+    ManagementAgent {
+        Eas => "eas", Mdm => "mdm", EasMdm => "easMdm", IntuneClient => "intuneClient",
+        EasIntuneClient => "easIntuneClient", ConfigurationManagerClient => "configurationManagerClient",
+        ConfigurationManagerClientMdm => "configurationManagerClientMdm",
+        ConfigurationManagerClientMdmEas => "configurationManagerClientMdmEas", Unspecified => "unknown",
+        Jamf => "jamf", GoogleCloudDevicePolicyController => "googleCloudDevicePolicyController",
+    }
+);
+
+open_enum!(
+    /// `complianceStatus` of policy and setting states.
+    ComplianceStatus {
+        Unspecified => "unknown", NotApplicable => "notApplicable", Compliant => "compliant",
+        Remediated => "remediated", NonCompliant => "nonCompliant", Error => "error",
+        Conflict => "conflict", NotAssigned => "notAssigned",
+    }
+);
+
+open_enum!(
+    /// `mobileAppIntentAndStateDetail.installState` (`resultantAppState`).
+    InstallState {
+        Installed => "installed", Failed => "failed", NotInstalled => "notInstalled",
+        UninstallFailed => "uninstallFailed", PendingInstall => "pendingInstall",
+        Unspecified => "unknown", NotApplicable => "notApplicable",
+    }
+);
+
+open_enum!(
+    /// `mobileAppIntentAndStateDetail.mobileAppIntent`.
+    MobileAppIntent {
+        Available => "available", NotAvailable => "notAvailable", RequiredInstall => "requiredInstall",
+        RequiredUninstall => "requiredUninstall", RequiredAndAvailableInstall => "requiredAndAvailableInstall",
+        AvailableInstallWithoutEnrollment => "availableInstallWithoutEnrollment", Exclude => "exclude",
+    }
+);
+
+open_enum!(
+    /// `enrollmentTroubleshootingEvent.failureCategory` (`deviceEnrollmentFailureReason`).
+    FailureCategory {
+        Unspecified => "unknown", Authentication => "authentication", Authorization => "authorization",
+        AccountValidation => "accountValidation", UserValidation => "userValidation",
+        DeviceNotSupported => "deviceNotSupported", InMaintenance => "inMaintenance", BadRequest => "badRequest",
+        FeatureNotSupported => "featureNotSupported", EnrollmentRestrictionsEnforced => "enrollmentRestrictionsEnforced",
+        ClientDisconnected => "clientDisconnected", UserAbandonment => "userAbandonment",
+    }
+);
+
+/// A Graph timestamp; one that does not parse is kept as sent rather than failing its item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Timestamp {
+    At(OffsetDateTime),
+    Unparsed(String),
+}
+
+impl Timestamp {
+    pub fn parse(text: &str) -> Timestamp {
+        OffsetDateTime::parse(text, &Rfc3339)
+            .map(Timestamp::At)
+            .unwrap_or_else(|_| Timestamp::Unparsed(text.to_string()))
+    }
+
+    /// Seconds since 1970, for sorting; unparsed timestamps sort first.
+    pub fn sort_key(&self) -> i128 {
+        match self {
+            Timestamp::At(at) => at.unix_timestamp_nanos(),
+            Timestamp::Unparsed(_) => i128::MIN,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|text| Timestamp::parse(&text))
+    }
+}
+
+/// Null, or a missing array, as an empty list.
+fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceManagement {
+    pub subscription_state: Option<SubscriptionState>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: String,
+    pub display_name: Option<String>,
+    pub mail: Option<String>,
+    pub user_principal_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LicenseDetails {
+    pub sku_part_number: Option<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub service_plans: Vec<ServicePlan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServicePlan {
+    pub service_plan_name: Option<String>,
+    pub provisioning_status: Option<ProvisioningStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ManagedDevice {
+    pub id: String,
+    pub device_name: Option<String>,
+    pub operating_system: Option<String>,
+    pub os_version: Option<String>,
+    pub compliance_state: Option<ComplianceState>,
+    pub managed_device_owner_type: Option<OwnerType>,
+    pub management_agent: Option<ManagementAgent>,
+    pub last_sync_date_time: Option<Timestamp>,
+    pub enrolled_date_time: Option<Timestamp>,
+    #[serde(rename = "azureADRegistered")]
+    pub azure_ad_registered: Option<bool>,
+    pub device_enrollment_type: Option<String>,
+    pub model: Option<String>,
+    pub manufacturer: Option<String>,
+}
+
+/// A `deviceCompliancePolicyState` or `deviceConfigurationState`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyState {
+    pub id: String,
+    pub display_name: Option<String>,
+    pub platform_type: Option<String>,
+    pub state: Option<ComplianceStatus>,
+    pub setting_count: Option<i64>,
+    #[serde(default, deserialize_with = "list")]
+    pub setting_states: Vec<SettingState>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingState {
+    pub setting: Option<String>,
+    pub setting_name: Option<String>,
+    pub instance_display_name: Option<String>,
+    pub state: Option<ComplianceStatus>,
+    pub error_code: Option<i64>,
+    pub error_description: Option<String>,
+    pub current_value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MobileAppIntentAndState {
+    pub managed_device_identifier: Option<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub mobile_app_list: Vec<MobileApp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MobileApp {
+    pub application_id: Option<String>,
+    pub display_name: Option<String>,
+    pub display_version: Option<String>,
+    pub mobile_app_intent: Option<MobileAppIntent>,
+    pub install_state: Option<InstallState>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ManagedAppRegistration {
+    pub id: String,
+    #[serde(rename = "@odata.type")]
+    pub odata_type: Option<String>,
+    pub app_identifier: Option<AppIdentifier>,
+    pub application_version: Option<String>,
+    pub device_name: Option<String>,
+    pub device_type: Option<String>,
+    pub platform_version: Option<String>,
+    pub last_sync_date_time: Option<Timestamp>,
+    #[serde(default, deserialize_with = "list")]
+    pub flagged_reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppIdentifier {
+    pub bundle_id: Option<String>,
+    pub package_id: Option<String>,
+}
+
+impl AppIdentifier {
+    pub fn name(&self) -> Option<&str> {
+        self.bundle_id.as_deref().or(self.package_id.as_deref())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnrollmentConfiguration {
+    pub id: String,
+    #[serde(rename = "@odata.type")]
+    pub odata_type: Option<String>,
+    pub display_name: Option<String>,
+    pub description: Option<String>,
+    pub priority: Option<i64>,
+    pub limit: Option<i64>,
+    pub ios_restriction: Option<PlatformRestriction>,
+    pub windows_restriction: Option<PlatformRestriction>,
+    pub windows_mobile_restriction: Option<PlatformRestriction>,
+    pub android_restriction: Option<PlatformRestriction>,
+    #[serde(rename = "macOSRestriction")]
+    pub mac_os_restriction: Option<PlatformRestriction>,
+    #[serde(default, deserialize_with = "list")]
+    pub assignments: Vec<EnrollmentAssignment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlatformRestriction {
+    pub platform_blocked: Option<bool>,
+    pub personal_device_enrollment_blocked: Option<bool>,
+    pub os_minimum_version: Option<String>,
+    pub os_maximum_version: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnrollmentAssignment {
+    pub target: Option<AssignmentTarget>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignmentTarget {
+    #[serde(rename = "@odata.type")]
+    pub odata_type: Option<String>,
+    pub group_id: Option<String>,
+}
+
+/// An item of `memberOf` / `transitiveMemberOf`: a group, directory role or administrative unit.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DirectoryObject {
+    pub id: String,
+    #[serde(rename = "@odata.type")]
+    pub odata_type: Option<String>,
+    pub display_name: Option<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub group_types: Vec<String>,
+    pub membership_rule: Option<String>,
+    pub security_enabled: Option<bool>,
+    pub mail_enabled: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TroubleshootingEvent {
+    pub id: String,
+    pub event_date_time: Option<Timestamp>,
+    pub correlation_id: Option<String>,
+    pub operating_system: Option<String>,
+    pub os_version: Option<String>,
+    pub enrollment_type: Option<String>,
+    pub failure_category: Option<FailureCategory>,
+    pub failure_reason: Option<String>,
+    pub managed_device_identifier: Option<String>,
+    /// Beta only.
+    pub troubleshooting_error_details: Option<TroubleshootingErrorDetails>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TroubleshootingErrorDetails {
+    pub context: Option<String>,
+    pub failure: Option<String>,
+    pub failure_details: Option<String>,
+    pub remediation: Option<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub resources: Vec<ErrorResource>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorResource {
+    pub text: Option<String>,
+    pub link: Option<String>,
+}
+
+/// An item of a page that could not be read, reported instead of failing the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedItem {
+    pub index: usize,
+    pub id: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub skipped: Vec<SkippedItem>,
+    pub next_link: Option<String>,
+    pub count: Option<u64>,
+}
+
+fn decode_error(reason: impl std::fmt::Display) -> GraphError {
+    GraphError::new(FailureKind::Decode, reason.to_string())
+}
+
+/// One page of a collection: `value`, `@odata.nextLink`, `@odata.count`.
+pub fn decode_page<T: DeserializeOwned>(body: &str) -> Result<Page<T>, GraphError> {
+    let envelope: Value = serde_json::from_str(body).map_err(decode_error)?;
+    page_from_value(envelope)
+}
+
+pub fn page_from_value<T: DeserializeOwned>(mut envelope: Value) -> Result<Page<T>, GraphError> {
+    let Some(Value::Array(values)) = envelope.get_mut("value").map(Value::take) else {
+        return Err(decode_error("the answer has no \"value\" list"));
+    };
+    let mut items = Vec::with_capacity(values.len());
+    let mut skipped = Vec::new();
+    for (index, value) in values.into_iter().enumerate() {
+        let id = value.get("id").and_then(Value::as_str).map(str::to_string);
+        match serde_json::from_value::<T>(value) {
+            Ok(item) => items.push(item),
+            Err(error) => skipped.push(SkippedItem { index, id, reason: error.to_string() }),
+        }
+    }
+    Ok(Page {
+        items,
+        skipped,
+        next_link: envelope.get("@odata.nextLink").and_then(Value::as_str).map(str::to_string),
+        count: envelope.get("@odata.count").and_then(Value::as_u64),
+    })
+}
+
+/// A single resource.
+pub fn decode_one<T: DeserializeOwned>(body: &str) -> Result<T, GraphError> {
+    serde_json::from_str(body).map_err(decode_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The list sample of the Graph reference (intune-devices-manageddevice-list.md), trimmed.
+    const MANAGED_DEVICES_SAMPLE: &str = r##"{
+      "value": [{
+        "@odata.type": "#microsoft.graph.managedDevice",
+        "id": "705c034c-034c-705c-4c03-5c704c035c70",
+        "userId": "User Id value",
+        "deviceName": "Device Name value",
+        "managedDeviceOwnerType": "company",
+        "deviceActionResults": [{"@odata.type": "microsoft.graph.deviceActionResult", "actionName": "Action Name value", "actionState": "pending", "startDateTime": "2016-12-31T23:59:43.797191-08:00", "lastUpdatedDateTime": "2017-01-01T00:03:30.2730295-08:00"}],
+        "enrolledDateTime": "2016-12-31T23:59:43.797191-08:00",
+        "lastSyncDateTime": "2017-01-01T00:02:49.3205976-08:00",
+        "operatingSystem": "Operating System value",
+        "complianceState": "compliant",
+        "jailBroken": "Jail Broken value",
+        "managementAgent": "mdm",
+        "osVersion": "Os Version value",
+        "azureADRegistered": true,
+        "deviceEnrollmentType": "userEnrollment",
+        "totalStorageSpaceInBytes": 8,
+        "partnerReportedThreatState": "activated"
+      }]
+    }"##;
+
+    #[test]
+    fn the_reference_sample_decodes() {
+        let page: Page<ManagedDevice> = decode_page(MANAGED_DEVICES_SAMPLE).unwrap();
+        let device = &page.items[0];
+        assert_eq!(device.compliance_state, Some(ComplianceState::Compliant));
+        assert_eq!(device.managed_device_owner_type, Some(OwnerType::Company));
+        assert!(matches!(device.last_sync_date_time, Some(Timestamp::At(_))));
+        assert!(page.skipped.is_empty());
+    }
+
+    #[test]
+    fn unknown_enum_values_are_kept_not_fatal() {
+        let body = r#"{"value":[{"id":"1","complianceState":"unknownFutureValue","managementAgent":"quantumAgent"}]}"#;
+        let page: Page<ManagedDevice> = decode_page(body).unwrap();
+        assert_eq!(page.items[0].compliance_state, Some(ComplianceState::Unknown("unknownFutureValue".into())));
+        assert_eq!(page.items[0].management_agent.as_ref().map(ManagementAgent::as_wire), Some("quantumAgent"));
+    }
+
+    #[test]
+    fn nulls_extra_annotations_and_odd_dates_are_normal() {
+        let body = r#"{"@odata.context":"x","@odata.count":2,"value":[
+            {"id":"e1","eventDateTime":"2024-05-01T10:00:00","failureCategory":null,"troubleshootingErrorDetails":{"resources":null},"@odata.etag":"W/1"},
+            {"id":"e2","eventDateTime":"2016-12-31T23:59:23.3984029-08:00","unexpected":{"nested":true}}
+        ],"@odata.nextLink":"https://graph.microsoft.com/beta/next"}"#;
+        let page: Page<TroubleshootingEvent> = decode_page(body).unwrap();
+        assert_eq!(page.items.len(), 2);
+        assert_eq!(page.items[0].event_date_time, Some(Timestamp::Unparsed("2024-05-01T10:00:00".into())));
+        assert_eq!(page.items[0].troubleshooting_error_details.as_ref().unwrap().resources, vec![]);
+        assert!(matches!(page.items[1].event_date_time, Some(Timestamp::At(_))));
+        assert_eq!(page.count, Some(2));
+        assert_eq!(page.next_link.as_deref(), Some("https://graph.microsoft.com/beta/next"));
+    }
+
+    #[test]
+    fn one_malformed_item_is_reported_and_the_rest_kept() {
+        let body = r#"{"value":[{"id":"g1","displayName":"Sales"},{"id":"g2","displayName":42},{"displayName":"no id"},{"id":"g4","groupTypes":null}]}"#;
+        let page: Page<DirectoryObject> = decode_page(body).unwrap();
+        assert_eq!(page.items.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(), vec!["g1", "g4"]);
+        assert_eq!(page.skipped.iter().map(|s| s.index).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(page.skipped[0].id.as_deref(), Some("g2"));
+    }
+
+    #[test]
+    fn an_answer_that_is_not_a_collection_is_a_decode_error() {
+        for body in ["{\"value\":[{\"id\":\"1\",\"displayName\":", "{\"error\":1}", "[]"] {
+            assert_eq!(decode_page::<User>(body).unwrap_err().kind, FailureKind::Decode);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! The Graph calls of GRAPH.md, as relative URLs (below the version segment).
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Left as they are in query values; everything else is percent-encoded.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',').remove(b':');
+
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'@');
+
+fn encode(value: &str) -> String {
+    utf8_percent_encode(value, QUERY_VALUE).to_string()
+}
+
+/// An id or user principal name as one path segment.
+fn segment(id: &str) -> String {
+    utf8_percent_encode(id, PATH_SEGMENT).to_string()
+}
+
+pub const SUBSCRIPTION_STATE: &str = "/deviceManagement?$select=subscriptionState";
+
+pub const USER_FIELDS: &str = "id,displayName,mail,userPrincipalName";
+
+/// Typeahead: users whose name or e-mail starts with `text` (needs `ConsistencyLevel: eventual`).
+/// Quotes and backslashes cannot be searched for and are dropped.
+pub fn search_users(text: &str, top: u32) -> String {
+    let term: String = text.chars().filter(|c| !matches!(c, '"' | '\\')).collect::<String>().trim().to_string();
+    let search = format!("\"displayName:{term}\" OR \"mail:{term}\"");
+    format!("/users?$search={}&$select={USER_FIELDS}&$top={top}", encode(&search))
+}
+
+pub fn user(id: &str) -> String {
+    format!("/users/{}?$select={USER_FIELDS}", segment(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_is_encoded_and_cannot_be_broken_by_quotes() {
+        assert_eq!(
+            search_users("ad", 10),
+            "/users?$search=%22displayName:ad%22%20OR%20%22mail:ad%22&$select=id,displayName,mail,userPrincipalName&$top=10"
+        );
+        assert_eq!(search_users("a\"d & e", 5), search_users("ad & e", 5));
+        assert!(search_users("a&b", 5).contains("a%20%26b") || search_users("a&b", 5).contains("a%26b"));
+    }
+
+    #[test]
+    fn user_ids_and_principal_names_are_one_path_segment() {
+        assert_eq!(user("AdeleV@contoso.onmicrosoft.com"), "/users/AdeleV@contoso.onmicrosoft.com?$select=id,displayName,mail,userPrincipalName");
+        assert!(user("a/b?c").starts_with("/users/a%2Fb%3Fc?"));
+    }
+}

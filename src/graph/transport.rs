@@ -1,0 +1,232 @@
+//! Graph over the browser's fetch: request ids, retries, paging and `$batch`.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use gloo_net::http::{Request, RequestBuilder};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use web_sys::AbortSignal;
+
+use super::batch::{parse_batch_answer, plan_batches, wait_for_throttled, BatchStep, StepAnswer};
+use super::error::{FailureKind, GraphError};
+use super::models::{decode_one, page_from_value, Page};
+use super::retry::{with_retries, Clock, RetryNotice, RetryPolicy};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiVersion {
+    V1,
+    Beta,
+}
+
+impl ApiVersion {
+    fn segment(self) -> &'static str {
+        match self {
+            ApiVersion::V1 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+}
+
+/// What the operator is told while a call waits or pages arrive.
+pub type Progress = Rc<dyn Fn(ProgressEvent)>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgressEvent {
+    Retrying(RetryNotice),
+    /// Items received so far, and the total when Graph said it.
+    Paging { received: usize, total: Option<u64> },
+}
+
+/// The browser's clock for the retry loop.
+struct BrowserClock;
+
+impl Clock for BrowserClock {
+    fn now_ms(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+
+    async fn sleep(&self, ms: u64) {
+        gloo_timers::future::TimeoutFuture::new(ms.min(u64::from(u32::MAX)) as u32).await;
+    }
+
+    fn jitter(&self) -> f64 {
+        js_sys::Math::random()
+    }
+}
+
+#[derive(Clone)]
+pub struct GraphClient {
+    base: Arc<str>,
+    policy: RetryPolicy,
+}
+
+struct RawAnswer {
+    body: String,
+}
+
+impl GraphClient {
+    pub fn new(base: &url::Url) -> GraphClient {
+        GraphClient { base: base.as_str().trim_end_matches('/').into(), policy: RetryPolicy::default() }
+    }
+
+    /// The whole URL of a call such as `/users/{id}/managedDevices`.
+    pub fn url(&self, version: ApiVersion, path: &str) -> String {
+        format!("{}/{}{}", self.base, version.segment(), path)
+    }
+
+    fn client_request_id() -> String {
+        web_sys::window()
+            .and_then(|window| window.crypto().ok())
+            .map(|crypto| crypto.random_uuid())
+            .unwrap_or_default()
+    }
+
+    /// One try: no retry, no decoding beyond telling success from a Graph error.
+    async fn send_once(&self, builder: RequestBuilder, signal: Option<&AbortSignal>, body: Option<&str>) -> Result<RawAnswer, GraphError> {
+        let client_request_id = Self::client_request_id();
+        let builder = builder.header("client-request-id", &client_request_id).abort_signal(signal);
+        let request = match body {
+            Some(body) => builder.header("Content-Type", "application/json").body(body.to_string()),
+            None => builder.build(),
+        };
+        let network = |error: gloo_net::Error| GraphError {
+            client_request_id: Some(client_request_id.clone()),
+            ..GraphError::new(FailureKind::Network, error.to_string())
+        };
+        let response = request.map_err(network)?.send().await.map_err(network)?;
+        let request_id = response.headers().get("request-id");
+        let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
+        let text = response.text().await.map_err(network)?;
+        if response.ok() {
+            return Ok(RawAnswer { body: text });
+        }
+        let mut error = GraphError::from_status(response.status(), &text, request_id);
+        error.retry_after = retry_after;
+        error.client_request_id = Some(client_request_id);
+        Err(error)
+    }
+
+    async fn get_text(&self, url: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<String, GraphError> {
+        let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
+        let answer = with_retries(&self.policy, &BrowserClock, notice, || {
+            let mut builder = Request::get(url);
+            if eventual {
+                builder = builder.header("ConsistencyLevel", "eventual");
+            }
+            self.send_once(builder, signal, None)
+        })
+        .await?;
+        Ok(answer.body)
+    }
+
+    /// A single resource.
+    pub async fn get<T: DeserializeOwned>(&self, version: ApiVersion, path: &str, signal: Option<&AbortSignal>, progress: &Progress) -> Result<T, GraphError> {
+        let body = self.get_text(&self.url(version, path), false, signal, progress).await?;
+        decode_one(&body)
+    }
+
+    /// A collection, following `@odata.nextLink` until the end or `cap` items, resending
+    /// `ConsistencyLevel` on every page. `first` is an already fetched first page (from a batch).
+    pub async fn get_all<T: DeserializeOwned>(
+        &self,
+        first: Option<Value>,
+        version: ApiVersion,
+        path: &str,
+        eventual: bool,
+        cap: usize,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+    ) -> Result<Page<T>, GraphError> {
+        let first = match first {
+            Some(value) => value,
+            None => serde_json::from_str(&self.get_text(&self.url(version, path), eventual, signal, progress).await?)
+                .map_err(|e| GraphError::new(FailureKind::Decode, e.to_string()))?,
+        };
+        let mut all: Page<T> = page_from_value(first)?;
+        let total = all.count;
+        while let Some(next) = all.next_link.take() {
+            if all.items.len() >= cap {
+                all.next_link = Some(next);
+                break;
+            }
+            progress(ProgressEvent::Paging { received: all.items.len(), total });
+            let body = self.get_text(&next, eventual, signal, progress).await?;
+            let value: Value = serde_json::from_str(&body).map_err(|e| GraphError::new(FailureKind::Decode, e.to_string()))?;
+            let page: Page<T> = page_from_value(value)?;
+            let offset = all.items.len() + all.skipped.len();
+            all.skipped.extend(page.skipped.into_iter().map(|mut s| {
+                s.index += offset;
+                s
+            }));
+            all.items.extend(page.items);
+            all.next_link = page.next_link;
+        }
+        all.count = total;
+        Ok(all)
+    }
+
+    /// Sends independent calls as `$batch` requests of at most 20; throttled steps are
+    /// resent after the longest `Retry-After`; if `$batch` itself keeps failing, each call
+    /// goes out on its own. Answers are keyed by step id.
+    pub async fn batch(&self, version: ApiVersion, steps: Vec<BatchStep>, signal: Option<&AbortSignal>, progress: &Progress) -> HashMap<String, Result<Value, GraphError>> {
+        let mut results = HashMap::new();
+        for chunk in plan_batches(&steps) {
+            self.run_batch(version, chunk, signal, progress, &mut results).await;
+        }
+        results
+    }
+
+    async fn run_batch(&self, version: ApiVersion, mut pending: Vec<BatchStep>, signal: Option<&AbortSignal>, progress: &Progress, results: &mut HashMap<String, Result<Value, GraphError>>) {
+        let url = self.url(version, "/$batch");
+        let mut retry = 0;
+        while !pending.is_empty() {
+            let body = serde_json::json!({ "requests": pending }).to_string();
+            let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
+            let sent = with_retries(&self.policy, &BrowserClock, notice, || self.send_once(Request::post(&url), signal, Some(&body))).await;
+            let answers = match sent.and_then(|raw| parse_batch_answer(&raw.body)) {
+                Ok(answers) => answers,
+                Err(_) => {
+                    self.one_by_one(version, pending, signal, progress, results).await;
+                    return;
+                }
+            };
+            let wait = wait_for_throttled(&answers);
+            retry += 1;
+            let mut again = Vec::new();
+            for answer in answers {
+                if answer.is_transient() && retry <= self.policy.max_retries {
+                    if let Some(step) = pending.iter().find(|s| s.id == answer.id) {
+                        again.push(step.clone());
+                        continue;
+                    }
+                }
+                results.insert(answer.id.clone(), StepAnswer::into_result(answer));
+            }
+            for step in &pending {
+                if !results.contains_key(&step.id) && !again.iter().any(|s| s.id == step.id) {
+                    results.insert(step.id.clone(), Err(GraphError::new(FailureKind::Decode, "the $batch answer left this call out")));
+                }
+            }
+            if let (Some(seconds), false) = (wait, again.is_empty()) {
+                let wait_ms = seconds * 1_000;
+                progress(ProgressEvent::Retrying(RetryNotice { retry, wait_ms, throttled: true }));
+                BrowserClock.sleep(wait_ms).await;
+            }
+            pending = again;
+        }
+    }
+
+    async fn one_by_one(&self, version: ApiVersion, steps: Vec<BatchStep>, signal: Option<&AbortSignal>, progress: &Progress, results: &mut HashMap<String, Result<Value, GraphError>>) {
+        let calls = steps.into_iter().map(|step| async move {
+            let eventual = step.headers.as_ref().is_some_and(|h| h.contains_key("ConsistencyLevel"));
+            let result = self
+                .get_text(&self.url(version, &step.url), eventual, signal, progress)
+                .await
+                .and_then(|body| serde_json::from_str(&body).map_err(|e| GraphError::new(FailureKind::Decode, e.to_string())));
+            (step.id, result)
+        });
+        results.extend(futures::future::join_all(calls).await);
+    }
+}

@@ -1,0 +1,13 @@
+//! helpdesk: a troubleshooting portal for IT help-desk operators on Microsoft Intune.
+//!
+//! Layers: `graph` (the Graph client), `domain` (what the data means), `components` and
+//! `pages` (rendering only); `config`, `i18n` and `browser` serve them all.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod config;
+pub mod domain;
+pub mod graph;
+pub mod i18n;
+pub mod pages;

@@ -1,0 +1,185 @@
+//! User selection: typeahead by name or e-mail, keyboard first.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use stylers::style;
+
+use crate::browser::focus;
+use crate::components::section_error::SectionError;
+use crate::graph::models::{Page, User};
+use crate::graph::{queries, ApiVersion, GraphClient, GraphError, Progress};
+use crate::i18n::{use_i18n, Msg};
+
+/// Typing pauses shorter than this send no request.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+const MAX_RESULTS: u32 = 10;
+pub const SEARCH_INPUT_ID: &str = "user-search";
+
+/// Search results together with the text they answer, so an answer to older text is never shown.
+#[derive(Clone)]
+struct Answer {
+    text: String,
+    result: Result<Page<User>, GraphError>,
+}
+
+#[component]
+pub fn SelectUserPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<GraphClient>();
+    let navigate = use_navigate();
+    let typed = RwSignal::new(String::new());
+    let settled = RwSignal::new(String::new());
+    let highlighted = RwSignal::new(None::<usize>);
+    let pending_timer = StoredValue::new(None::<TimeoutHandle>);
+
+    Effect::new(move |_| {
+        let text = typed.get().trim().to_string();
+        highlighted.set(None);
+        if let Some(timer) = pending_timer.get_value() {
+            timer.clear();
+        }
+        let timer = set_timeout_with_handle(move || settled.set(text), DEBOUNCE).ok();
+        pending_timer.set_value(timer);
+    });
+    request_animation_frame(|| focus(SEARCH_INPUT_ID));
+
+    let answer = LocalResource::new(move || {
+        let text = settled.get();
+        let client = client.clone();
+        async move {
+            if text.chars().count() < 2 {
+                return None;
+            }
+            let quiet: Progress = Rc::new(|_| {});
+            let url = queries::search_users(&text, MAX_RESULTS);
+            let result = client.get_all::<User>(None, ApiVersion::V1, &url, true, MAX_RESULTS as usize, None, &quiet).await;
+            Some(Answer { text, result })
+        }
+    });
+    let current = move || answer.get().flatten().filter(|a| a.text == typed.get().trim());
+    let users = move || current().and_then(|a| a.result.ok()).map(|page| page.items).unwrap_or_default();
+
+    let open = {
+        let navigate = navigate.clone();
+        move |user: &User| navigate(&format!("/users/{}", user.id), Default::default())
+    };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        let found = users();
+        match event.key().as_str() {
+            "ArrowDown" if !found.is_empty() => {
+                event.prevent_default();
+                highlighted.update(|h| *h = Some(h.map_or(0, |i| (i + 1) % found.len())));
+            }
+            "ArrowUp" if !found.is_empty() => {
+                event.prevent_default();
+                highlighted.update(|h| *h = Some(h.map_or(found.len() - 1, |i| (i + found.len() - 1) % found.len())));
+            }
+            "Enter" => {
+                if let Some(user) = found.get(highlighted.get().unwrap_or(0)) {
+                    event.prevent_default();
+                    open(user);
+                }
+            }
+            "Escape" => {
+                typed.set(String::new());
+            }
+            _ => {}
+        }
+    };
+
+    let class = style! {"SelectUserPage",
+        section {
+            max-width: 40rem;
+            margin: var(--space-6) auto;
+        }
+        input {
+            width: 100%;
+            font-size: var(--font-large);
+            padding: var(--space-2) var(--space-3);
+        }
+        ul {
+            list-style: none;
+            margin: var(--space-2) 0 0 0;
+            padding: 0;
+            border: 1px solid var(--border);
+            border-radius: var(--radius);
+        }
+        li {
+            padding: var(--space-2) var(--space-3);
+            border-bottom: 1px solid var(--border);
+        }
+        li[aria-selected="true"] {
+            background: var(--highlight);
+            outline: 2px solid var(--focus);
+        }
+        a {
+            display: block;
+            color: inherit;
+            text-decoration: none;
+        }
+        .mail {
+            color: var(--muted);
+            font-size: var(--font-small);
+        }
+        .hint {
+            color: var(--muted);
+        }
+    };
+
+    let results = move || {
+        let text = typed.get().trim().to_string();
+        if text.chars().count() < 2 {
+            return view! { class=class, <p class="hint">{move || i18n.t(Msg::TypeToSearch)}</p> }.into_any();
+        }
+        match current().map(|a| a.result) {
+            None => view! { class=class, <p class="hint" aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
+            Some(Err(error)) => view! { <SectionError error=error on_retry=move |_| answer.refetch()/> }.into_any(),
+            Some(Ok(page)) if page.items.is_empty() => {
+                view! { class=class, <p class="hint">{move || i18n.fmt(Msg::NoUserMatches, &[&text])}</p> }.into_any()
+            }
+            Some(Ok(page)) => view! { class=class,
+                <ul role="listbox" id="user-results" aria-label=move || i18n.t(Msg::SelectUserTitle)>
+                    {page.items.into_iter().enumerate().map(|(index, user)| {
+                        let name = user.display_name.clone().unwrap_or_else(|| user.id.clone());
+                        let mail = user.mail.clone().or(user.user_principal_name.clone()).unwrap_or_default();
+                        view! { class=class,
+                            <li role="option" id=format!("user-option-{index}") aria-selected=move || (highlighted.get() == Some(index)).to_string()>
+                                <a href=format!("/users/{}", user.id) tabindex="-1">
+                                    <div>{name}</div>
+                                    <div class="mail">{mail}</div>
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }
+    };
+
+    view! { class=class,
+        <section aria-labelledby="select-user-title">
+            <h1 id="select-user-title">{move || i18n.t(Msg::SelectUserTitle)}</h1>
+            <p class="hint">{move || i18n.t(Msg::SelectUserHint)}</p>
+            <label for=SEARCH_INPUT_ID>{move || i18n.t(Msg::SearchLabel)}</label>
+            <input
+                id=SEARCH_INPUT_ID
+                type="search"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-controls="user-results"
+                aria-expanded=move || (!users().is_empty()).to_string()
+                aria-activedescendant=move || highlighted.get().map(|i| format!("user-option-{i}"))
+                prop:value=move || typed.get()
+                on:input=move |event| typed.set(event_target_value(&event))
+                on:keydown=on_keydown
+            />
+            <div aria-live="polite">{results}</div>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+// Starts what a browser test needs: the Graph stand-in on a free port, the built portal
+// served with a config.json pointing at it, and Debian's Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const dist = process.env.HELPDESK_DIST ?? join(root, 'dist');
+const mockBin = process.env.GRAPH_MOCK_BIN ?? join(root, 'target', 'debug', 'graph-mock');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function startMock(args) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(mockBin, ['--port', '0', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let seen = '';
+    child.stderr.on('data', (chunk) => {
+      seen += chunk;
+      const match = seen.match(/serving Graph on (http:\/\/\S+)/);
+      if (match) resolvePromise({ child, url: match[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`graph-mock exited with ${code}: ${seen}`)));
+  });
+}
+
+/** The demo stack; `mockArgs` go to graph-mock, `config` overrides fields of config.json. */
+export async function startStack({ mockArgs = ['--no-auth'], config = {}, rawConfig } = {}) {
+  const mock = await startMock(mockArgs);
+  const dir = await mkdtemp(join(tmpdir(), 'helpdesk-e2e-'));
+  const configFile = join(dir, 'config.json');
+  const base = JSON.parse(await (await import('node:fs/promises')).readFile(join(root, 'public', 'config.json'), 'utf8'));
+  const body = rawConfig ?? JSON.stringify({ ...base, graphBaseUrl: mock.url, authority: `${mock.url}/contoso.onmicrosoft.com`, ...config });
+  await writeFile(configFile, body);
+  const server = await serve(dist, 0, configFile);
+  const portalUrl = `http://127.0.0.1:${server.address().port}`;
+  return {
+    portalUrl,
+    mockUrl: mock.url,
+    async requests() {
+      return (await (await fetch(`${mock.url}/_mock/requests`)).json()).requests;
+    },
+    async addFault(rule) {
+      const response = await fetch(`${mock.url}/_mock/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+      if (!response.ok) throw new Error(await response.text());
+    },
+    async clearFaults() {
+      await fetch(`${mock.url}/_mock/faults`, { method: 'DELETE' });
+    },
+    async stop() {
+      mock.child.removeAllListeners('exit');
+      mock.child.kill();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** A page that fails the test on any uncaught error or panic in the portal. */
+export async function openPage(browser, { locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /panicked|RuntimeError|unreachable/.test(message.text())) problems.push(message.text());
+  });
+  page.problems = problems;
+  return page;
+}

@@ -1,0 +1,43 @@
+// Serves a built dist/ folder on loopback the way a static host does: files as they are,
+// index.html for every route (SPA fallback), and optionally a replacement config.json.
+// Usage: node serve.mjs DIST PORT [CONFIG_JSON_FILE]
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export function serve(dist, port, configFile) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const file = path === '/config.json' && configFile ? configFile : join(dist, normalize(path).replace(/^(\.\.[/\\])+/, ''));
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      response.end(body);
+    } catch {
+      if (extname(path)) {
+        response.writeHead(404, { 'content-type': 'text/plain' });
+        response.end('not found');
+        return;
+      }
+      response.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-cache' });
+      response.end(await readFile(join(dist, 'index.html')));
+    }
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dist, port, configFile] = process.argv.slice(2);
+  await serve(dist, Number(port), configFile);
+  console.log(`serving ${dist} on http://127.0.0.1:${port}/`);
+}

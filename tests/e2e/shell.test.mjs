@@ -1,0 +1,102 @@
+// The app shell against the demo tenant: account state, routes, language, configuration.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, startStack } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('the header shows the demo tenant as Active with its raw subscription state', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser);
+    await page.goto(stack.portalUrl);
+    const state = page.getByTestId('account-state');
+    await state.waitFor();
+    assert.match(await state.innerText(), /Active/);
+    assert.ok(await page.getByText('Subscription state: active').isVisible());
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('an inactive tenant is shown as Inactive', async () => {
+  const stack = await startStack({ mockArgs: ['--no-auth', '--subscription-state', 'lockedOut'] });
+  try {
+    const page = await openPage(browser);
+    await page.goto(stack.portalUrl);
+    await page.getByTestId('account-state').getByText('Inactive').waitFor();
+    assert.ok(await page.getByText('Subscription state: lockedOut').isVisible());
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('a French browser gets French, and the switch goes back to English', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { locale: 'fr-FR' });
+    await page.goto(stack.portalUrl);
+    await page.getByTestId('account-state').getByText('Actif').waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByTestId('account-state').getByText('Active').waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('an unknown route says so and links back to user selection', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser);
+    await page.goto(`${stack.portalUrl}/no/such/page`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to user selection' }).click();
+    await page.getByRole('heading', { name: 'Select a user' }).waitFor();
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('a broken config.json shows what to fix instead of a blank page', async () => {
+  const stack = await startStack({ rawConfig: JSON.stringify({ graphBaseUrl: 'ftp://graph', scopes: [] }) });
+  try {
+    const page = await openPage(browser);
+    await page.goto(stack.portalUrl);
+    await page.getByRole('heading', { name: 'The portal is not set up yet' }).waitFor();
+    const text = await page.locator('main').innerText();
+    assert.match(text, /graphBaseUrl/);
+    assert.match(text, /clientId/);
+    assert.match(text, /scopes/);
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('typing a name finds the user and Enter opens them; a deep link reloads', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser);
+    await page.goto(stack.portalUrl);
+    const search = page.getByRole('combobox', { name: 'Name or e-mail' });
+    await search.waitFor();
+    assert.ok(await search.evaluate((el) => el === document.activeElement), 'the search box has focus on load');
+    await search.pressSequentially('adele');
+    await page.getByRole('option', { name: /Adele Vance/ }).waitFor();
+    await search.press('Enter');
+    await page.getByRole('heading', { name: 'Adele Vance' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Adele Vance' }).waitFor();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
