@@ -10,7 +10,7 @@ use crate::i18n::{use_i18n, Lang, Msg};
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let class = style! {"LanguageSwitch",
-        label {
+        div {
             display: inline-flex;
             align-items: center;
             gap: var(--space-1);
@@ -24,11 +24,11 @@ pub fn LanguageSwitch() -> impl IntoView {
         }
     };
     view! { class=class,
-        <label>
-            {move || i18n.t(Msg::Language)}
-            <select on:change=on_change prop:value=move || i18n.lang.get().tag()>
+        <div>
+            <label for="language">{move || i18n.t(Msg::Language)}</label>
+            <select id="language" on:change=on_change prop:value=move || i18n.lang.get().tag()>
                 {Lang::ALL.into_iter().map(|lang| view! { <option value=lang.tag() lang=lang.tag()>{lang.endonym()}</option> }).collect_view()}
             </select>
-        </label>
+        </div>
     }
 }

@@ -18,7 +18,7 @@ function startMock(args) {
     let seen = '';
     child.stderr.on('data', (chunk) => {
       seen += chunk;
-      const match = seen.match(/serving Graph on (http:\/\/\S+)/);
+      const match = seen.match(/serving Graph on (http:\/\/\S+) /);
       if (match) resolvePromise({ child, url: match[1] });
     });
     child.on('exit', (code) => reject(new Error(`graph-mock exited with ${code}: ${seen}`)));

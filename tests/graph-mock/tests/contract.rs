@@ -1,0 +1,236 @@
+//! The stand-in answers as Graph does (GRAPH.md): paging, `$search`, `$batch`, errors,
+//! CORS and faults, over real HTTP on loopback.
+
+use std::time::Duration;
+
+use graph_mock::faults::FaultPlan;
+use graph_mock::generate::{demo_tenant, DemoSize};
+use graph_mock::server::{app, MockConfig, MockState};
+use serde_json::{json, Value};
+use time::OffsetDateTime;
+
+const ADELE: &str = "AdeleV@contoso.onmicrosoft.com";
+const LEE: &str = "LeeG@contoso.onmicrosoft.com";
+
+struct Mock {
+    url: String,
+    http: reqwest::Client,
+}
+
+async fn start(require_auth: bool, latency_ms: u64) -> Mock {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let tenant = demo_tenant(1, &DemoSize::default(), OffsetDateTime::now_utc());
+    let config = MockConfig { public_url: url.clone(), require_auth, latency: Duration::from_millis(latency_ms) };
+    let state = MockState::new(tenant, config, FaultPlan::new(0.0, vec![], 1));
+    tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });
+    Mock { url, http: reqwest::Client::new() }
+}
+
+impl Mock {
+    async fn get(&self, path: &str, headers: &[(&str, &str)]) -> (u16, reqwest::header::HeaderMap, String) {
+        let url = if path.starts_with("http") { path.to_string() } else { format!("{}{path}", self.url) };
+        let mut request = self.http.get(url);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        (status, headers, response.text().await.unwrap_or_default())
+    }
+
+    async fn json(&self, path: &str, headers: &[(&str, &str)]) -> (u16, Value) {
+        let (status, _, body) = self.get(path, headers).await;
+        (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+    }
+
+    async fn batch(&self, version: &str, body: Value) -> (u16, Value) {
+        let response = self.http.post(format!("{}/{version}/$batch", self.url)).json(&body).send().await.unwrap();
+        (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn log(&self) -> Vec<Value> {
+        self.json("/_mock/requests", &[]).await.1["requests"].as_array().cloned().unwrap_or_default()
+    }
+}
+
+const EVENTUAL: (&str, &str) = ("ConsistencyLevel", "eventual");
+
+#[tokio::test]
+async fn paging_follows_next_links_to_every_item_and_keeps_the_query() {
+    let mock = start(false, 0).await;
+    let mut next = Some(format!("/v1.0/users/{LEE}/transitiveMemberOf?$select=id,displayName&$top=999"));
+    let mut ids = std::collections::HashSet::new();
+    let mut pages = 0;
+    while let Some(url) = next {
+        let (status, body) = mock.json(&url, &[]).await;
+        assert_eq!(status, 200);
+        for item in body["value"].as_array().unwrap() {
+            assert!(item.get("mail").is_none(), "$select is kept on every page");
+            ids.insert(item["id"].as_str().unwrap().to_string());
+        }
+        next = body["@odata.nextLink"].as_str().map(str::to_string);
+        pages += 1;
+    }
+    assert_eq!((ids.len(), pages), (1500, 2));
+
+    let (status, body) = mock.json(&format!("/beta/users/{LEE}/deviceManagementTroubleshootingEvents"), &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["value"].as_array().unwrap().len(), 1000, "Intune pages hold 1,000 items");
+    let (status, _) = mock.json(&format!("/v1.0/users/{LEE}/transitiveMemberOf?$top=1000"), &[]).await;
+    assert_eq!(status, 400, "directory $top stops at 999");
+}
+
+#[tokio::test]
+async fn search_needs_consistency_level_on_every_page() {
+    let mock = start(false, 0).await;
+    let url = "/v1.0/users?$search=%22displayName:a%22%20OR%20%22mail:a%22&$select=id,displayName&$top=5&$count=true";
+    let (status, body) = mock.json(url, &[]).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (400, Some("Request_UnsupportedQuery")));
+    let (status, first) = mock.json(url, &[EVENTUAL]).await;
+    assert_eq!(status, 200);
+    assert!(first["@odata.count"].as_u64().unwrap() > 5);
+    let next = first["@odata.nextLink"].as_str().unwrap();
+    assert_eq!(mock.json(next, &[]).await.0, 400, "the next page needs the header again");
+    let (status, second) = mock.json(next, &[EVENTUAL]).await;
+    assert_eq!(status, 200);
+    assert!(second.get("@odata.count").is_none(), "@odata.count is only on the first page");
+
+    let (_, adele) = mock.json("/v1.0/users?$search=%22displayName:adele%22&$select=displayName", &[EVENTUAL]).await;
+    assert_eq!(adele["value"], json!([{ "displayName": "Adele Vance" }]));
+}
+
+#[tokio::test]
+async fn users_are_found_by_id_or_principal_name_and_unknown_ones_are_404() {
+    let mock = start(false, 0).await;
+    let (_, adele) = mock.json(&format!("/v1.0/users/{}", ADELE.to_lowercase()), &[]).await;
+    let id = adele["id"].as_str().unwrap();
+    let (status, by_id) = mock.json(&format!("/v1.0/users/{id}?$select=displayName"), &[]).await;
+    assert_eq!((status, by_id["displayName"].as_str()), (200, Some("Adele Vance")));
+    let (status, headers, body) = mock.get("/v1.0/users/nobody@contoso.onmicrosoft.com", &[("client-request-id", "abc-123")]).await;
+    let body: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(status, 404);
+    assert_eq!(body["error"]["code"], "Request_ResourceNotFound");
+    assert_eq!(body["error"]["innerError"]["request-id"], headers["request-id"].to_str().unwrap());
+    assert_eq!(body["error"]["innerError"]["client-request-id"], "abc-123");
+}
+
+#[tokio::test]
+async fn beta_only_resources_and_properties_stay_in_beta() {
+    let mock = start(false, 0).await;
+    let (status, _) = mock.json(&format!("/v1.0/users/{ADELE}/mobileAppIntentAndStates"), &[]).await;
+    assert_eq!(status, 400);
+    let (status, apps) = mock.json(&format!("/beta/users/{ADELE}/mobileAppIntentAndStates"), &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(apps["value"].as_array().unwrap().len(), 3);
+    let (_, v1) = mock.json(&format!("/v1.0/users/{ADELE}/deviceManagementTroubleshootingEvents"), &[]).await;
+    assert!(v1["value"].as_array().unwrap().iter().all(|e| e.get("troubleshootingErrorDetails").is_none()));
+    let (_, beta) = mock.json(&format!("/beta/users/{ADELE}/deviceManagementTroubleshootingEvents"), &[]).await;
+    assert!(beta["value"].as_array().unwrap().iter().any(|e| e["troubleshootingErrorDetails"].is_object()));
+}
+
+#[tokio::test]
+async fn enrollment_configurations_carry_assignments_only_when_expanded() {
+    let mock = start(false, 0).await;
+    let (_, plain) = mock.json("/v1.0/deviceManagement/deviceEnrollmentConfigurations", &[]).await;
+    assert!(plain["value"].as_array().unwrap().iter().all(|c| c.get("assignments").is_none()));
+    let (_, expanded) = mock.json("/v1.0/deviceManagement/deviceEnrollmentConfigurations?$expand=assignments", &[]).await;
+    assert!(expanded["value"].as_array().unwrap().iter().all(|c| c["assignments"].is_array()));
+}
+
+#[tokio::test]
+async fn failing_settings_explain_a_non_compliant_device() {
+    let mock = start(false, 0).await;
+    let (_, devices) = mock.json(&format!("/v1.0/users/{ADELE}/managedDevices"), &[]).await;
+    let laptop = devices["value"].as_array().unwrap().iter().find(|d| d["complianceState"] == "noncompliant").unwrap();
+    let base = format!("/v1.0/users/{ADELE}/managedDevices/{}/deviceCompliancePolicyStates", laptop["id"].as_str().unwrap());
+    let (_, states) = mock.json(&base, &[]).await;
+    let failing = states["value"].as_array().unwrap().iter().find(|s| s["state"] == "nonCompliant").unwrap();
+    let (status, settings) = mock.json(&format!("{base}/{}/settingStates", failing["id"].as_str().unwrap()), &[]).await;
+    assert_eq!(status, 200);
+    assert!(settings["value"].as_array().unwrap().iter().any(|s| s["state"] == "nonCompliant" && s["settingName"] == "Require BitLocker"));
+}
+
+#[tokio::test]
+async fn batch_answers_each_step_with_dependencies_and_limits() {
+    let mock = start(false, 0).await;
+    let (status, body) = mock
+        .batch("v1.0", json!({"requests": [
+            {"id": "licence", "method": "GET", "url": format!("/users/{ADELE}/licenseDetails")},
+            {"id": "missing", "method": "GET", "url": "/users/nobody/managedDevices"},
+            {"id": "after-missing", "method": "GET", "url": "/deviceManagement", "dependsOn": ["missing"]},
+            {"id": "throttled", "method": "GET", "url": "/deviceManagement", "headers": {"x-mock-fault": "429;retry-after=5"}},
+            {"id": "search", "method": "GET", "url": "/users?$search=\"displayName:lee\"", "headers": {"ConsistencyLevel": "eventual"}}
+        ]}))
+        .await;
+    assert_eq!(status, 200);
+    let status_of = |id: &str| body["responses"].as_array().unwrap().iter().find(|r| r["id"] == id).map(|r| r["status"].as_u64().unwrap());
+    assert_eq!(status_of("licence"), Some(200));
+    assert_eq!(status_of("missing"), Some(404));
+    assert_eq!(status_of("after-missing"), Some(424));
+    assert_eq!(status_of("throttled"), Some(429));
+    assert_eq!(status_of("search"), Some(200));
+    let throttled = body["responses"].as_array().unwrap().iter().find(|r| r["id"] == "throttled").unwrap();
+    assert_eq!(throttled["headers"]["Retry-After"], "5");
+
+    let too_many: Vec<Value> = (0..21).map(|i| json!({"id": i.to_string(), "method": "GET", "url": "/deviceManagement"})).collect();
+    assert_eq!(mock.batch("v1.0", json!({ "requests": too_many })).await.0, 400);
+    let log = mock.log().await;
+    assert_eq!(log.iter().filter(|e| e["batch"].is_u64()).count(), 5, "inner steps are logged with their batch");
+}
+
+#[tokio::test]
+async fn cors_preflight_and_exposed_headers_match_graph() {
+    let mock = start(true, 0).await;
+    let response = mock
+        .http
+        .request(reqwest::Method::OPTIONS, format!("{}/v1.0/users", mock.url))
+        .header("Origin", "http://127.0.0.1:8080")
+        .header("Access-Control-Request-Method", "GET")
+        .header("Access-Control-Request-Headers", "authorization,consistencylevel,client-request-id")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["access-control-allow-headers"], "authorization,consistencylevel,client-request-id");
+    let (status, headers, body) = mock.get("/v1.0/deviceManagement", &[]).await;
+    assert_eq!(status, 401, "no token, no data");
+    assert!(body.contains("InvalidAuthenticationToken"));
+    let exposed = headers["access-control-expose-headers"].to_str().unwrap();
+    assert!(exposed.contains("request-id") && exposed.contains("Retry-After"));
+}
+
+#[tokio::test]
+async fn faults_by_header_and_by_rule_then_recovery() {
+    let mock = start(false, 0).await;
+    let path = format!("/v1.0/users/{ADELE}/licenseDetails");
+    let (status, headers, _) = mock.get(&path, &[("x-mock-fault", "429;retry-after=2")]).await;
+    assert_eq!((status, headers["retry-after"].to_str().unwrap()), (429, "2"));
+    for code in ["500", "503", "504"] {
+        assert_eq!(mock.get(&path, &[("x-mock-fault", code)]).await.0.to_string(), code);
+    }
+    let (status, _, body) = mock.get(&path, &[("x-mock-fault", "malformed")]).await;
+    assert_eq!(status, 200);
+    assert!(serde_json::from_str::<Value>(&body).is_err());
+    let dropped = match mock.http.get(format!("{}{path}", mock.url)).header("x-mock-fault", "drop").send().await {
+        Ok(response) => response.text().await.is_err(),
+        Err(_) => true,
+    };
+    assert!(dropped, "the connection drops before a whole answer arrives");
+
+    mock.http.post(format!("{}/_mock/faults", mock.url)).json(&json!({"match": "licenseDetails", "fault": "503", "times": 1})).send().await.unwrap();
+    assert_eq!(mock.get(&path, &[]).await.0, 503);
+    assert_eq!(mock.get(&path, &[]).await.0, 200, "the rule fires once, then Graph recovers");
+    let log = mock.log().await;
+    assert_eq!(log.last().unwrap()["status"], 200);
+    assert_eq!(log[log.len() - 2]["fault"], "503");
+}
+
+#[tokio::test]
+async fn injected_latency_delays_every_call() {
+    let mock = start(false, 120).await;
+    let started = std::time::Instant::now();
+    mock.get("/v1.0/deviceManagement", &[]).await;
+    assert!(started.elapsed() >= Duration::from_millis(120));
+}
