@@ -1,3 +1,8 @@
 //! What the Graph data means for the operator: plain Rust, tested natively.
 
 pub mod account;
+pub mod compliance;
+pub mod groups;
+pub mod licence;
+pub mod remediation;
+pub mod table;
