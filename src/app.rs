@@ -1,18 +1,29 @@
 //! The shell: configuration, language, header and routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
-use crate::browser::{load_config, set_document_language, starting_language};
+use crate::browser::{focus, load_config, set_document_language, starting_language};
 use crate::components::app_header::AppHeader;
 use crate::config::Config;
+use crate::graph::queries::PolicyKind;
 use crate::graph::GraphClient;
 use crate::i18n::{I18n, Lang, Msg};
+use crate::pages::app_protection::AppProtectionPage;
+use crate::pages::apps::AppsPage;
+use crate::pages::devices::DevicesPage;
+use crate::pages::failure_detail::FailureDetailPage;
+use crate::pages::failures::FailuresPage;
+use crate::pages::groups::GroupsPage;
 use crate::pages::not_found::NotFound;
-use crate::pages::select_user::SelectUserPage;
+use crate::pages::policies::PoliciesPage;
+use crate::pages::restrictions::RestrictionsPage;
+use crate::pages::select_user::{SelectUserPage, SEARCH_INPUT_ID};
 use crate::pages::setup::SetupPage;
-use crate::pages::user::UserPage;
+use crate::pages::user::UserLayout;
+use crate::state::sessions::Sessions;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -39,16 +50,51 @@ pub fn App() -> impl IntoView {
 fn Portal(config: Config) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     provide_context(GraphClient::new(&config.graph_base_url));
+    provide_context(Sessions::new());
     view! {
         <Router>
+            <SearchShortcut/>
             <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
             <AppHeader/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=SelectUserPage/>
-                    <Route path=path!("/users/:id") view=UserPage/>
+                    <ParentRoute path=path!("/users/:id") view=UserLayout>
+                        <Route path=path!("") view=|| ()/>
+                        <Route path=path!("devices") view=DevicesPage/>
+                        <Route path=path!("apps") view=AppsPage/>
+                        <Route path=path!("compliance") view=|| view! { <PoliciesPage kind=PolicyKind::Compliance/> }/>
+                        <Route path=path!("configuration") view=|| view! { <PoliciesPage kind=PolicyKind::Configuration/> }/>
+                        <Route path=path!("app-protection") view=AppProtectionPage/>
+                        <Route path=path!("enrollment-restrictions") view=RestrictionsPage/>
+                        <Route path=path!("groups") view=GroupsPage/>
+                        <Route path=path!("enrollment-failures") view=FailuresPage/>
+                        <Route path=path!("enrollment-failures/:eventId") view=FailureDetailPage/>
+                    </ParentRoute>
                 </Routes>
             </main>
         </Router>
     }
+}
+
+/// `/` from anywhere (outside a text field) goes to user selection with the search box focused.
+#[component]
+fn SearchShortcut() -> impl IntoView {
+    let navigate = use_navigate();
+    let handle = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let typing = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing {
+            return;
+        }
+        event.prevent_default();
+        navigate("/", Default::default());
+        request_animation_frame(|| focus(SEARCH_INPUT_ID));
+    });
+    on_cleanup(move || handle.remove());
 }

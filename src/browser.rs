@@ -68,3 +68,45 @@ pub async fn load_config() -> Result<Config, Vec<ConfigProblem>> {
     let text = response.text().await.map_err(|error| unreachable(error.to_string()))?;
     parse_config(&text)
 }
+
+/// A Graph timestamp in the operator's language and time zone; one that did not parse is
+/// shown as Graph sent it.
+pub fn format_timestamp(timestamp: &crate::graph::models::Timestamp, lang: Lang) -> String {
+    match timestamp {
+        crate::graph::models::Timestamp::At(at) => {
+            let millis = (at.unix_timestamp_nanos() / 1_000_000) as f64;
+            let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+            let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+            date.to_locale_string(lang.tag(), &options).into()
+        }
+        crate::graph::models::Timestamp::Unparsed(text) => text.clone(),
+    }
+}
+
+/// Offers `text` as a file download (CSV export), without a server round trip.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(anchor) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Puts `text` on the clipboard; resolves to whether it worked.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}

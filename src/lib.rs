@@ -11,3 +11,4 @@ pub mod domain;
 pub mod graph;
 pub mod i18n;
 pub mod pages;
+pub mod state;

@@ -2,5 +2,9 @@
 
 pub mod account_state;
 pub mod app_header;
+pub mod data_table;
+pub mod labels;
 pub mod language_switch;
 pub mod section_error;
+pub mod section_view;
+pub mod user_status;

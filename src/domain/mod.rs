@@ -6,3 +6,4 @@ pub mod groups;
 pub mod licence;
 pub mod remediation;
 pub mod table;
+pub mod ticket;

@@ -32,6 +32,57 @@ pub fn user(id: &str) -> String {
     format!("/users/{}?$select={USER_FIELDS}", segment(id))
 }
 
+pub fn license_details(user: &str) -> String {
+    format!("/users/{}/licenseDetails", segment(user))
+}
+
+pub fn managed_devices(user: &str) -> String {
+    format!("/users/{}/managedDevices", segment(user))
+}
+
+pub fn managed_app_registrations(user: &str) -> String {
+    format!("/users/{}/managedAppRegistrations", segment(user))
+}
+
+const GROUP_FIELDS: &str = "id,displayName,groupTypes,membershipRule,securityEnabled,mailEnabled";
+
+/// Every group, role and administrative unit the user is in, through nesting too (999 a page).
+pub fn transitive_member_of(user: &str) -> String {
+    format!("/users/{}/transitiveMemberOf?$select={GROUP_FIELDS}&$top=999", segment(user))
+}
+
+/// Direct memberships only, to tell direct from inherited.
+pub fn member_of(user: &str) -> String {
+    format!("/users/{}/memberOf?$select=id&$top=999", segment(user))
+}
+
+pub const ENROLLMENT_CONFIGURATIONS: &str = "/deviceManagement/deviceEnrollmentConfigurations?$expand=assignments";
+
+/// Beta only.
+pub fn mobile_app_intent_and_states(user: &str) -> String {
+    format!("/users/{}/mobileAppIntentAndStates", segment(user))
+}
+
+/// Beta: the drill-down details (`troubleshootingErrorDetails`) exist only there.
+pub fn troubleshooting_events(user: &str) -> String {
+    format!("/users/{}/deviceManagementTroubleshootingEvents", segment(user))
+}
+
+/// `deviceCompliancePolicyStates` or `deviceConfigurationStates` of one device.
+pub fn device_policy_states(user: &str, device: &str, kind: PolicyKind) -> String {
+    let name = match kind {
+        PolicyKind::Compliance => "deviceCompliancePolicyStates",
+        PolicyKind::Configuration => "deviceConfigurationStates",
+    };
+    format!("/users/{}/managedDevices/{}/{name}", segment(user), segment(device))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyKind {
+    Compliance,
+    Configuration,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

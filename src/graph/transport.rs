@@ -11,7 +11,7 @@ use web_sys::AbortSignal;
 
 use super::batch::{parse_batch_answer, plan_batches, wait_for_throttled, BatchStep, StepAnswer};
 use super::error::{FailureKind, GraphError};
-use super::models::{decode_one, page_from_value, Page};
+use super::models::{decode_one, decode_page, Page};
 use super::retry::{with_retries, Clock, RetryNotice, RetryPolicy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,44 +127,16 @@ impl GraphClient {
         decode_one(&body)
     }
 
-    /// A collection, following `@odata.nextLink` until the end or `cap` items, resending
-    /// `ConsistencyLevel` on every page. `first` is an already fetched first page (from a batch).
-    pub async fn get_all<T: DeserializeOwned>(
-        &self,
-        first: Option<Value>,
-        version: ApiVersion,
-        path: &str,
-        eventual: bool,
-        cap: usize,
-        signal: Option<&AbortSignal>,
-        progress: &Progress,
-    ) -> Result<Page<T>, GraphError> {
-        let first = match first {
-            Some(value) => value,
-            None => serde_json::from_str(&self.get_text(&self.url(version, path), eventual, signal, progress).await?)
-                .map_err(|e| GraphError::new(FailureKind::Decode, e.to_string()))?,
-        };
-        let mut all: Page<T> = page_from_value(first)?;
-        let total = all.count;
-        while let Some(next) = all.next_link.take() {
-            if all.items.len() >= cap {
-                all.next_link = Some(next);
-                break;
-            }
-            progress(ProgressEvent::Paging { received: all.items.len(), total });
-            let body = self.get_text(&next, eventual, signal, progress).await?;
-            let value: Value = serde_json::from_str(&body).map_err(|e| GraphError::new(FailureKind::Decode, e.to_string()))?;
-            let page: Page<T> = page_from_value(value)?;
-            let offset = all.items.len() + all.skipped.len();
-            all.skipped.extend(page.skipped.into_iter().map(|mut s| {
-                s.index += offset;
-                s
-            }));
-            all.items.extend(page.items);
-            all.next_link = page.next_link;
-        }
-        all.count = total;
-        Ok(all)
+    /// The first page of a collection.
+    pub async fn first_page(&self, version: ApiVersion, path: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<Value, GraphError> {
+        let body = self.get_text(&self.url(version, path), eventual, signal, progress).await?;
+        serde_json::from_str(&body).map_err(|e| GraphError::new(FailureKind::Decode, e.to_string()))
+    }
+
+    /// The page an `@odata.nextLink` points to (a whole URL), resending `ConsistencyLevel`.
+    pub async fn next_page<T: DeserializeOwned>(&self, next_link: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<Page<T>, GraphError> {
+        let body = self.get_text(next_link, eventual, signal, progress).await?;
+        decode_page(&body)
     }
 
     /// Sends independent calls as `$batch` requests of at most 20; throttled steps are

@@ -9,7 +9,7 @@ use stylers::style;
 
 use crate::browser::focus;
 use crate::components::section_error::SectionError;
-use crate::graph::models::{Page, User};
+use crate::graph::models::{page_from_value, Page, User};
 use crate::graph::{queries, ApiVersion, GraphClient, GraphError, Progress};
 use crate::i18n::{use_i18n, Msg};
 
@@ -55,7 +55,7 @@ pub fn SelectUserPage() -> impl IntoView {
             }
             let quiet: Progress = Rc::new(|_| {});
             let url = queries::search_users(&text, MAX_RESULTS);
-            let result = client.get_all::<User>(None, ApiVersion::V1, &url, true, MAX_RESULTS as usize, None, &quiet).await;
+            let result = client.first_page(ApiVersion::V1, &url, true, None, &quiet).await.and_then(page_from_value::<User>);
             Some(Answer { text, result })
         }
     });

@@ -1,64 +1,233 @@
-//! The selected user (`/users/:id`, by object id or user principal name).
-
-use std::rc::Rc;
+//! The selected user (`/users/:id`, by object id or user principal name): who, their status,
+//! the user-information tabs, and the ticket summary.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_params_map};
 use stylers::style;
 
-use crate::components::section_error::SectionError;
+use crate::browser::copy_to_clipboard;
+use crate::components::section_view::SectionView;
+use crate::components::user_status::{licence_text, UserStatus};
+use crate::domain::compliance::{app_summary, device_summary};
+use crate::domain::licence::licence_state;
+use crate::domain::ticket::{ticket_summary, TicketFacts};
+use crate::graph::GraphClient;
+use crate::i18n::{use_i18n, I18n, Msg};
 use crate::graph::models::User;
-use crate::graph::{queries, ApiVersion, GraphClient, Progress};
-use crate::i18n::{use_i18n, Msg};
+use crate::state::section::{Loaded, Section};
+use crate::state::sessions::Sessions;
+use crate::state::user_session::{SectionName, UserSession};
+
+/// The session of the user in the route, for the tabs.
+pub fn use_session() -> Signal<Option<UserSession>> {
+    expect_context::<Signal<Option<UserSession>>>()
+}
+
+/// The tabs of "User information": (path below the user, label).
+const TABS: [(&str, Msg); 8] = [
+    ("devices", Msg::TabDevices),
+    ("apps", Msg::TabApps),
+    ("compliance", Msg::TabCompliance),
+    ("configuration", Msg::TabConfiguration),
+    ("app-protection", Msg::TabAppProtection),
+    ("enrollment-restrictions", Msg::TabRestrictions),
+    ("groups", Msg::TabGroups),
+    ("enrollment-failures", Msg::TabFailures),
+];
+
+fn age_text(i18n: &I18n, loaded_at: Option<f64>, now: f64) -> String {
+    match loaded_at {
+        None => i18n.t(Msg::StillLoading).to_string(),
+        Some(at) => {
+            let minutes = ((now - at) / 60_000.0).floor() as i64;
+            let ago = if minutes < 1 { i18n.t(Msg::JustNow).to_string() } else { i18n.fmt(Msg::MinutesAgo, &[&minutes.to_string()]) };
+            i18n.fmt(Msg::LoadedAgo, &[&ago])
+        }
+    }
+}
+
+/// The ticket summary of what is on screen, in the operator's language.
+fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, String)>) -> String {
+    let user = session.user.with_untracked(|s| {
+        s.loaded().and_then(|l| l.items.first().cloned()).map(|u| {
+            let name = u.display_name.unwrap_or_default();
+            let mail = u.mail.or(u.user_principal_name).unwrap_or_default();
+            format!("{name} <{mail}>")
+        })
+    });
+    let mut lines = Vec::new();
+    let mut request_ids = Vec::new();
+    let mut note = |section_error: Option<crate::graph::GraphError>| {
+        if let Some(id) = section_error.and_then(|e| e.request_id.or(e.client_request_id)) {
+            request_ids.push(id);
+        }
+    };
+    match session.licences.get_untracked() {
+        Section::Ready(l) => lines.push((i18n.t(Msg::IntuneLicence), licence_text(i18n, &licence_state(&l.items)).0)),
+        Section::Failed(e) => note(Some(e)),
+        Section::Loading(_) => {}
+    }
+    match session.devices.get_untracked() {
+        Section::Ready(l) => {
+            let s = device_summary(&l.items);
+            let counts = [s.total, s.compliant, s.noncompliant, s.other].map(|n| n.to_string());
+            lines.push((i18n.t(Msg::DeviceCount), i18n.fmt(Msg::DevicesSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]])));
+        }
+        Section::Failed(e) => note(Some(e)),
+        Section::Loading(_) => {}
+    }
+    match session.apps.get_untracked() {
+        Section::Ready(l) => {
+            let s = app_summary(&l.items);
+            let counts = [s.total, s.installed, s.failed, s.pending].map(|n| n.to_string());
+            lines.push((i18n.t(Msg::AppCount), i18n.fmt(Msg::AppsSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]])));
+        }
+        Section::Failed(e) => note(Some(e)),
+        Section::Loading(_) => {}
+    }
+    let failure = failure.map(|(title, when)| vec![(i18n.t(Msg::FailureTitle), format!("{title} ({when})"))]).unwrap_or_default();
+    ticket_summary(&TicketFacts {
+        heading: i18n.t(Msg::UserTitle),
+        user: &user.unwrap_or_else(|| session.key.get_value()),
+        lines,
+        failure,
+        request_ids,
+        request_ids_label: i18n.t(Msg::ErrorRequestId),
+    })
+}
+
+/// The failure on screen, if the route is a drill-down: (title, date), set by that page.
+#[derive(Clone, Copy)]
+pub struct SelectedFailure(pub RwSignal<Option<(String, String)>>);
 
 #[component]
-pub fn UserPage() -> impl IntoView {
+pub fn UserLayout() -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<GraphClient>();
+    let sessions = expect_context::<Sessions>();
     let params = use_params_map();
-    let user_key = move || params.with(|p| p.get("id").unwrap_or_default());
-    let user = LocalResource::new(move || {
-        let key = user_key();
+    let location = use_location();
+    let current = RwSignal::new(None::<UserSession>);
+    let selected_failure = SelectedFailure(RwSignal::new(None));
+    provide_context::<Signal<Option<UserSession>>>(current.into());
+    provide_context(selected_failure);
+    {
         let client = client.clone();
-        async move {
-            let quiet: Progress = Rc::new(|_| {});
-            client.get::<User>(ApiVersion::V1, &queries::user(&key), None, &quiet).await
+        Effect::new(move |_| {
+            let key = params.with(|p| p.get("id").unwrap_or_default());
+            current.set(Some(untrack(|| sessions.open(&key, &client))));
+        });
+    }
+    let now = RwSignal::new(js_sys::Date::now());
+    let tick = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(30)).ok();
+    on_cleanup(move || {
+        if let Some(tick) = tick {
+            tick.clear();
         }
     });
-    let class = style! {"UserPage",
+    let copy_state = RwSignal::new(None::<bool>);
+    let ticket = RwSignal::new(String::new());
+
+    let class = style! {"UserLayout",
         .selection {
             display: flex;
-            align-items: baseline;
-            gap: var(--space-3);
             flex-wrap: wrap;
+            align-items: baseline;
+            gap: var(--space-2) var(--space-4);
+            margin-bottom: var(--space-3);
         }
         h1 {
             margin: 0;
+            font-size: 1.5rem;
         }
-        .mail {
+        .muted {
             color: var(--muted);
         }
+        nav ul {
+            display: flex;
+            flex-wrap: wrap;
+            gap: var(--space-1);
+            list-style: none;
+            padding: 0;
+            margin: var(--space-4) 0 var(--space-3) 0;
+            border-bottom: 1px solid var(--border);
+        }
+        nav a {
+            display: inline-block;
+            padding: var(--space-1) var(--space-3);
+            text-decoration: none;
+            border: 1px solid transparent;
+            border-bottom: none;
+            border-radius: var(--radius) var(--radius) 0 0;
+        }
+        nav a[aria-current="page"] {
+            border-color: var(--border);
+            background: var(--surface-raised);
+            font-weight: 600;
+            color: var(--text);
+        }
+        textarea {
+            width: 100%;
+            font-family: var(--font-mono);
+            font-size: var(--font-small);
+        }
     };
-    let body = move || {
-        user.get().map(|result| match result {
-            Ok(user) => {
-                let name = user.display_name.clone().unwrap_or_else(|| user.id.clone());
-                let mail = user.mail.clone().or(user.user_principal_name.clone()).unwrap_or_default();
-                view! { class=class,
-                    <div class="selection">
-                        <h1>{name}</h1>
-                        <span class="mail">{mail}</span>
-                        <a href="/">{move || i18n.t(Msg::ChangeUser)}</a>
-                    </div>
-                }
-                .into_any()
+
+    let header = move || {
+        current.get().map(|session| {
+            let client = client.clone();
+            let copy = move |_| {
+                let text = ticket_text(&i18n, session, selected_failure.0.get_untracked());
+                ticket.set(text.clone());
+                leptos::task::spawn_local(async move { copy_state.set(Some(copy_to_clipboard(&text).await)) });
+            };
+            let refresh = {
+                let client = client.clone();
+                move |_| session.load(client.clone())
+            };
+            let retry_user = Callback::new(move |_| session.retry(client.clone(), SectionName::User));
+            view! { class=class,
+                <div class="selection">
+                    <SectionView section=session.user on_retry=retry_user label=Msg::UserTitle
+                        content={move |loaded: Loaded<User>| loaded.items.first().cloned().map(|user| {
+                            let name = user.display_name.clone().unwrap_or_else(|| user.id.clone());
+                            let mail = user.mail.clone().or(user.user_principal_name.clone()).unwrap_or_default();
+                            view! { class=class, <h1>{name}</h1>" "<span class="muted">{mail}</span> }
+                        })}
+                    />
+                    <a href="/" aria-keyshortcuts="/">{move || i18n.t(Msg::ChangeUser)}</a>
+                    <span class="muted" aria-live="polite">{move || age_text(&i18n, session.loaded_at.get(), now.get())}</span>
+                    <button type="button" on:click=refresh>{move || i18n.t(Msg::Refresh)}</button>
+                    <button type="button" on:click=copy>{move || i18n.t(Msg::CopyTicket)}</button>
+                    <span role="status">{move || copy_state.get().map(|ok| i18n.t(if ok { Msg::Copied } else { Msg::CopyFailed }))}</span>
+                </div>
+                {move || (copy_state.get() == Some(false)).then(|| view! { class=class, <textarea readonly rows="6" aria-label=move || i18n.t(Msg::CopyTicket)>{ticket.get()}</textarea> })}
+                <UserStatus session=session/>
             }
-            Err(error) => view! { <SectionError error=error on_retry=move |_| user.refetch()/> }.into_any(),
         })
     };
-    view! {
-        <section aria-label=move || i18n.t(Msg::UserTitle)>
-            <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }>{body}</Suspense>
-        </section>
+
+    let tabs = move || {
+        let key = params.with(|p| p.get("id").unwrap_or_default());
+        let path = location.pathname.get();
+        TABS.iter()
+            .map(|(segment, label)| {
+                let href = format!("/users/{key}/{segment}");
+                let here = path.starts_with(&href);
+                let label = *label;
+                view! { class=class, <li><a href=href aria-current=here.then_some("page")>{move || i18n.t(label)}</a></li> }
+            })
+            .collect_view()
+    };
+
+    view! { class=class,
+        <div>
+            {header}
+            <nav aria-label=move || i18n.t(Msg::UserInformation)>
+                <ul>{tabs}</ul>
+            </nav>
+            <Outlet/>
+        </div>
     }
 }

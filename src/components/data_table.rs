@@ -1,0 +1,263 @@
+//! A table of rows with filter, sort, counts, pages and CSV export. Cells are text: backend
+//! strings are never inserted as HTML.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::browser::download;
+use crate::components::labels::Tone;
+use crate::domain::table::{matches_filter, to_csv, Direction, SortKey};
+use crate::i18n::{use_i18n, I18n, Msg};
+
+/// Rows a page shows; the others are one keystroke away, so long lists stay fast.
+const PAGE_SIZE: usize = 100;
+
+/// Where a row's first cell links to.
+pub type RowLink<T> = Arc<dyn Fn(&T) -> String + Send + Sync>;
+
+pub struct Column<T> {
+    pub header: Msg,
+    pub cell: fn(&T, &I18n) -> String,
+    pub sort: fn(&T) -> SortKey,
+    /// A mark and colour beside the words, for states.
+    pub tone: Option<fn(&T, &I18n) -> Tone>,
+}
+
+impl<T> Clone for Column<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Column<T> {}
+
+impl<T> Column<T> {
+    pub fn new(header: Msg, cell: fn(&T, &I18n) -> String, sort: fn(&T) -> SortKey) -> Column<T> {
+        Column { header, cell, sort, tone: None }
+    }
+
+    pub fn toned(mut self, tone: fn(&T, &I18n) -> Tone) -> Column<T> {
+        self.tone = Some(tone);
+        self
+    }
+}
+
+#[component]
+pub fn DataTable<T>(
+    rows: Arc<Vec<T>>,
+    columns: Vec<Column<T>>,
+    caption: Msg,
+    /// Column and direction the table starts sorted by.
+    #[prop(default = (0, Direction::Ascending))]
+    sort: (usize, Direction),
+    /// Where the first cell of a row links to (a drill-down).
+    #[prop(optional)]
+    link: Option<RowLink<T>>,
+    csv_name: &'static str,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let filter = RwSignal::new(String::new());
+    let sorting = RwSignal::new(sort);
+    let page = RwSignal::new(0usize);
+    let columns = Arc::new(columns);
+
+    // Row order after filter and sort, as indices: rows themselves are never copied.
+    let order = {
+        let rows = rows.clone();
+        let columns = columns.clone();
+        Memo::new(move |_| {
+            let text = filter.get();
+            let (by, direction) = sorting.get();
+            let mut indices: Vec<usize> = (0..rows.len())
+                .filter(|&i| text.trim().is_empty() || matches_filter(&columns.iter().map(|c| (c.cell)(&rows[i], &i18n)).collect::<Vec<_>>(), &text))
+                .collect();
+            if let Some(column) = columns.get(by) {
+                let keys: Vec<SortKey> = (0..rows.len()).map(|i| (column.sort)(&rows[i])).collect();
+                indices.sort_by(|a, b| direction.apply(keys[*a].cmp(&keys[*b])));
+            }
+            indices
+        })
+    };
+    Effect::new(move |_| {
+        filter.track();
+        page.set(0);
+    });
+    let pages = move || order.with(|o| o.len().div_ceil(PAGE_SIZE).max(1));
+
+    let export = {
+        let rows = rows.clone();
+        let columns = columns.clone();
+        move |_| {
+            let headers: Vec<&str> = columns.iter().map(|c| i18n.t(c.header)).collect();
+            let lines: Vec<Vec<String>> = order.with(|o| o.iter().map(|&i| columns.iter().map(|c| (c.cell)(&rows[i], &i18n)).collect()).collect());
+            download(&format!("{csv_name}.csv"), "text/csv;charset=utf-8", &to_csv(&headers, lines.iter().map(Vec::as_slice)));
+        }
+    };
+
+    let class = style! {"DataTable",
+        .tools {
+            display: flex;
+            flex-wrap: wrap;
+            align-items: center;
+            gap: var(--space-2) var(--space-4);
+            margin-bottom: var(--space-2);
+        }
+        .count {
+            color: var(--muted);
+        }
+        .scroll {
+            overflow-x: auto;
+        }
+        table {
+            border-collapse: collapse;
+            width: 100%;
+        }
+        caption {
+            text-align: left;
+            font-weight: 600;
+            padding-bottom: var(--space-1);
+        }
+        th {
+            text-align: left;
+            border-bottom: 2px solid var(--border);
+            white-space: nowrap;
+        }
+        th button {
+            border: none;
+            background: none;
+            padding: var(--space-1) 0;
+            font-weight: 600;
+        }
+        td {
+            padding: var(--space-1) var(--space-2) var(--space-1) 0;
+            border-bottom: 1px solid var(--border);
+            vertical-align: top;
+            overflow-wrap: anywhere;
+            max-width: 32rem;
+        }
+        tr:hover td {
+            background: var(--highlight);
+        }
+        .pager {
+            display: flex;
+            align-items: center;
+            gap: var(--space-2);
+            margin-top: var(--space-2);
+        }
+        .empty {
+            color: var(--muted);
+        }
+    };
+
+    let head = {
+        let columns = columns.clone();
+        move || {
+            columns
+                .iter()
+                .enumerate()
+                .map(|(index, column)| {
+                    let header = column.header;
+                    let aria_sort = move || match sorting.get() {
+                        (by, Direction::Ascending) if by == index => "ascending",
+                        (by, Direction::Descending) if by == index => "descending",
+                        _ => "none",
+                    };
+                    let arrow = move || match sorting.get() {
+                        (by, Direction::Ascending) if by == index => " ▲",
+                        (by, Direction::Descending) if by == index => " ▼",
+                        _ => "",
+                    };
+                    let toggle = move |_| sorting.update(|(by, direction)| {
+                        if *by == index {
+                            *direction = direction.flipped();
+                        } else {
+                            *by = index;
+                            *direction = Direction::Ascending;
+                        }
+                    });
+                    view! { class=class,
+                        <th scope="col" aria-sort=aria_sort>
+                            <button type="button" on:click=toggle title=move || i18n.fmt(Msg::SortBy, &[i18n.t(header)])>
+                                {move || i18n.t(header)}<span aria-hidden="true">{arrow}</span>
+                            </button>
+                        </th>
+                    }
+                })
+                .collect_view()
+        }
+    };
+
+    let body = {
+        let rows = rows.clone();
+        let columns = columns.clone();
+        let link = link.clone();
+        move || {
+            let start = page.get() * PAGE_SIZE;
+            order.with(|order| {
+                order
+                    .iter()
+                    .skip(start)
+                    .take(PAGE_SIZE)
+                    .map(|&i| {
+                        let row = &rows[i];
+                        let cells = columns
+                            .iter()
+                            .enumerate()
+                            .map(|(c, column)| {
+                                let text = (column.cell)(row, &i18n);
+                                let content = match (c, &link) {
+                                    (0, Some(href)) => view! { class=class, <a href=href(row)>{text}</a> }.into_any(),
+                                    _ => match column.tone.map(|tone| tone(row, &i18n)) {
+                                        Some(tone) => view! { class=class, <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> }.into_any(),
+                                        None => text.into_any(),
+                                    },
+                                };
+                                view! { class=class, <td>{content}</td> }
+                            })
+                            .collect_view();
+                        view! { class=class, <tr>{cells}</tr> }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+
+    let total = rows.len();
+    let shown = move || order.with(Vec::len);
+    view! { class=class,
+        <div>
+            <div class="tools">
+                <label>
+                    {move || i18n.t(Msg::FilterLabel)}" "
+                    <input type="search" prop:value=move || filter.get() on:input=move |e| filter.set(event_target_value(&e))/>
+                </label>
+                <span class="count" aria-live="polite">{move || i18n.fmt(Msg::ShowingRows, &[&shown().to_string(), &total.to_string()])}</span>
+                <button type="button" on:click=export>{move || i18n.t(Msg::ExportCsv)}</button>
+            </div>
+            {move || if total == 0 {
+                view! { class=class, <p class="empty">{move || i18n.t(Msg::NothingHere)}</p> }.into_any()
+            } else if shown() == 0 {
+                view! { class=class, <p class="empty">{move || i18n.t(Msg::NoMatches)}</p> }.into_any()
+            } else {
+                ().into_any()
+            }}
+            <div class="scroll">
+                <table>
+                    <caption>{move || i18n.t(caption)}</caption>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <div class="pager" hidden=move || { pages() < 2 }>
+                <button type="button" on:click=move |_| page.update(|p| *p = p.saturating_sub(1)) disabled=move || page.get() == 0>{move || i18n.t(Msg::PreviousPage)}</button>
+                <span>{move || i18n.fmt(Msg::PageOf, &[&(page.get() + 1).to_string(), &pages().to_string()])}</span>
+                <button type="button" on:click=move |_| page.update(|p| *p = (*p + 1).min(pages() - 1)) disabled=move || { page.get() + 1 >= pages() }>{move || i18n.t(Msg::NextPage)}</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,90 @@
+//! Graph enum values in the operator's words; a value this portal does not know is shown
+//! as sent, marked as unrecognised.
+
+use crate::graph::models::{ComplianceState, ComplianceStatus, InstallState, OwnerType};
+use crate::i18n::{I18n, Msg};
+
+/// How a state reads at a glance; always shown with words and a mark, never colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Warn,
+    Neutral,
+}
+
+impl Tone {
+    pub fn class(self) -> &'static str {
+        match self {
+            Tone::Good => "tone-good",
+            Tone::Bad => "tone-bad",
+            Tone::Warn => "tone-warn",
+            Tone::Neutral => "tone-neutral",
+        }
+    }
+
+    pub fn mark(self) -> &'static str {
+        match self {
+            Tone::Good => "✓",
+            Tone::Bad => "✕",
+            Tone::Warn => "!",
+            Tone::Neutral => "–",
+        }
+    }
+}
+
+fn unrecognised(i18n: &I18n, raw: &str) -> String {
+    i18n.fmt(Msg::StateNew, &[raw])
+}
+
+pub fn device_compliance(i18n: &I18n, state: Option<&ComplianceState>) -> (String, Tone) {
+    let known = |msg: Msg, tone: Tone| (i18n.t(msg).to_string(), tone);
+    match state {
+        Some(ComplianceState::Compliant) => known(Msg::StateCompliant, Tone::Good),
+        Some(ComplianceState::Noncompliant) => known(Msg::StateNoncompliant, Tone::Bad),
+        Some(ComplianceState::InGracePeriod) => known(Msg::StateInGrace, Tone::Warn),
+        Some(ComplianceState::Error) => known(Msg::StateError, Tone::Bad),
+        Some(ComplianceState::Conflict) => known(Msg::StateConflict, Tone::Warn),
+        Some(ComplianceState::ConfigManager) => known(Msg::StateConfigManager, Tone::Neutral),
+        Some(ComplianceState::Unspecified) | None => known(Msg::StateUnknown, Tone::Neutral),
+        Some(ComplianceState::Unknown(raw)) => (unrecognised(i18n, raw), Tone::Neutral),
+    }
+}
+
+pub fn policy_status(i18n: &I18n, state: Option<&ComplianceStatus>) -> (String, Tone) {
+    let known = |msg: Msg, tone: Tone| (i18n.t(msg).to_string(), tone);
+    match state {
+        Some(ComplianceStatus::Compliant) => known(Msg::StateCompliant, Tone::Good),
+        Some(ComplianceStatus::NonCompliant) => known(Msg::StateNoncompliant, Tone::Bad),
+        Some(ComplianceStatus::Remediated) => known(Msg::StateRemediated, Tone::Good),
+        Some(ComplianceStatus::Error) => known(Msg::StateError, Tone::Bad),
+        Some(ComplianceStatus::Conflict) => known(Msg::StateConflict, Tone::Warn),
+        Some(ComplianceStatus::NotApplicable) => known(Msg::StateNotApplicable, Tone::Neutral),
+        Some(ComplianceStatus::NotAssigned) => known(Msg::StateNotAssigned, Tone::Neutral),
+        Some(ComplianceStatus::Unspecified) | None => known(Msg::StateUnknown, Tone::Neutral),
+        Some(ComplianceStatus::Unknown(raw)) => (unrecognised(i18n, raw), Tone::Neutral),
+    }
+}
+
+pub fn install_state(i18n: &I18n, state: Option<&InstallState>) -> (String, Tone) {
+    let known = |msg: Msg, tone: Tone| (i18n.t(msg).to_string(), tone);
+    match state {
+        Some(InstallState::Installed) => known(Msg::InstallInstalled, Tone::Good),
+        Some(InstallState::Failed) => known(Msg::InstallFailed, Tone::Bad),
+        Some(InstallState::UninstallFailed) => known(Msg::InstallUninstallFailed, Tone::Bad),
+        Some(InstallState::PendingInstall) => known(Msg::InstallPending, Tone::Warn),
+        Some(InstallState::NotInstalled) => known(Msg::InstallNotInstalled, Tone::Neutral),
+        Some(InstallState::NotApplicable) => known(Msg::StateNotApplicable, Tone::Neutral),
+        Some(InstallState::Unspecified) | None => known(Msg::StateUnknown, Tone::Neutral),
+        Some(InstallState::Unknown(raw)) => (unrecognised(i18n, raw), Tone::Neutral),
+    }
+}
+
+pub fn ownership(i18n: &I18n, owner: Option<&OwnerType>) -> String {
+    match owner {
+        Some(OwnerType::Company) => i18n.t(Msg::OwnerCompany).to_string(),
+        Some(OwnerType::Personal) => i18n.t(Msg::OwnerPersonal).to_string(),
+        Some(OwnerType::Unspecified) | None => i18n.t(Msg::StateUnknown).to_string(),
+        Some(OwnerType::Unknown(raw)) => unrecognised(i18n, raw),
+    }
+}

@@ -1,0 +1,115 @@
+//! User status: Intune licence, devices and their compliance, apps and their install state.
+
+use leptos::prelude::*;
+use stylers::style;
+
+use crate::components::labels::{device_compliance, Tone};
+use crate::components::section_view::SectionView;
+use crate::domain::compliance::{app_summary, device_summary};
+use crate::domain::licence::{licence_state, LicenceState};
+use crate::graph::GraphClient;
+use crate::i18n::{use_i18n, I18n, Msg};
+use crate::graph::models::{LicenseDetails, ManagedDevice, MobileAppIntentAndState};
+use crate::state::section::Loaded;
+use crate::state::user_session::{SectionName, UserSession};
+
+/// The licence line and its tone, for the status and the ticket summary.
+pub fn licence_text(i18n: &I18n, state: &LicenceState) -> (String, Tone) {
+    match state {
+        LicenceState::Licensed { sku } => (i18n.fmt(Msg::Licensed, &[sku]), Tone::Good),
+        LicenceState::NotLicensed => (i18n.t(Msg::NotLicensed).to_string(), Tone::Bad),
+        LicenceState::ProvisioningError { status, .. } => (i18n.fmt(Msg::ProvisioningError, &[status]), Tone::Warn),
+    }
+}
+
+#[component]
+pub fn UserStatus(session: UserSession) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<GraphClient>();
+    let class = style! {"UserStatus",
+        .cards {
+            display: grid;
+            grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+            gap: var(--space-3);
+        }
+        .card {
+            border: 1px solid var(--border);
+            border-radius: var(--radius);
+            padding: var(--space-2) var(--space-3);
+        }
+        h3 {
+            margin: 0 0 var(--space-1) 0;
+            font-size: var(--font-normal);
+            color: var(--muted);
+        }
+        p {
+            margin: 0;
+        }
+        ul {
+            margin: var(--space-1) 0 0 0;
+            padding: 0;
+            list-style: none;
+        }
+        li {
+            display: flex;
+            justify-content: space-between;
+            gap: var(--space-2);
+        }
+    };
+    let retry = move |section: SectionName| {
+        let client = client.clone();
+        Callback::new(move |_| session.retry(client.clone(), section))
+    };
+    let mark = move |tone: Tone, text: String| view! { class=class, <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> };
+    view! { class=class,
+        <section aria-labelledby="user-status-title">
+            <h2 id="user-status-title">{move || i18n.t(Msg::UserStatus)}</h2>
+            <div class="cards">
+                <div class="card" data-testid="licence">
+                    <h3>{move || i18n.t(Msg::IntuneLicence)}</h3>
+                    <SectionView section=session.licences on_retry=retry(SectionName::Licences) label=Msg::IntuneLicence
+                        content={move |loaded: Loaded<LicenseDetails>| {
+                            let (text, tone) = licence_text(&i18n, &licence_state(&loaded.items));
+                            view! { class=class, <p>{mark(tone, text)}</p> }
+                        }}
+                    />
+                </div>
+                <div class="card" data-testid="devices-summary">
+                    <h3>{move || i18n.t(Msg::DeviceCount)}</h3>
+                    <SectionView section=session.devices on_retry=retry(SectionName::Devices) label=Msg::DeviceCount
+                        content={move |loaded: Loaded<ManagedDevice>| {
+                            let summary = device_summary(&loaded.items);
+                            let counts = [summary.total, summary.compliant, summary.noncompliant, summary.other].map(|n| n.to_string());
+                            view! { class=class,
+                                <p>{move || i18n.fmt(Msg::DevicesSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]])}</p>
+                                <ul>
+                                    {loaded.items.iter().take(10).map(|device| {
+                                        let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
+                                        let state = device.compliance_state.clone();
+                                        view! { class=class,
+                                            <li>
+                                                <span>{name}</span>
+                                                {move || { let (text, tone) = device_compliance(&i18n, state.as_ref()); mark(tone, text) }}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }
+                        }}
+                    />
+                </div>
+                <div class="card" data-testid="apps-summary">
+                    <h3>{move || i18n.t(Msg::AppCount)}</h3>
+                    <SectionView section=session.apps on_retry=retry(SectionName::Apps) label=Msg::AppCount
+                        content={move |loaded: Loaded<MobileAppIntentAndState>| {
+                            let summary = app_summary(&loaded.items);
+                            let counts = [summary.total, summary.installed, summary.failed, summary.pending].map(|n| n.to_string());
+                            let tone = if summary.failed > 0 { Tone::Bad } else if summary.pending > 0 { Tone::Warn } else { Tone::Good };
+                            view! { class=class, <p>{move || mark(tone, i18n.fmt(Msg::AppsSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]]))}</p> }
+                        }}
+                    />
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,48 @@
+//! `/users/:id/devices`: the user's managed devices.
+
+use leptos::prelude::*;
+
+use crate::browser::format_timestamp;
+use crate::components::data_table::{Column, DataTable};
+use crate::components::labels::{device_compliance, ownership};
+use crate::components::section_view::SectionView;
+use crate::domain::table::{Direction, SortKey};
+use crate::graph::models::{ManagedDevice, Timestamp};
+use crate::graph::GraphClient;
+use crate::i18n::Msg;
+use crate::pages::user::use_session;
+use crate::state::section::Loaded;
+use crate::state::user_session::SectionName;
+
+pub fn timestamp_key(value: Option<&Timestamp>) -> SortKey {
+    value.map_or(SortKey::Missing, |t| SortKey::Number(t.sort_key()))
+}
+
+fn columns() -> Vec<Column<ManagedDevice>> {
+    vec![
+        Column::<ManagedDevice>::new(Msg::ColDeviceName, |d, _| d.device_name.clone().unwrap_or_default(), |d| SortKey::text(d.device_name.as_deref())),
+        Column::<ManagedDevice>::new(Msg::ColManagedBy, |d, _| d.management_agent.as_ref().map(|a| a.as_wire().to_string()).unwrap_or_default(), |d| SortKey::text(d.management_agent.as_ref().map(|a| a.as_wire()))),
+        Column::<ManagedDevice>::new(Msg::ColOwnership, |d, i18n| ownership(i18n, d.managed_device_owner_type.as_ref()), |d| SortKey::text(d.managed_device_owner_type.as_ref().map(|o| o.as_wire()))),
+        Column::<ManagedDevice>::new(Msg::ColCompliant, |d, i18n| device_compliance(i18n, d.compliance_state.as_ref()).0, |d| SortKey::text(d.compliance_state.as_ref().map(|c| c.as_wire())))
+            .toned(|d, i18n| device_compliance(i18n, d.compliance_state.as_ref()).1),
+        Column::<ManagedDevice>::new(Msg::ColOs, |d, _| d.operating_system.clone().unwrap_or_default(), |d| SortKey::text(d.operating_system.as_deref())),
+        Column::<ManagedDevice>::new(Msg::ColOsVersion, |d, _| d.os_version.clone().unwrap_or_default(), |d| SortKey::text(d.os_version.as_deref())),
+        Column::<ManagedDevice>::new(Msg::ColLastCheckIn, |d, i18n| d.last_sync_date_time.as_ref().map(|t| format_timestamp(t, i18n.lang.get_untracked())).unwrap_or_default(), |d| timestamp_key(d.last_sync_date_time.as_ref())),
+    ]
+}
+
+#[component]
+pub fn DevicesPage() -> impl IntoView {
+    let session = use_session();
+    let client = expect_context::<GraphClient>();
+    move || {
+        session.get().map(|session| {
+            let client = client.clone();
+            view! {
+                <SectionView section=session.devices on_retry=move |_| session.retry(client.clone(), SectionName::Devices) label=Msg::TabDevices
+                    content={move |loaded: Loaded<ManagedDevice>| view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) csv_name="devices"/> }}
+                />
+            }
+        })
+    }
+}

@@ -1,0 +1,185 @@
+//! `/users/:id/enrollment-failures/:eventId`: what failed, why, what to do, and how to get
+//! logs from the device.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use stylers::style;
+
+use crate::components::section_view::SectionView;
+use crate::domain::remediation::{entry, recognise, Recognised};
+use crate::graph::models::TroubleshootingEvent;
+use crate::graph::GraphClient;
+use crate::i18n::{use_i18n, Lang, Msg};
+use crate::pages::failures::{event_date, failure_title};
+use crate::pages::user::{use_session, SelectedFailure};
+use crate::state::section::Loaded;
+use crate::state::user_session::SectionName;
+
+/// Only https links from the backend are followed.
+fn safe_link(link: &str) -> Option<String> {
+    let url = url::Url::parse(link.trim()).ok()?;
+    (url.scheme() == "https").then(|| url.to_string())
+}
+
+/// Where to send the logs from, per platform (the product description's last section).
+const COLLECT: [(&str, &str, &str, &str); 5] = [
+    ("iOS", "Send iOS enrollment errors to your IT admin", "Envoyer les erreurs d’inscription iOS à votre administrateur informatique", "https://learn.microsoft.com/mem/intune/user-help/send-errors-to-your-it-admin-ios"),
+    ("Android", "Use verbose logging to help your IT admin fix device issues", "Aider le support grâce à la journalisation détaillée", "https://learn.microsoft.com/mem/intune/user-help/use-verbose-logging-to-help-your-it-administrator-fix-device-issues-android"),
+    ("Android", "Send Android logs to your IT admin with a USB cable", "Envoyer des journaux Android au support via un câble USB", "https://learn.microsoft.com/mem/intune/user-help/send-diagnostic-data-logs-to-your-it-administrator-using-a-usb-cable-android"),
+    ("Android", "Send Android diagnostic logs to your IT admin by e-mail", "Envoyer les journaux de diagnostic Android par e-mail", "https://learn.microsoft.com/mem/intune/user-help/send-logs-to-your-it-admin-by-email-android"),
+    ("Android", "Send Android enrollment errors to your IT admin", "Envoyer les erreurs d’inscription Android à votre administrateur informatique", "https://learn.microsoft.com/mem/intune/user-help/send-enrollment-errors-to-your-it-administrator-android"),
+];
+
+/// A link that opens in a new tab, or plain text when it is not https.
+fn resource_link(text: String, link: Option<String>, lang: Lang) -> AnyView {
+    match link.as_deref().and_then(safe_link) {
+        Some(href) => {
+            let hint = Msg::OpensInNewTab.text(lang);
+            view! { <a href=href target="_blank" rel="noopener noreferrer">{text}<span class="visually-hidden">" "{hint}</span></a> }.into_any()
+        }
+        None => text.into_any(),
+    }
+}
+
+#[component]
+pub fn FailureDetailPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let client = expect_context::<GraphClient>();
+    let params = use_params_map();
+    let selected = expect_context::<SelectedFailure>();
+    on_cleanup(move || selected.0.set(None));
+    move || {
+        let event_id = params.with(|p| p.get("eventId").unwrap_or_default());
+        let user_key = params.with(|p| p.get("id").unwrap_or_default());
+        session.get().map(|session| {
+            let client = client.clone();
+            let back = format!("/users/{user_key}/enrollment-failures");
+            let event_id = event_id.clone();
+            view! {
+                <p><a href=back>{move || i18n.t(Msg::BackToFailures)}</a></p>
+                <SectionView section=session.failures on_retry=move |_| session.retry(client.clone(), SectionName::Failures) label=Msg::FailureTitle
+                    content={move |loaded: Loaded<TroubleshootingEvent>| {
+                        let found: Option<TroubleshootingEvent> = loaded.items.iter().find(|e| e.id == event_id).cloned();
+                        match found {
+                            None if loaded.complete => view! { <p role="alert">{move || i18n.t(Msg::FailureNotFound)}</p> }.into_any(),
+                            None => view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
+                            Some(event) => view! { <FailureDetail event=event/> }.into_any(),
+                        }
+                    }}
+                />
+            }
+        })
+    }
+}
+
+#[component]
+fn FailureDetail(event: TroubleshootingEvent) -> impl IntoView {
+    let i18n = use_i18n();
+    let selected = expect_context::<SelectedFailure>();
+    selected.0.set(Some((failure_title(&event, &i18n), event_date(&event, &i18n))));
+    let class = style! {"FailureDetail",
+        dl {
+            display: grid;
+            grid-template-columns: max-content 1fr;
+            gap: var(--space-1) var(--space-3);
+        }
+        dt {
+            color: var(--muted);
+        }
+        dd {
+            margin: 0;
+            overflow-wrap: anywhere;
+        }
+        .source {
+            color: var(--muted);
+            font-size: var(--font-small);
+        }
+        section {
+            margin-top: var(--space-4);
+        }
+        h2 {
+            font-size: var(--font-large);
+            margin-bottom: var(--space-1);
+        }
+    };
+    let recognised = recognise(&event);
+    let details = event.troubleshooting_error_details.clone();
+    let os = event.operating_system.clone().unwrap_or_default();
+    let reason = event.failure_reason.clone().unwrap_or_default();
+    let title = {
+        let event = event.clone();
+        move || failure_title(&event, &i18n)
+    };
+    let facts = move || {
+        vec![
+            (Msg::ColEnrollmentStart, event_date(&event, &i18n)),
+            (Msg::ColOs, event.operating_system.clone().unwrap_or_default()),
+            (Msg::ColOsVersion, event.os_version.clone().unwrap_or_default()),
+            (Msg::Category, event.failure_category.as_ref().map(|c| c.as_wire().to_string()).unwrap_or_default()),
+            (Msg::Reason, event.failure_reason.clone().unwrap_or_default()),
+            (Msg::EnrollmentType, event.enrollment_type.clone().unwrap_or_default()),
+            (Msg::CorrelationId, event.correlation_id.clone().unwrap_or_default()),
+        ]
+        .into_iter()
+        .map(|(label, value)| view! { class=class, <dt>{i18n.t(label)}</dt><dd>{value}</dd> })
+        .collect_view()
+    };
+    let explanation = move || {
+        let lang = i18n.lang.get();
+        // Intune's own words first, when the beta endpoint sent them; the catalogue otherwise.
+        let graph_details = details.clone().filter(|d| d.failure_details.is_some() || d.remediation.is_some());
+        let catalogue = recognised.map(|r| entry(r.error()));
+        let guess = matches!(recognised, Some(Recognised::ByCategory(_)));
+        let details_text = graph_details.as_ref().and_then(|d| d.failure_details.clone()).or_else(|| catalogue.map(|e| e.details(lang).to_string()));
+        let mut remediations: Vec<String> = graph_details.as_ref().and_then(|d| d.remediation.clone()).into_iter().collect();
+        if let Some(entry) = catalogue {
+            remediations.extend(entry.remediations(lang).iter().map(|s| s.to_string()));
+        }
+        let mut resources: Vec<(String, Option<String>)> = graph_details.as_ref().map(|d| d.resources.iter().map(|r| (r.text.clone().or(r.link.clone()).unwrap_or_default(), r.link.clone())).collect()).unwrap_or_default();
+        if let Some(entry) = catalogue {
+            resources.extend(entry.resources.iter().map(|r| (r.text(lang).to_string(), Some(r.link.to_string()))));
+        }
+        let source = if graph_details.is_some() { Msg::FromGraph } else { Msg::FromCatalogue };
+        view! { class=class,
+            {guess.then(|| view! { class=class, <p class="source">{i18n.fmt(Msg::GuessedFromCategory, &[&reason])}</p> })}
+            {(catalogue.is_none() && graph_details.is_none()).then(|| view! { class=class, <p>{i18n.t(Msg::NotRecognised)}</p> })}
+            <section aria-labelledby="failure-details">
+                <h2 id="failure-details">{i18n.t(Msg::FailureDetails)}</h2>
+                <p class="source">{i18n.t(source)}</p>
+                <p data-testid="failure-details">{details_text}</p>
+            </section>
+            <section aria-labelledby="remediations">
+                <h2 id="remediations">{i18n.t(Msg::PotentialRemediations)}</h2>
+                <ol data-testid="remediations">{remediations.into_iter().map(|step| view! { class=class, <li>{step}</li> }).collect_view()}</ol>
+            </section>
+            <section aria-labelledby="resources">
+                <h2 id="resources">{i18n.t(Msg::Resources)}</h2>
+                <ul>{resources.into_iter().map(|(text, link)| view! { class=class, <li>{resource_link(text, link, lang)}</li> }).collect_view()}</ul>
+            </section>
+        }
+    };
+    let collect = move || {
+        let lang = i18n.lang.get();
+        let relevant: Vec<_> = COLLECT.iter().filter(|(platform, ..)| os.is_empty() || os.eq_ignore_ascii_case(platform) || !COLLECT.iter().any(|(p, ..)| os.eq_ignore_ascii_case(p))).collect();
+        view! { class=class,
+            <section aria-labelledby="collect-data">
+                <h2 id="collect-data">{i18n.t(Msg::CollectData)}</h2>
+                <ul>
+                    {relevant.into_iter().map(|(platform, en, fr, link)| {
+                        let text = format!("{platform}: {}", if lang == Lang::Fr { fr } else { en });
+                        view! { class=class, <li>{resource_link(text, Some(link.to_string()), lang)}</li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    };
+    view! { class=class,
+        <article aria-labelledby="failure-title">
+            <h1 id="failure-title">{title}</h1>
+            <dl>{facts}</dl>
+            {explanation}
+            {collect}
+        </article>
+    }
+}

@@ -1,0 +1,64 @@
+//! `/users/:id/enrollment-failures`: failed enrollments, newest first; a row opens the drill-down.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser::format_timestamp;
+use crate::components::data_table::{Column, DataTable, RowLink};
+use crate::components::section_view::SectionView;
+use crate::domain::remediation::{entry, recognise, Recognised};
+use crate::domain::table::{Direction, SortKey};
+use crate::graph::models::TroubleshootingEvent;
+use crate::graph::GraphClient;
+use crate::i18n::{I18n, Msg};
+use crate::pages::devices::timestamp_key;
+use crate::pages::user::use_session;
+use crate::state::section::Loaded;
+use crate::state::user_session::SectionName;
+
+/// What failed, in the operator's words when the catalogue knows it, else as Intune said it.
+pub fn failure_title(event: &TroubleshootingEvent, i18n: &I18n) -> String {
+    match recognise(event) {
+        Some(Recognised::ByReason(error)) => entry(error).title(i18n.lang.get_untracked()).to_string(),
+        _ => event
+            .failure_reason
+            .clone()
+            .filter(|r| !r.trim().is_empty())
+            .or_else(|| event.failure_category.as_ref().map(|c| c.as_wire().to_string()))
+            .unwrap_or_else(|| i18n.t(Msg::StateUnknown).to_string()),
+    }
+}
+
+pub fn event_date(event: &TroubleshootingEvent, i18n: &I18n) -> String {
+    event.event_date_time.as_ref().map(|t| format_timestamp(t, i18n.lang.get_untracked())).unwrap_or_default()
+}
+
+fn columns() -> Vec<Column<TroubleshootingEvent>> {
+    vec![
+        Column::<TroubleshootingEvent>::new(Msg::ColEnrollmentStart, event_date, |e| timestamp_key(e.event_date_time.as_ref())),
+        Column::<TroubleshootingEvent>::new(Msg::ColOs, |e, _| e.operating_system.clone().unwrap_or_default(), |e| SortKey::text(e.operating_system.as_deref())),
+        Column::<TroubleshootingEvent>::new(Msg::ColOsVersion, |e, _| e.os_version.clone().unwrap_or_default(), |e| SortKey::text(e.os_version.as_deref())),
+        Column::<TroubleshootingEvent>::new(Msg::ColFailure, failure_title, |e| SortKey::text(e.failure_reason.as_deref())),
+    ]
+}
+
+#[component]
+pub fn FailuresPage() -> impl IntoView {
+    let session = use_session();
+    let client = expect_context::<GraphClient>();
+    let params = use_params_map();
+    move || {
+        session.get().map(|session| {
+            let client = client.clone();
+            let key = params.with_untracked(|p| p.get("id").unwrap_or_default());
+            let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| format!("/users/{key}/enrollment-failures/{}", event.id));
+            view! {
+                <SectionView section=session.failures on_retry=move |_| session.retry(client.clone(), SectionName::Failures) label=Msg::TabFailures
+                    content={move |loaded: Loaded<TroubleshootingEvent>| view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabFailures sort=(0, Direction::Descending) link=link.clone() csv_name="enrollment-failures"/> }}
+                />
+            }
+        })
+    }
+}

@@ -1,0 +1,62 @@
+//! `/users/:id/groups`: every group, role and administrative unit the user is in, direct or inherited.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::data_table::{Column, DataTable};
+use crate::components::section_view::SectionView;
+use crate::domain::groups::{memberships, GroupKind, Membership};
+use crate::domain::table::{Direction, SortKey};
+use crate::graph::GraphClient;
+use crate::i18n::{I18n, Msg};
+use crate::pages::user::use_session;
+use crate::state::section::{Loaded, Section};
+use crate::state::user_session::SectionName;
+
+fn kind_text(kind: GroupKind, i18n: &I18n) -> String {
+    i18n.t(match kind {
+        GroupKind::Security => Msg::KindSecurity,
+        GroupKind::Microsoft365 => Msg::KindMicrosoft365,
+        GroupKind::DynamicSecurity => Msg::KindDynamicSecurity,
+        GroupKind::DynamicMicrosoft365 => Msg::KindDynamicMicrosoft365,
+        GroupKind::DirectoryRole => Msg::KindRole,
+        GroupKind::AdministrativeUnit => Msg::KindAdminUnit,
+        GroupKind::Other => Msg::KindOther,
+    })
+    .to_string()
+}
+
+fn columns() -> Vec<Column<Membership>> {
+    vec![
+        Column::<Membership>::new(Msg::ColName, |m, _| m.group.display_name.clone().unwrap_or_else(|| m.group.id.clone()), |m| SortKey::text(m.group.display_name.as_deref())),
+        Column::<Membership>::new(Msg::ColKind, |m, i18n| kind_text(m.kind, i18n), |m| SortKey::Number(m.kind as i128)),
+        Column::<Membership>::new(Msg::ColMembership, |m, i18n| i18n.t(if m.direct { Msg::Direct } else { Msg::Inherited }).to_string(), |m| SortKey::Number(i128::from(!m.direct))),
+        Column::<Membership>::new(Msg::ColRule, |m, _| m.group.membership_rule.clone().unwrap_or_default(), |m| SortKey::text(m.group.membership_rule.as_deref())),
+    ]
+}
+
+#[component]
+pub fn GroupsPage() -> impl IntoView {
+    let session = use_session();
+    let client = expect_context::<GraphClient>();
+    move || {
+        session.get().map(|session| {
+            let client = client.clone();
+            // The direct list only marks rows; the section is ready with the transitive list.
+            let section = Signal::derive(move || match (session.groups.get(), session.direct_groups.get()) {
+                (Section::Ready(all), Section::Ready(direct)) => {
+                    let rows = memberships(&all.items, &direct.items);
+                    Section::Ready(Loaded { items: Arc::new(rows), skipped: all.skipped.clone(), complete: all.complete && direct.complete, total: all.total, note: all.note.clone() })
+                }
+                (Section::Failed(error), _) | (_, Section::Failed(error)) => Section::Failed(error),
+                (Section::Loading(note), _) | (_, Section::Loading(note)) => Section::Loading(note),
+            });
+            view! {
+                <SectionView section=section on_retry=move |_| session.retry(client.clone(), SectionName::Groups) label=Msg::TabGroups
+                    content={move |loaded: Loaded<Membership>| view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabGroups sort=(0, Direction::Ascending) csv_name="groups"/> }}
+                />
+            }
+        })
+    }
+}

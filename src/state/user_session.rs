@@ -1,0 +1,342 @@
+//! Everything shown about one user, loaded in one round: a `$batch` for the v1.0 calls and
+//! one for the beta calls, side by side; long lists then page in with progress.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use futures::future::join;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use web_sys::{AbortController, AbortSignal};
+
+use super::section::{Loaded, Section};
+use crate::graph::batch::BatchStep;
+use crate::graph::models::{
+    page_from_value, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration, ManagedDevice,
+    MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
+};
+use crate::graph::queries::{self, PolicyKind};
+use crate::graph::{ApiVersion, GraphClient, GraphError, Progress, ProgressEvent};
+
+/// A policy state together with the device it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DevicePolicy {
+    pub device_id: String,
+    pub device_name: String,
+    pub policy: PolicyState,
+}
+
+/// Where one section comes from.
+#[derive(Clone)]
+struct Source {
+    version: ApiVersion,
+    url: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct UserSession {
+    /// The route's `:id` (object id or user principal name), as typed.
+    pub key: StoredValue<String>,
+    /// When the last full load finished (ms since 1970), for "loaded 3 min ago".
+    pub loaded_at: RwSignal<Option<f64>>,
+    pub user: RwSignal<Section<User>>,
+    pub licences: RwSignal<Section<LicenseDetails>>,
+    pub devices: RwSignal<Section<ManagedDevice>>,
+    pub app_protection: RwSignal<Section<ManagedAppRegistration>>,
+    pub groups: RwSignal<Section<DirectoryObject>>,
+    pub direct_groups: RwSignal<Section<DirectoryObject>>,
+    pub restrictions: RwSignal<Section<EnrollmentConfiguration>>,
+    pub apps: RwSignal<Section<MobileAppIntentAndState>>,
+    pub failures: RwSignal<Section<TroubleshootingEvent>>,
+    /// Loaded when first shown: one call a device.
+    pub compliance: RwSignal<Option<Section<DevicePolicy>>>,
+    pub configuration: RwSignal<Option<Section<DevicePolicy>>>,
+    /// Bumped by every load; an answer for an older load is dropped.
+    generation: RwSignal<u64>,
+    abort: StoredValue<Option<AbortController>, LocalStorage>,
+}
+
+fn loading<T>() -> RwSignal<Section<T>>
+where
+    T: Send + Sync + 'static,
+{
+    RwSignal::new(Section::Loading(None))
+}
+
+impl UserSession {
+    pub fn new(key: &str) -> UserSession {
+        UserSession {
+            key: StoredValue::new(key.to_string()),
+            loaded_at: RwSignal::new(None),
+            user: loading(),
+            licences: loading(),
+            devices: loading(),
+            app_protection: loading(),
+            groups: loading(),
+            direct_groups: loading(),
+            restrictions: loading(),
+            apps: loading(),
+            failures: loading(),
+            compliance: RwSignal::new(None),
+            configuration: RwSignal::new(None),
+            generation: RwSignal::new(0),
+            abort: StoredValue::new_local(None),
+        }
+    }
+
+    /// The user's object id, once loaded.
+    pub fn user_id(&self) -> Option<String> {
+        self.user.with_untracked(|user| user.loaded().and_then(|l| l.items.first().map(|u| u.id.clone())))
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.abort.with_value(Option::is_some)
+    }
+
+    /// Stops what is in flight; the answers that still arrive are dropped.
+    pub fn cancel(&self) {
+        if let Some(controller) = self.abort.try_update_value(Option::take).flatten() {
+            controller.abort();
+        }
+        self.generation.update(|g| *g += 1);
+    }
+
+    fn start(&self) -> (u64, Option<AbortSignal>) {
+        self.cancel();
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(AbortController::signal);
+        self.abort.set_value(controller);
+        (self.generation.get_untracked(), signal)
+    }
+
+    fn current(&self, generation: u64) -> bool {
+        self.generation.try_get_untracked() == Some(generation)
+    }
+
+    fn sources(&self) -> Vec<(&'static str, Source)> {
+        let key = self.key.get_value();
+        let v1 = |url: String| Source { version: ApiVersion::V1, url };
+        let beta = |url: String| Source { version: ApiVersion::Beta, url };
+        vec![
+            ("user", v1(queries::user(&key))),
+            ("licences", v1(queries::license_details(&key))),
+            ("devices", v1(queries::managed_devices(&key))),
+            ("appProtection", v1(queries::managed_app_registrations(&key))),
+            ("groups", v1(queries::transitive_member_of(&key))),
+            ("directGroups", v1(queries::member_of(&key))),
+            ("restrictions", v1(queries::ENROLLMENT_CONFIGURATIONS.to_string())),
+            ("apps", beta(queries::mobile_app_intent_and_states(&key))),
+            ("failures", beta(queries::troubleshooting_events(&key))),
+        ]
+    }
+
+    /// Loads (or reloads) every section.
+    pub fn load(self, client: GraphClient) {
+        let (generation, signal) = self.start();
+        self.user.set(Section::Loading(None));
+        self.licences.set(Section::Loading(None));
+        self.devices.set(Section::Loading(None));
+        self.app_protection.set(Section::Loading(None));
+        self.groups.set(Section::Loading(None));
+        self.direct_groups.set(Section::Loading(None));
+        self.restrictions.set(Section::Loading(None));
+        self.apps.set(Section::Loading(None));
+        self.failures.set(Section::Loading(None));
+        self.compliance.set(None);
+        self.configuration.set(None);
+        let sources = self.sources();
+        spawn_local(async move {
+            let steps = |version: ApiVersion| -> Vec<BatchStep> {
+                sources.iter().filter(|(_, s)| s.version == version).map(|(id, s)| BatchStep::get(*id, s.url.clone())).collect()
+            };
+            let quiet: Progress = Rc::new(|_| {});
+            let (mut v1, mut beta) = join(
+                client.batch(ApiVersion::V1, steps(ApiVersion::V1), signal.as_ref(), &quiet),
+                client.batch(ApiVersion::Beta, steps(ApiVersion::Beta), signal.as_ref(), &quiet),
+            )
+            .await;
+            if !self.current(generation) {
+                return;
+            }
+            let mut first = |id: &str| -> Result<Value, GraphError> {
+                v1.remove(id).or_else(|| beta.remove(id)).unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")))
+            };
+            let user = first("user").and_then(|value| serde_json::from_value::<User>(value).map_err(|e| GraphError::new(crate::graph::FailureKind::Decode, e.to_string())));
+            self.user.set(match user {
+                Ok(user) => Section::Ready(Loaded { items: Arc::new(vec![user]), skipped: Arc::default(), complete: true, total: None, note: None }),
+                Err(error) => Section::Failed(error),
+            });
+            let all = futures::future::join_all(vec![
+                Box::pin(self.fill(&client, self.licences, first("licences"), generation, signal.clone())) as std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
+                Box::pin(self.fill(&client, self.devices, first("devices"), generation, signal.clone())),
+                Box::pin(self.fill(&client, self.app_protection, first("appProtection"), generation, signal.clone())),
+                Box::pin(self.fill(&client, self.groups, first("groups"), generation, signal.clone())),
+                Box::pin(self.fill(&client, self.direct_groups, first("directGroups"), generation, signal.clone())),
+                Box::pin(self.fill(&client, self.restrictions, first("restrictions"), generation, signal.clone())),
+                Box::pin(self.fill(&client, self.apps, first("apps"), generation, signal.clone())),
+                Box::pin(self.fill(&client, self.failures, first("failures"), generation, signal.clone())),
+            ]);
+            all.await;
+            if self.current(generation) {
+                self.abort.set_value(None);
+                self.loaded_at.set(Some(js_sys::Date::now()));
+            }
+        });
+    }
+
+    /// Shows a section's first page at once, then follows `@odata.nextLink` with progress.
+    async fn fill<T>(self, client: &GraphClient, target: RwSignal<Section<T>>, first: Result<Value, GraphError>, generation: u64, signal: Option<AbortSignal>)
+    where
+        T: DeserializeOwned + Send + Sync + Clone + 'static,
+    {
+        let first = match first {
+            Ok(value) => value,
+            Err(error) => return self.fail(target, generation, error),
+        };
+        let mut page: Page<T> = match page_from_value(first) {
+            Ok(page) => page,
+            Err(error) => return self.fail(target, generation, error),
+        };
+        let total = page.count;
+        let mut items = std::mem::take(&mut page.items);
+        let mut skipped = std::mem::take(&mut page.skipped);
+        let mut next = page.next_link.take();
+        loop {
+            if !self.current(generation) {
+                return;
+            }
+            let complete = next.is_none();
+            let note = (!complete).then(|| ProgressEvent::Paging { received: items.len(), total });
+            target.set(Section::Ready(Loaded { items: Arc::new(items.clone()), skipped: Arc::new(skipped.clone()), complete, total, note }));
+            let Some(link) = next.take() else { return };
+            let progress = self.progress_into(target, generation);
+            match client.next_page::<T>(&link, false, signal.as_ref(), &progress).await {
+                Ok(mut more) => {
+                    let offset = items.len() + skipped.len();
+                    skipped.extend(more.skipped.drain(..).map(|mut s| {
+                        s.index += offset;
+                        s
+                    }));
+                    items.append(&mut more.items);
+                    next = more.next_link;
+                }
+                Err(error) => return self.fail(target, generation, error),
+            }
+        }
+    }
+
+    fn fail<T: Send + Sync + 'static>(&self, target: RwSignal<Section<T>>, generation: u64, error: GraphError) {
+        if self.current(generation) {
+            target.set(Section::Failed(error));
+        }
+    }
+
+    /// Retry notices shown in the section while it waits.
+    fn progress_into<T: Send + Sync + Clone + 'static>(&self, target: RwSignal<Section<T>>, generation: u64) -> Progress {
+        let session = *self;
+        Rc::new(move |event: ProgressEvent| {
+            if !session.current(generation) {
+                return;
+            }
+            target.update(|section| match section {
+                Section::Loading(note) => *note = Some(event.clone()),
+                Section::Ready(loaded) => loaded.note = Some(event.clone()),
+                Section::Failed(_) => {}
+            });
+        })
+    }
+
+    /// Reloads one section on its own (its Retry button).
+    pub fn retry(self, client: GraphClient, section: SectionName) {
+        if section == SectionName::User {
+            return self.load(client);
+        }
+        let generation = self.generation.get_untracked();
+        let sources = self.sources();
+        let source = move |id: &str| sources.iter().find(|(name, _)| *name == id).map(|(_, s)| s.clone()).expect("known section");
+        spawn_local(async move {
+            match section {
+                SectionName::User => {}
+                SectionName::Licences => self.reload(&client, self.licences, source("licences"), generation).await,
+                SectionName::Devices => self.reload(&client, self.devices, source("devices"), generation).await,
+                SectionName::AppProtection => self.reload(&client, self.app_protection, source("appProtection"), generation).await,
+                SectionName::Groups => {
+                    join(
+                        self.reload(&client, self.groups, source("groups"), generation),
+                        self.reload(&client, self.direct_groups, source("directGroups"), generation),
+                    )
+                    .await;
+                }
+                SectionName::Restrictions => self.reload(&client, self.restrictions, source("restrictions"), generation).await,
+                SectionName::Apps => self.reload(&client, self.apps, source("apps"), generation).await,
+                SectionName::Failures => self.reload(&client, self.failures, source("failures"), generation).await,
+            }
+        });
+    }
+
+    async fn reload<T>(self, client: &GraphClient, target: RwSignal<Section<T>>, source: Source, generation: u64)
+    where
+        T: DeserializeOwned + Send + Sync + Clone + 'static,
+    {
+        target.set(Section::Loading(None));
+        let progress = self.progress_into(target, generation);
+        let first = client.first_page(source.version, &source.url, false, None, &progress).await;
+        self.fill(client, target, first, generation, None).await
+    }
+
+    /// Loads the compliance or configuration policy states of every device, in batches.
+    pub fn load_policies(self, client: GraphClient, kind: PolicyKind) {
+        let target = match kind {
+            PolicyKind::Compliance => self.compliance,
+            PolicyKind::Configuration => self.configuration,
+        };
+        let Some(devices) = self.devices.get_untracked().items() else { return };
+        target.set(Some(Section::Loading(None)));
+        let generation = self.generation.get_untracked();
+        let key = self.key.get_value();
+        spawn_local(async move {
+            let steps: Vec<BatchStep> = devices
+                .iter()
+                .enumerate()
+                .map(|(index, device)| BatchStep::get(index.to_string(), queries::device_policy_states(&key, &device.id, kind)))
+                .collect();
+            let quiet: Progress = Rc::new(|_| {});
+            let mut answers = client.batch(ApiVersion::V1, steps, None, &quiet).await;
+            if !self.current(generation) {
+                return;
+            }
+            let mut items = Vec::new();
+            let mut skipped = Vec::new();
+            for (index, device) in devices.iter().enumerate() {
+                let answer = answers.remove(&index.to_string()).unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")));
+                match answer.and_then(page_from_value::<PolicyState>) {
+                    Ok(page) => {
+                        skipped.extend(page.skipped);
+                        let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
+                        items.extend(page.items.into_iter().map(|policy| DevicePolicy { device_id: device.id.clone(), device_name: name.clone(), policy }));
+                    }
+                    Err(error) => {
+                        target.set(Some(Section::Failed(error)));
+                        return;
+                    }
+                }
+            }
+            target.set(Some(Section::Ready(Loaded { items: Arc::new(items), skipped: Arc::new(skipped), complete: true, total: None, note: None })));
+        });
+    }
+}
+
+/// The sections an operator can retry one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionName {
+    User,
+    Licences,
+    Devices,
+    AppProtection,
+    Groups,
+    Restrictions,
+    Apps,
+    Failures,
+}
