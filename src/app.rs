@@ -31,18 +31,16 @@ pub fn App() -> impl IntoView {
     provide_context(i18n);
     Effect::new(move |_| set_document_language(i18n.lang.get()));
 
+    // No <Suspense> around the portal: the resources read inside it would suspend, and
+    // re-render, the whole page each time one of them reloads.
     let config = LocalResource::new(load_config);
-    let shell = move || {
-        config.get().map(|loaded| match loaded {
-            Ok(config) => {
-                i18n.lang.set(starting_language(config.default_language));
-                view! { <Portal config=config/> }.into_any()
-            }
-            Err(problems) => view! { <SetupPage problems=problems/> }.into_any(),
-        })
-    };
-    view! {
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }>{shell}</Suspense>
+    move || match config.get() {
+        None => view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
+        Some(Ok(config)) => {
+            i18n.lang.set(starting_language(config.default_language));
+            view! { <Portal config=config/> }.into_any()
+        }
+        Some(Err(problems)) => view! { <SetupPage problems=problems/> }.into_any(),
     }
 }
 

@@ -1,5 +1,5 @@
 // Serves a built dist/ folder on loopback the way a static host does: files as they are,
-// index.html for every route (SPA fallback), and optionally a replacement config.json.
+// index.html for every navigation that is not a file (SPA fallback), and optionally a replacement config.json.
 // Usage: node serve.mjs DIST PORT [CONFIG_JSON_FILE]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -24,7 +24,8 @@ export function serve(dist, port, configFile) {
       response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
       response.end(body);
     } catch {
-      if (extname(path)) {
+      // Navigations get the app (user principal names in routes contain dots); assets 404.
+      if (!(request.headers.accept ?? '').includes('text/html')) {
         response.writeHead(404, { 'content-type': 'text/plain' });
         response.end('not found');
         return;

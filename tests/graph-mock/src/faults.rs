@@ -100,11 +100,20 @@ pub struct FaultPlan {
     kinds: Vec<Fault>,
     rng: ChaCha8Rng,
     rules: Vec<(FaultRule, Fault)>,
+    /// Random faults in a row for one path before it is let through (`None`: no limit), so a
+    /// test can hold a client to its retry policy without depending on luck.
+    streak_limit: Option<u32>,
+    streaks: std::collections::HashMap<String, u32>,
 }
 
 impl FaultPlan {
     pub fn new(rate: f64, kinds: Vec<Fault>, seed: u64) -> FaultPlan {
-        FaultPlan { rate, kinds, rng: ChaCha8Rng::seed_from_u64(seed), rules: vec![] }
+        FaultPlan { rate, kinds, rng: ChaCha8Rng::seed_from_u64(seed), rules: vec![], streak_limit: None, streaks: Default::default() }
+    }
+
+    pub fn with_streak_limit(mut self, limit: Option<u32>) -> FaultPlan {
+        self.streak_limit = limit;
+        self
     }
 
     pub fn add_rule(&mut self, rule: FaultRule) -> Result<(), String> {
@@ -134,10 +143,14 @@ impl FaultPlan {
             }
             return Some(fault);
         }
-        if self.rate > 0.0 && !self.kinds.is_empty() && self.rng.gen_bool(self.rate.min(1.0)) {
+        let streak = self.streaks.get(path).copied().unwrap_or(0);
+        let allowed = self.streak_limit.is_none_or(|limit| streak < limit);
+        if allowed && self.rate > 0.0 && !self.kinds.is_empty() && self.rng.gen_bool(self.rate.min(1.0)) {
             let index = self.rng.gen_range(0..self.kinds.len());
+            self.streaks.insert(path.to_string(), streak + 1);
             return Some(self.kinds[index]);
         }
+        self.streaks.remove(path);
         None
     }
 }
@@ -152,6 +165,13 @@ mod tests {
             assert_eq!(text.parse::<Fault>().unwrap().label(), text);
         }
         assert!("418".parse::<Fault>().is_err());
+    }
+
+    #[test]
+    fn a_streak_limit_lets_a_path_through_after_that_many_faults() {
+        let mut plan = FaultPlan::new(1.0, vec![Fault::Status(503)], 1).with_streak_limit(Some(2));
+        let faults: Vec<bool> = (0..6).map(|_| plan.pick("/v1.0/x", None).is_some()).collect();
+        assert_eq!(faults, vec![true, true, false, true, true, false]);
     }
 
     #[test]

@@ -61,6 +61,9 @@ struct Args {
     /// Faults drawn by --fault-rate: 429[;retry-after=N], 500, 503, 504, malformed, drop, stall[;ms=N].
     #[arg(long, value_delimiter = ',', default_value = "429,500,503,504")]
     fault_kinds: Vec<String>,
+    /// At most this many --fault-rate faults in a row on one path, then it is answered.
+    #[arg(long)]
+    fault_streak_limit: Option<u32>,
 }
 
 #[tokio::main]
@@ -93,7 +96,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         require_auth: !args.no_auth,
         latency: Duration::from_millis(args.latency_ms),
     };
-    let state = MockState::new(tenant, config, FaultPlan::new(args.fault_rate, kinds, args.seed));
+    let state = MockState::new(tenant, config, FaultPlan::new(args.fault_rate, kinds, args.seed).with_streak_limit(args.fault_streak_limit));
     eprintln!("graph-mock: serving Graph on http://{bound} ({} users)", state.user_count());
     axum::serve(listener, app(state)).with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;
