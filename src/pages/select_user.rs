@@ -12,6 +12,7 @@ use crate::components::section_error::SectionError;
 use crate::graph::models::{page_from_value, Page, User};
 use crate::graph::{queries, ApiVersion, GraphClient, GraphError, Progress};
 use crate::i18n::{use_i18n, Msg};
+use crate::state::sessions::Sessions;
 
 /// Typing pauses shorter than this send no request.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -127,6 +128,20 @@ pub fn SelectUserPage() -> impl IntoView {
         .hint {
             color: var(--muted);
         }
+        h2 {
+            font-size: var(--font-normal);
+            margin: var(--space-6) 0 var(--space-1) 0;
+        }
+        .recent {
+            border: none;
+            display: flex;
+            flex-wrap: wrap;
+            gap: var(--space-2);
+        }
+        .recent li {
+            border: none;
+            padding: 0;
+        }
     };
 
     let results = move || {
@@ -160,6 +175,24 @@ pub fn SelectUserPage() -> impl IntoView {
         }
     };
 
+    let sessions = expect_context::<Sessions>();
+    let recent = move || {
+        let users: Vec<(String, String)> = sessions
+            .recent()
+            .iter()
+            .filter_map(|session| session.user.with(|u| u.loaded().and_then(|l| l.items.first().cloned())))
+            .map(|user| (user.id.clone(), user.display_name.clone().unwrap_or(user.id)))
+            .collect();
+        (!users.is_empty()).then(|| view! { class=class,
+            <nav aria-labelledby="recent-users-title">
+                <h2 id="recent-users-title">{move || i18n.t(Msg::RecentUsers)}</h2>
+                <ul class="recent">
+                    {users.into_iter().map(|(id, name)| view! { class=class, <li><a href=format!("/users/{id}")>{name}</a></li> }).collect_view()}
+                </ul>
+            </nav>
+        })
+    };
+
     view! { class=class,
         <section aria-labelledby="select-user-title">
             <h1 id="select-user-title">{move || i18n.t(Msg::SelectUserTitle)}</h1>
@@ -180,6 +213,7 @@ pub fn SelectUserPage() -> impl IntoView {
                 on:keydown=on_keydown
             />
             <div aria-live="polite">{results}</div>
+            {recent}
         </section>
     }
 }

@@ -151,10 +151,15 @@ impl UserSession {
             let steps = |version: ApiVersion| -> Vec<BatchStep> {
                 sources.iter().filter(|(_, s)| s.version == version).map(|(id, s)| BatchStep::get(*id, s.url.clone())).collect()
             };
-            let quiet: Progress = Rc::new(|_| {});
+            // While a batch waits (throttling, retries), every section it holds says so.
+            let waiting: Progress = Rc::new(move |event: ProgressEvent| {
+                if self.current(generation) {
+                    self.note_loading(&event);
+                }
+            });
             let (mut v1, mut beta) = join(
-                client.batch(ApiVersion::V1, steps(ApiVersion::V1), signal.as_ref(), &quiet),
-                client.batch(ApiVersion::Beta, steps(ApiVersion::Beta), signal.as_ref(), &quiet),
+                client.batch(ApiVersion::V1, steps(ApiVersion::V1), signal.as_ref(), &waiting),
+                client.batch(ApiVersion::Beta, steps(ApiVersion::Beta), signal.as_ref(), &waiting),
             )
             .await;
             if !self.current(generation) {
@@ -184,6 +189,23 @@ impl UserSession {
                 self.loaded_at.set(Some(js_sys::Date::now()));
             }
         });
+    }
+
+    fn note_loading(&self, event: &ProgressEvent) {
+        fn note<T: Send + Sync + 'static>(target: RwSignal<Section<T>>, event: &ProgressEvent) {
+            if target.with_untracked(|s| matches!(s, Section::Loading(_))) {
+                target.set(Section::Loading(Some(event.clone())));
+            }
+        }
+        note(self.user, event);
+        note(self.licences, event);
+        note(self.devices, event);
+        note(self.app_protection, event);
+        note(self.groups, event);
+        note(self.direct_groups, event);
+        note(self.restrictions, event);
+        note(self.apps, event);
+        note(self.failures, event);
     }
 
     /// Shows a section's first page at once, then follows `@odata.nextLink` with progress.

@@ -14,4 +14,4 @@ trunk build --release
 
 say "Browser tests (headless Chromium)"
 cd tests/e2e
-node --test --test-reporter=spec
+node --test --test-reporter=spec --test-timeout=180000
