@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test: native unit tests of the portal, contract tests of the Graph stand-in,
-# then the browser tests against a release build in headless Chromium.
+# component tests in headless Chromium, then the end-to-end browser tests against a
+# release build.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$root"
 
 say "Unit tests and stand-in contract tests (cargo test)"
 cargo test --workspace
+
+say "Component tests in headless Chromium (wasm-bindgen-test)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER="$(command -v chromedriver)" \
+WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/tests/webdriver.json" \
+  cargo test --target wasm32-unknown-unknown --test components
 
 say "Release build of the portal"
 cargo build --quiet -p graph-mock

@@ -1,0 +1,161 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): each component mounted alone,
+//! read back from the DOM as an operator would see it.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use helpdesk::components::data_table::{Column, DataTable};
+use helpdesk::components::labels::Tone;
+use helpdesk::components::language_switch::LanguageSwitch;
+use helpdesk::components::section_error::SectionError;
+use helpdesk::components::section_view::SectionView;
+use helpdesk::domain::table::{Direction, SortKey};
+use helpdesk::graph::models::SkippedItem;
+use helpdesk::graph::retry::RetryNotice;
+use helpdesk::graph::{GraphError, ProgressEvent};
+use helpdesk::i18n::{I18n, Lang, Msg};
+use helpdesk::state::section::{Loaded, Section};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` in a fresh element with the translation layer, and returns that element.
+fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'static) -> (web_sys::HtmlElement, I18n) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let i18n_slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let slot = i18n_slot.clone();
+    leptos::mount::mount_to(host.clone(), move || {
+        let i18n = I18n { lang: RwSignal::new(lang) };
+        provide_context(i18n);
+        slot.set(Some(i18n));
+        view()
+    })
+    .forget();
+    (host, i18n_slot.get().unwrap())
+}
+
+fn text(element: &web_sys::HtmlElement) -> String {
+    element.inner_text()
+}
+
+fn click(host: &web_sys::HtmlElement, selector: &str) {
+    let element: web_sys::HtmlElement = host.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap();
+    element.click();
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+    gloo_timers_wait().await;
+}
+
+/// Effects run after a task boundary; a zero timeout lets them.
+async fn gloo_timers_wait() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn forbidden() -> GraphError {
+    GraphError::from_status(
+        403,
+        r#"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.","innerError":{"request-id":"req-42"}}}"#,
+        None,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_section_error_shows_code_message_request_id_and_retries() {
+    let retried = RwSignal::new(0);
+    let (host, _) = mount(Lang::En, move || view! { <SectionError error=forbidden() on_retry=move |_| retried.update(|n| *n += 1)/> });
+    let shown = text(&host);
+    assert!(shown.contains("Microsoft Graph answered 403: Insufficient privileges"), "{shown}");
+    assert!(shown.contains("Authorization_RequestDenied") && shown.contains("req-42"), "{shown}");
+    click(&host, "button");
+    assert_eq!(retried.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_section_says_why_it_waits_then_what_it_could_not_read() {
+    let section = RwSignal::new(Section::<String>::Loading(Some(ProgressEvent::Retrying(RetryNotice { retry: 1, wait_ms: 4_000, throttled: true }))));
+    let (host, _) = mount(Lang::Fr, move || view! {
+        <SectionView section=section on_retry=|_| () label=Msg::TabDevices content={|loaded: Loaded<String>| loaded.items.join(", ")}/>
+    });
+    assert!(text(&host).contains("Microsoft Graph limite les requêtes ; nouvel essai dans 4 s."), "{}", text(&host));
+    section.set(Section::Ready(Loaded {
+        items: Arc::new(vec!["A".into(), "B".into()]),
+        skipped: Arc::new(vec![SkippedItem { index: 2, id: Some("g3".into()), reason: "invalid type: integer".into() }]),
+        complete: true,
+        total: None,
+        note: None,
+    }));
+    settle().await;
+    let shown = text(&host);
+    assert!(shown.contains("A, B"), "{shown}");
+    assert!(shown.contains("1 élément(s) illisible(s)") && shown.contains("g3: invalid type: integer"), "{shown}");
+}
+
+struct Row {
+    name: &'static str,
+    count: i128,
+}
+
+fn columns() -> Vec<Column<Row>> {
+    vec![
+        Column::<Row>::new(Msg::ColName, |r, _| r.name.to_string(), |r| SortKey::text(Some(r.name))),
+        Column::<Row>::new(Msg::ColSettings, |r, _| r.count.to_string(), |r| SortKey::Number(r.count)).toned(|r, _| if r.count > 2 { Tone::Bad } else { Tone::Good }),
+    ]
+}
+
+fn first_cells(host: &web_sys::HtmlElement) -> Vec<String> {
+    let rows = host.query_selector_all("tbody tr td:first-child").unwrap();
+    (0..rows.length()).map(|i| rows.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_table_sorts_filters_counts_and_marks_states_with_words() {
+    let rows = Arc::new(vec![Row { name: "Laptop", count: 3 }, Row { name: "Phone", count: 1 }, Row { name: "Tablet", count: 2 }]);
+    let (host, _) = mount(Lang::En, move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> });
+    assert_eq!(first_cells(&host), vec!["Phone", "Tablet", "Laptop"]);
+    assert!(text(&host).contains("3 of 3"));
+    assert_eq!(host.query_selector("th[aria-sort=ascending]").unwrap().unwrap().text_content().unwrap_or_default().trim_end_matches(" ▲"), "Settings");
+    click(&host, "th:nth-child(1) button");
+    settle().await;
+    assert_eq!(first_cells(&host), vec!["Laptop", "Phone", "Tablet"]);
+    click(&host, "th:nth-child(1) button");
+    settle().await;
+    assert_eq!(first_cells(&host), vec!["Tablet", "Phone", "Laptop"]);
+    let marked = host.query_selector(".tone-bad").unwrap().expect("a bad state is marked").text_content().unwrap_or_default();
+    assert_eq!(marked, "✕ 3", "a mark beside the words, not colour alone");
+
+    let filter: web_sys::HtmlInputElement = host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    filter.set_value("tab");
+    filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(first_cells(&host), vec!["Tablet"]);
+    assert!(text(&host).contains("1 of 3"));
+}
+
+#[wasm_bindgen_test]
+async fn backend_text_is_shown_as_text_never_as_markup() {
+    let rows = Arc::new(vec![Row { name: "<img src=x onerror=alert(1)>", count: 1 }]);
+    let (host, _) = mount(Lang::En, move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices csv_name="t"/> });
+    assert!(host.query_selector("tbody img").unwrap().is_none());
+    assert_eq!(first_cells(&host), vec!["<img src=x onerror=alert(1)>"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_every_string() {
+    let (host, i18n) = mount(Lang::En, || view! { <LanguageSwitch/> <p>{move || use_context::<I18n>().unwrap().t(Msg::SelectUserTitle)}</p> });
+    assert!(text(&host).contains("Select a user"));
+    let select: web_sys::HtmlSelectElement = host.query_selector("select").unwrap().unwrap().dyn_into().unwrap();
+    select.set_value("fr");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(i18n.lang.get_untracked(), Lang::Fr);
+    assert!(text(&host).contains("Sélectionner un utilisateur") && text(&host).contains("Langue"));
+}
