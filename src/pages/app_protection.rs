@@ -5,13 +5,11 @@ use leptos::prelude::*;
 use crate::browser::format_timestamp;
 use crate::components::data_table::{Column, DataTable};
 use crate::components::labels::Tone;
-use crate::components::section_view::SectionView;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::ManagedAppRegistration;
-use crate::graph::GraphClient;
 use crate::i18n::Msg;
 use crate::pages::devices::timestamp_key;
-use crate::pages::user::use_session;
+use crate::pages::user::user_section;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 
@@ -37,16 +35,7 @@ fn columns() -> Vec<Column<ManagedAppRegistration>> {
 
 #[component]
 pub fn AppProtectionPage() -> impl IntoView {
-    let session = use_session();
-    let client = expect_context::<GraphClient>();
-    move || {
-        session.get().map(|session| {
-            let client = client.clone();
-            view! {
-                <SectionView section=session.app_protection on_retry=move |_| session.retry(client.clone(), SectionName::AppProtection) label=Msg::TabAppProtection
-                    content={move |loaded: Loaded<ManagedAppRegistration>| view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabAppProtection sort=(0, Direction::Ascending) csv_name="app-protection"/> }}
-                />
-            }
-        })
-    }
+    user_section(|s| s.app_protection.into(), SectionName::AppProtection, Msg::TabAppProtection, |_, loaded: Loaded<ManagedAppRegistration>| {
+        view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabAppProtection sort=(0, Direction::Ascending) csv_name="app-protection"/> }
+    })
 }

@@ -6,13 +6,11 @@ use leptos::prelude::*;
 
 use crate::components::data_table::{Column, DataTable};
 use crate::components::labels::install_state;
-use crate::components::section_view::SectionView;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::{InstallState, MobileAppIntent, MobileAppIntentAndState};
 use crate::state::section::Loaded;
-use crate::graph::GraphClient;
 use crate::i18n::Msg;
-use crate::pages::user::use_session;
+use crate::pages::user::user_section;
 use crate::state::user_session::SectionName;
 
 /// One app on one device.
@@ -37,34 +35,27 @@ fn columns() -> Vec<Column<AppRow>> {
 
 #[component]
 pub fn AppsPage() -> impl IntoView {
-    let session = use_session();
-    let client = expect_context::<GraphClient>();
-    move || {
-        session.get().map(|session| {
-            let client = client.clone();
-            view! {
-                <SectionView section=session.apps on_retry=move |_| session.retry(client.clone(), SectionName::Apps) label=Msg::TabApps
-                    content={move |loaded: Loaded<MobileAppIntentAndState>| {
-                        // Device names come from the devices section when it has them.
-                        let devices = session.devices.with(|d| d.items());
-                        let device_name = |id: &Option<String>| -> String {
-                            let id = id.clone().unwrap_or_default();
-                            devices.as_ref().and_then(|list| list.iter().find(|d| d.id == id)).and_then(|d| d.device_name.clone()).unwrap_or(id)
-                        };
-                        let rows: Vec<AppRow> = loaded.items.iter().flat_map(|state| {
-                            let device = device_name(&state.managed_device_identifier);
-                            state.mobile_app_list.iter().map(move |app| AppRow {
-                                device: device.clone(),
-                                name: app.display_name.clone().unwrap_or_default(),
-                                version: app.display_version.clone().unwrap_or_default(),
-                                intent: app.mobile_app_intent.clone(),
-                                state: app.install_state.clone(),
-                            })
-                        }).collect();
-                        view! { <DataTable rows=Arc::new(rows) columns=columns() caption=Msg::TabApps sort=(0, Direction::Ascending) csv_name="apps"/> }
-                    }}
-                />
-            }
-        })
-    }
+    user_section(|s| s.apps.into(), SectionName::Apps, Msg::TabApps, |session, loaded: Loaded<MobileAppIntentAndState>| {
+        // Device names come from the devices section when it has them.
+        let devices = session.devices.with(|d| d.items());
+        let device_name = |id: &Option<String>| -> String {
+            let id = id.clone().unwrap_or_default();
+            devices.as_ref().and_then(|list| list.iter().find(|d| d.id == id)).and_then(|d| d.device_name.clone()).unwrap_or(id)
+        };
+        let rows: Vec<AppRow> = loaded
+            .items
+            .iter()
+            .flat_map(|state| {
+                let device = device_name(&state.managed_device_identifier);
+                state.mobile_app_list.iter().map(move |app| AppRow {
+                    device: device.clone(),
+                    name: app.display_name.clone().unwrap_or_default(),
+                    version: app.display_version.clone().unwrap_or_default(),
+                    intent: app.mobile_app_intent.clone(),
+                    state: app.install_state.clone(),
+                })
+            })
+            .collect();
+        view! { <DataTable rows=Arc::new(rows) columns=columns() caption=Msg::TabApps sort=(0, Direction::Ascending) csv_name="apps"/> }
+    })
 }

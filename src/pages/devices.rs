@@ -5,12 +5,10 @@ use leptos::prelude::*;
 use crate::browser::format_timestamp;
 use crate::components::data_table::{Column, DataTable};
 use crate::components::labels::{device_compliance, ownership};
-use crate::components::section_view::SectionView;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::{ManagedDevice, Timestamp};
-use crate::graph::GraphClient;
 use crate::i18n::Msg;
-use crate::pages::user::use_session;
+use crate::pages::user::user_section;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 
@@ -33,16 +31,7 @@ fn columns() -> Vec<Column<ManagedDevice>> {
 
 #[component]
 pub fn DevicesPage() -> impl IntoView {
-    let session = use_session();
-    let client = expect_context::<GraphClient>();
-    move || {
-        session.get().map(|session| {
-            let client = client.clone();
-            view! {
-                <SectionView section=session.devices on_retry=move |_| session.retry(client.clone(), SectionName::Devices) label=Msg::TabDevices
-                    content={move |loaded: Loaded<ManagedDevice>| view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) csv_name="devices"/> }}
-                />
-            }
-        })
-    }
+    user_section(|s| s.devices.into(), SectionName::Devices, Msg::TabDevices, |_, loaded: Loaded<ManagedDevice>| {
+        view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) csv_name="devices"/> }
+    })
 }

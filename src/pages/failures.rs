@@ -7,14 +7,12 @@ use leptos_router::hooks::use_params_map;
 
 use crate::browser::format_timestamp;
 use crate::components::data_table::{Column, DataTable, RowLink};
-use crate::components::section_view::SectionView;
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::TroubleshootingEvent;
-use crate::graph::GraphClient;
 use crate::i18n::{I18n, Msg};
 use crate::pages::devices::timestamp_key;
-use crate::pages::user::use_session;
+use crate::pages::user::user_section;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 
@@ -46,19 +44,10 @@ fn columns() -> Vec<Column<TroubleshootingEvent>> {
 
 #[component]
 pub fn FailuresPage() -> impl IntoView {
-    let session = use_session();
-    let client = expect_context::<GraphClient>();
     let params = use_params_map();
-    move || {
-        session.get().map(|session| {
-            let client = client.clone();
-            let key = params.with_untracked(|p| p.get("id").unwrap_or_default());
-            let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| format!("/users/{key}/enrollment-failures/{}", event.id));
-            view! {
-                <SectionView section=session.failures on_retry=move |_| session.retry(client.clone(), SectionName::Failures) label=Msg::TabFailures
-                    content={move |loaded: Loaded<TroubleshootingEvent>| view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabFailures sort=(0, Direction::Descending) link=link.clone() csv_name="enrollment-failures"/> }}
-                />
-            }
-        })
-    }
+    let key = params.with_untracked(|p| p.get("id").unwrap_or_default());
+    let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| format!("/users/{key}/enrollment-failures/{}", event.id));
+    user_section(|s| s.failures.into(), SectionName::Failures, Msg::TabFailures, move |_, loaded: Loaded<TroubleshootingEvent>| {
+        view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabFailures sort=(0, Direction::Descending) link=link.clone() csv_name="enrollment-failures"/> }
+    })
 }

@@ -5,14 +5,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::data_table::{Column, DataTable};
-use crate::components::section_view::SectionView;
 use crate::domain::groups::{memberships, GroupKind, Membership};
 use crate::domain::table::{Direction, SortKey};
-use crate::graph::GraphClient;
 use crate::i18n::{I18n, Msg};
-use crate::pages::user::use_session;
+use crate::pages::user::user_section;
 use crate::state::section::{Loaded, Section};
-use crate::state::user_session::SectionName;
+use crate::state::user_session::{SectionName, UserSession};
 
 fn kind_text(kind: GroupKind, i18n: &I18n) -> String {
     i18n.t(match kind {
@@ -38,25 +36,21 @@ fn columns() -> Vec<Column<Membership>> {
 
 #[component]
 pub fn GroupsPage() -> impl IntoView {
-    let session = use_session();
-    let client = expect_context::<GraphClient>();
-    move || {
-        session.get().map(|session| {
-            let client = client.clone();
-            // The direct list only marks rows; the section is ready with the transitive list.
-            let section = Signal::derive(move || match (session.groups.get(), session.direct_groups.get()) {
-                (Section::Ready(all), Section::Ready(direct)) => {
-                    let rows = memberships(&all.items, &direct.items);
-                    Section::Ready(Loaded { items: Arc::new(rows), skipped: all.skipped.clone(), complete: all.complete && direct.complete, total: all.total, note: all.note.clone() })
-                }
-                (Section::Failed(error), _) | (_, Section::Failed(error)) => Section::Failed(error),
-                (Section::Loading(note), _) | (_, Section::Loading(note)) => Section::Loading(note),
-            });
-            view! {
-                <SectionView section=section on_retry=move |_| session.retry(client.clone(), SectionName::Groups) label=Msg::TabGroups
-                    content={move |loaded: Loaded<Membership>| view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabGroups sort=(0, Direction::Ascending) csv_name="groups"/> }}
-                />
-            }
+    // The direct list only marks rows; the section is ready with the transitive list.
+    let memberships_of = |session: UserSession| {
+        Signal::derive(move || match (session.groups.get(), session.direct_groups.get()) {
+            (Section::Ready(all), Section::Ready(direct)) => Section::Ready(Loaded {
+                items: Arc::new(memberships(&all.items, &direct.items)),
+                skipped: all.skipped.clone(),
+                complete: all.complete && direct.complete,
+                total: all.total,
+                note: all.note.clone(),
+            }),
+            (Section::Failed(error), _) | (_, Section::Failed(error)) => Section::Failed(error),
+            (Section::Loading(note), _) | (_, Section::Loading(note)) => Section::Loading(note),
         })
-    }
+    };
+    user_section(memberships_of, SectionName::Groups, Msg::TabGroups, |_, loaded: Loaded<Membership>| {
+        view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabGroups sort=(0, Direction::Ascending) csv_name="groups"/> }
+    })
 }

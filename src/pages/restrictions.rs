@@ -6,12 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::data_table::{Column, DataTable};
-use crate::components::section_view::SectionView;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::{EnrollmentConfiguration, PlatformRestriction};
-use crate::graph::GraphClient;
 use crate::i18n::{I18n, Msg};
-use crate::pages::user::use_session;
+use crate::pages::user::user_section;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 
@@ -69,28 +67,21 @@ fn columns() -> Vec<Column<RestrictionRow>> {
 
 #[component]
 pub fn RestrictionsPage() -> impl IntoView {
-    let session = use_session();
-    let client = expect_context::<GraphClient>();
     let i18n = crate::i18n::use_i18n();
-    move || {
-        session.get().map(|session| {
-            let client = client.clone();
-            view! {
-                <SectionView section=session.restrictions on_retry=move |_| session.retry(client.clone(), SectionName::Restrictions) label=Msg::TabRestrictions
-                    content={move |loaded: Loaded<EnrollmentConfiguration>| {
-                        let groups = session.groups.with(|g| g.items());
-                        let rows: Vec<RestrictionRow> = loaded.items.iter().map(|config| {
-                            let assigned_to = config.assignments.iter().filter_map(|a| a.target.as_ref()).map(|target| match &target.group_id {
-                                Some(id) => groups.as_ref().and_then(|g| g.iter().find(|g| &g.id == id)).and_then(|g| g.display_name.clone())
-                                    .unwrap_or_else(|| i18n.fmt(Msg::GroupId, &[id])),
-                                None => i18n.t(Msg::AllUsers).to_string(),
-                            }).collect::<Vec<_>>().join(", ");
-                            RestrictionRow { config: config.clone(), assigned_to }
-                        }).collect();
-                        view! { <DataTable rows=Arc::new(rows) columns=columns() caption=Msg::TabRestrictions sort=(1, Direction::Descending) csv_name="enrollment-restrictions"/> }
-                    }}
-                />
-            }
-        })
-    }
+    user_section(|s| s.restrictions.into(), SectionName::Restrictions, Msg::TabRestrictions, move |session, loaded: Loaded<EnrollmentConfiguration>| {
+        let groups = session.groups.with(|g| g.items());
+        let group_name = |id: &String| {
+            groups.as_ref().and_then(|g| g.iter().find(|g| &g.id == id)).and_then(|g| g.display_name.clone()).unwrap_or_else(|| i18n.fmt(Msg::GroupId, &[id]))
+        };
+        let rows: Vec<RestrictionRow> = loaded
+            .items
+            .iter()
+            .map(|config| {
+                let targets = config.assignments.iter().filter_map(|a| a.target.as_ref());
+                let assigned_to = targets.map(|t| t.group_id.as_ref().map_or_else(|| i18n.t(Msg::AllUsers).to_string(), group_name)).collect::<Vec<_>>().join(", ");
+                RestrictionRow { config: config.clone(), assigned_to }
+            })
+            .collect();
+        view! { <DataTable rows=Arc::new(rows) columns=columns() caption=Msg::TabRestrictions sort=(1, Direction::Descending) csv_name="enrollment-restrictions"/> }
+    })
 }

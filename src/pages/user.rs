@@ -24,6 +24,26 @@ pub fn use_session() -> Signal<Option<UserSession>> {
     expect_context::<Signal<Option<UserSession>>>()
 }
 
+/// A tab showing one section of the current user: its states, Retry, and `content` once loaded.
+pub fn user_section<T, V, F>(pick: fn(UserSession) -> Signal<Section<T>>, name: SectionName, label: Msg, content: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(UserSession, Loaded<T>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let session = use_session();
+    let client = expect_context::<GraphClient>();
+    move || {
+        session.get().map(|session| {
+            let client = client.clone();
+            let content = content.clone();
+            view! {
+                <SectionView section=pick(session) on_retry=move |_| session.retry(client.clone(), name) label=label content=move |loaded| content(session, loaded)/>
+            }
+        })
+    }
+}
+
 /// The tabs of "User information": (path below the user, label).
 const TABS: [(&str, Msg); 8] = [
     ("devices", Msg::TabDevices),
