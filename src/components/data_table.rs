@@ -253,11 +253,13 @@ where
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            <div class="pager" hidden=move || { pages() < 2 }>
-                <button type="button" on:click=move |_| page.update(|p| *p = p.saturating_sub(1)) disabled=move || page.get() == 0>{move || i18n.t(Msg::PreviousPage)}</button>
-                <span>{move || i18n.fmt(Msg::PageOf, &[&(page.get() + 1).to_string(), &pages().to_string()])}</span>
-                <button type="button" on:click=move |_| page.update(|p| *p = (*p + 1).min(pages() - 1)) disabled=move || { page.get() + 1 >= pages() }>{move || i18n.t(Msg::NextPage)}</button>
-            </div>
+            {move || (pages() > 1).then(|| view! { class=class,
+                <div class="pager">
+                    <button type="button" on:click=move |_| page.update(|p| *p = p.saturating_sub(1)) disabled=move || page.get() == 0>{move || i18n.t(Msg::PreviousPage)}</button>
+                    <span>{move || i18n.fmt(Msg::PageOf, &[&(page.get() + 1).to_string(), &pages().to_string()])}</span>
+                    <button type="button" on:click=move |_| page.update(|p| *p = (*p + 1).min(pages() - 1)) disabled=move || { page.get() + 1 >= pages() }>{move || i18n.t(Msg::NextPage)}</button>
+                </div>
+            })}
         </div>
     }
 }
