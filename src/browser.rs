@@ -69,6 +69,25 @@ pub async fn load_config() -> Result<Config, Vec<ConfigProblem>> {
     parse_config(&text)
 }
 
+thread_local! {
+    /// One formatter per language: building one per date made long tables slow to filter.
+    static DATE_FORMATS: std::cell::RefCell<Vec<(Lang, js_sys::Intl::DateTimeFormat)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn date_format(lang: Lang) -> js_sys::Intl::DateTimeFormat {
+    DATE_FORMATS.with(|cache| {
+        if let Some((_, format)) = cache.borrow().iter().find(|(l, _)| *l == lang) {
+            return format.clone();
+        }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+        let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&lang.tag().into()), &options);
+        cache.borrow_mut().push((lang, format.clone()));
+        format
+    })
+}
+
 /// A Graph timestamp in the operator's language and time zone; one that did not parse is
 /// shown as Graph sent it.
 pub fn format_timestamp(timestamp: &crate::graph::models::Timestamp, lang: Lang) -> String {
@@ -76,10 +95,8 @@ pub fn format_timestamp(timestamp: &crate::graph::models::Timestamp, lang: Lang)
         crate::graph::models::Timestamp::At(at) => {
             let millis = (at.unix_timestamp_nanos() / 1_000_000) as f64;
             let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-            let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-            date.to_locale_string(lang.tag(), &options).into()
+            let format: js_sys::Function = date_format(lang).format();
+            format.call1(&wasm_bindgen::JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_default()
         }
         crate::graph::models::Timestamp::Unparsed(text) => text.clone(),
     }

@@ -1,16 +1,14 @@
 //! Runtime configuration, read from `config.json` at start-up so one build serves any tenant.
 
 use serde::Deserialize;
-use url::Url;
-
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// Graph's root, without the version: `https://graph.microsoft.com`.
-    pub graph_base_url: Url,
+    /// Graph's root, without the version or a trailing slash: `https://graph.microsoft.com`.
+    pub graph_base_url: String,
     /// The sign-in authority: `https://login.microsoftonline.com/{tenant}`.
-    pub authority: Url,
+    pub authority: String,
     pub client_id: String,
     pub scopes: Vec<String>,
     pub default_language: Lang,
@@ -71,20 +69,38 @@ pub fn parse_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
 }
 
 /// https anywhere; http only on the operator's own machine (the demo and tests).
-fn required_url(problems: &mut Vec<ConfigProblem>, field: &'static str, value: Option<String>) -> Option<Url> {
+fn required_url(problems: &mut Vec<ConfigProblem>, field: &'static str, value: Option<String>) -> Option<String> {
     let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
         problems.push(ConfigProblem::Missing(field));
         return None;
     };
-    let parsed = Url::parse(value.trim_end_matches('/')).ok().filter(|url| match url.scheme() {
-        "https" => true,
-        "http" => matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]")),
-        _ => false,
-    });
+    let parsed = web_origin_url(&value);
     if parsed.is_none() {
         problems.push(ConfigProblem::BadUrl { field, value });
     }
     parsed
+}
+
+/// `https://host[:port][/path]` (or http on loopback), without a trailing slash. A full URL
+/// parser would weigh a third of the download for the two URLs the portal reads.
+fn web_origin_url(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches('/');
+    let (secure, rest) = match text.split_once("://")? {
+        ("https", rest) => (true, rest),
+        ("http", rest) => (false, rest),
+        _ => return None,
+    };
+    let host_and_port = rest.split('/').next()?;
+    let host = match host_and_port.strip_prefix('[') {
+        Some(v6) => &host_and_port[..v6.find(']')? + 2],
+        None => host_and_port.split(':').next()?,
+    };
+    let port = host_and_port[host.len()..].strip_prefix(':');
+    let host_ok = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'));
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
+    let path_ok = rest.chars().all(|c| c.is_ascii_graphic()) && !rest.contains(['?', '#', '@']);
+    let place_ok = secure || matches!(host, "localhost" | "127.0.0.1" | "[::1]");
+    (host_ok && port_ok && path_ok && place_ok).then(|| text.to_string())
 }
 
 #[cfg(test)]
@@ -96,7 +112,7 @@ mod tests {
     #[test]
     fn the_shipped_demo_config_is_valid() {
         let config = parse_config(DEMO).expect("public/config.json is valid");
-        assert_eq!(config.graph_base_url.as_str(), "http://127.0.0.1:8081/");
+        assert_eq!(config.graph_base_url, "http://127.0.0.1:8081");
         assert!(config.scopes.iter().any(|s| s.ends_with("DeviceManagementManagedDevices.Read.All")));
     }
 
@@ -113,6 +129,16 @@ mod tests {
                 ConfigProblem::BadLanguage("de".into()),
             ]
         );
+    }
+
+    #[test]
+    fn urls_must_be_https_or_loopback_http() {
+        assert_eq!(web_origin_url("https://graph.microsoft.com/"), Some("https://graph.microsoft.com".into()));
+        assert_eq!(web_origin_url("https://login.microsoftonline.com/contoso.onmicrosoft.com"), Some("https://login.microsoftonline.com/contoso.onmicrosoft.com".into()));
+        assert_eq!(web_origin_url("http://[::1]:8081"), Some("http://[::1]:8081".into()));
+        for bad in ["http://graph.example.com", "ftp://x", "https://", "https://a b", "https://user@host", "https://host:port", "javascript:alert(1)"] {
+            assert_eq!(web_origin_url(bad), None, "{bad}");
+        }
     }
 
     #[test]

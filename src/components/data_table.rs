@@ -8,7 +8,7 @@ use stylers::style;
 
 use crate::browser::download;
 use crate::components::labels::Tone;
-use crate::domain::table::{matches_filter, to_csv, Direction, SortKey};
+use crate::domain::table::{haystack, matches_filter, to_csv, Direction, SortKey};
 use crate::i18n::{use_i18n, I18n, Msg};
 
 /// Rows a page shows; the others are one keystroke away, so long lists stay fast.
@@ -66,23 +66,37 @@ where
     let page = RwSignal::new(0usize);
     let columns = Arc::new(columns);
 
-    // Row order after filter and sort, as indices: rows themselves are never copied.
-    let order = {
+    // Each row's text to filter on, built once (and again only when the language changes).
+    let haystacks = {
         let rows = rows.clone();
         let columns = columns.clone();
         Memo::new(move |_| {
-            let text = filter.get();
+            i18n.lang.track();
+            rows.iter().map(|row| haystack(&columns.iter().map(|c| (c.cell)(row, &i18n)).collect::<Vec<_>>())).collect::<Vec<String>>()
+        })
+    };
+    // Row order as indices (rows themselves are never copied): sorted when the sort changes,
+    // then filtered at each keystroke.
+    let sorted = {
+        let rows = rows.clone();
+        let columns = columns.clone();
+        Memo::new(move |_| {
             let (by, direction) = sorting.get();
-            let mut indices: Vec<usize> = (0..rows.len())
-                .filter(|&i| text.trim().is_empty() || matches_filter(&columns.iter().map(|c| (c.cell)(&rows[i], &i18n)).collect::<Vec<_>>(), &text))
-                .collect();
+            let mut indices: Vec<usize> = (0..rows.len()).collect();
             if let Some(column) = columns.get(by) {
-                let keys: Vec<SortKey> = (0..rows.len()).map(|i| (column.sort)(&rows[i])).collect();
+                let keys: Vec<SortKey> = rows.iter().map(|row| (column.sort)(row)).collect();
                 indices.sort_by(|a, b| direction.apply(keys[*a].cmp(&keys[*b])));
             }
             indices
         })
     };
+    let order = Memo::new(move |_| {
+        let text = filter.get();
+        if text.trim().is_empty() {
+            return sorted.get();
+        }
+        haystacks.with(|all| sorted.with(|sorted| sorted.iter().copied().filter(|&i| matches_filter(&all[i], &text)).collect()))
+    });
     Effect::new(move |_| {
         filter.track();
         page.set(0);

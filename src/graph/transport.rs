@@ -67,8 +67,8 @@ struct RawAnswer {
 }
 
 impl GraphClient {
-    pub fn new(base: &url::Url) -> GraphClient {
-        GraphClient { base: base.as_str().trim_end_matches('/').into(), policy: RetryPolicy::default() }
+    pub fn new(base: &str) -> GraphClient {
+        GraphClient { base: base.trim_end_matches('/').into(), policy: RetryPolicy::default() }
     }
 
     /// The whole URL of a call such as `/users/{id}/managedDevices`.

@@ -225,14 +225,28 @@ impl UserSession {
         let mut items = std::mem::take(&mut page.items);
         let mut skipped = std::mem::take(&mut page.skipped);
         let mut next = page.next_link.take();
+        let mut shown_first_page = false;
         loop {
             if !self.current(generation) {
                 return;
             }
-            let complete = next.is_none();
-            let note = (!complete).then(|| ProgressEvent::Paging { received: items.len(), total });
-            target.set(Section::Ready(Loaded { items: Arc::new(items.clone()), skipped: Arc::new(skipped.clone()), complete, total, note }));
-            let Some(link) = next.take() else { return };
+            let Some(link) = next.take() else {
+                target.set(Section::Ready(Loaded { items: Arc::new(items), skipped: Arc::new(skipped), complete: true, total, note: None }));
+                return;
+            };
+            // The first page is shown at once; later pages only move the progress note, so a
+            // long list is not copied once a page.
+            let note = Some(ProgressEvent::Paging { received: items.len(), total });
+            if shown_first_page {
+                target.update(|section| {
+                    if let Section::Ready(loaded) = section {
+                        loaded.note = note;
+                    }
+                });
+            } else {
+                target.set(Section::Ready(Loaded { items: Arc::new(items.clone()), skipped: Arc::new(skipped.clone()), complete: false, total, note }));
+                shown_first_page = true;
+            }
             let progress = self.progress_into(target, generation);
             match client.next_page::<T>(&link, false, signal.as_ref(), &progress).await {
                 Ok(mut more) => {

@@ -1,0 +1,218 @@
+// The benchmark: builds nothing itself (tests/tools/bench.sh does), measures the release
+// build in headless Chromium against the stand-in, prints a table and JSON, and exits 1 when
+// a budget is missed. Usage: node tests/e2e/bench.mjs [--json FILE]
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launchBrowser, startStack } from './harness.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const dist = process.env.HELPDESK_DIST ?? join(root, 'dist');
+const LATENCY_MS = 100;
+const COLD_RUNS = 7;
+const BUDGETS = {
+  firstLoadBrotliKB: 250,
+  userViewRounds: 2,
+  userViewMs: 500,
+  largeTableUsableMs: 300,
+  filterKeystrokeMs: 100,
+  typeaheadRequestsPerPause: 1,
+  typeaheadStaleResults: 0,
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+
+async function transferSizes() {
+  const kinds = { wasm: ['.wasm'], js: ['.js'], css: ['.css'], html: ['.html'] };
+  const sizes = {};
+  for (const file of await readdir(dist)) {
+    const kind = Object.keys(kinds).find((k) => kinds[k].includes(extname(file)));
+    if (!kind) continue;
+    const body = await readFile(join(dist, file));
+    const entry = (sizes[kind] ??= { raw: 0, gzip: 0, brotli: 0 });
+    entry.raw += body.length;
+    entry.gzip += gzipSync(body, { level: 9 }).length;
+    entry.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  const total = Object.values(sizes).reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { ...sizes, total };
+}
+
+async function coldStart(browser, stack) {
+  const ready = [];
+  const lcp = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__lcp = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__lcp = entry.startTime;
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(stack.portalUrl);
+    await page.waitForFunction(() => document.activeElement?.id === 'user-search' && !document.activeElement.disabled);
+    ready.push(await page.evaluate(() => performance.now()));
+    await page.waitForTimeout(300);
+    lcp.push(await page.evaluate(() => window.__lcp));
+    await context.close();
+  }
+  return { searchReadyMs: Math.round(median(ready)), lcpMs: Math.round(median(lcp)), runs: COLD_RUNS };
+}
+
+/** Sequential rounds: a call that starts after every call of the round before it had ended opens a new round. */
+function rounds(requests) {
+  const outer = requests.filter((r) => r.batch === undefined).sort((a, b) => a.startedMs - b.startedMs);
+  let count = 0;
+  let roundEnd = -Infinity;
+  for (const r of outer) {
+    if (r.startedMs >= roundEnd) {
+      count += 1;
+      roundEnd = r.finishedMs;
+    } else {
+      roundEnd = Math.max(roundEnd, r.finishedMs);
+    }
+  }
+  return count;
+}
+
+async function userView(browser, stack) {
+  const page = await browser.newPage();
+  await page.goto(stack.portalUrl);
+  const search = page.getByRole('combobox', { name: 'Name or e-mail' });
+  await search.fill('adele');
+  const option = page.getByRole('option', { name: /Adele Vance/ });
+  await option.waitFor();
+  await fetch(`${stack.mockUrl}/_mock/requests`, { method: 'DELETE' });
+  const started = Date.now();
+  await option.click();
+  await page.waitForFunction(() => ['licence', 'devices-summary', 'apps-summary'].every((id) => {
+    const card = document.querySelector(`[data-testid=${id}]`);
+    return card && !card.querySelector('[aria-busy=true]') && card.innerText.split('\n').length > 1;
+  }));
+  const elapsedMs = Date.now() - started;
+  await page.waitForTimeout(500);
+  const requests = await stack.requests();
+  await page.close();
+  return { elapsedMs, rounds: rounds(requests), calls: requests.length };
+}
+
+async function largeUser(browser, stack) {
+  const page = await browser.newPage();
+  const measure = async (tab, lastPage, text) => {
+    let arrived = 0;
+    const onResponse = async (response) => {
+      if (response.url().includes(lastPage) && response.request().method() === 'GET') {
+        const body = await response.text().catch(() => '');
+        if (!body.includes('@odata.nextLink')) arrived = Date.now();
+      }
+    };
+    page.on('response', onResponse);
+    await page.goto(`${stack.portalUrl}/users/LeeG@contoso.onmicrosoft.com/${tab}`);
+    await page.getByText(text).waitFor({ timeout: 60_000 });
+    const usable = Date.now();
+    page.off('response', onResponse);
+    return Math.max(0, usable - arrived);
+  };
+  const groupsUsableMs = await measure('groups', 'transitiveMemberOf', '1500 of 1500');
+  const failuresUsableMs = await measure('enrollment-failures', 'deviceManagementTroubleshootingEvents', '5000 of 5000');
+  await page.evaluate(() => {
+    window.__events = [];
+    new PerformanceObserver((list) => window.__events.push(...list.getEntries().map((e) => ({ name: e.name, duration: e.duration })))).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  });
+  const filter = page.getByLabel('Filter');
+  await filter.click();
+  await page.keyboard.type('device', { delay: 120 });
+  await page.getByText(/of 5000/).waitFor();
+  await page.getByRole('button', { name: /^OS version/ }).click();
+  await page.waitForTimeout(500);
+  const events = await page.evaluate(() => window.__events);
+  const keys = events.filter((e) => ['keydown', 'keyup', 'input', 'keypress'].includes(e.name)).map((e) => e.duration);
+  const clicks = events.filter((e) => ['click', 'pointerup', 'pointerdown'].includes(e.name)).map((e) => e.duration);
+  const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
+  await page.close();
+  return {
+    groupsUsableMs,
+    failuresUsableMs,
+    // Event Timing reports only events slower than 16 ms; none reported means under 16 ms.
+    filterKeystrokeMaxMs: Math.round(Math.max(0, ...keys)),
+    sortClickMaxMs: Math.round(Math.max(0, ...clicks)),
+    jsHeapMB: Math.round((heap / 1024 / 1024) * 10) / 10,
+  };
+}
+
+async function typeahead(browser, stack) {
+  const page = await browser.newPage();
+  await page.goto(stack.portalUrl);
+  const search = page.getByRole('combobox', { name: 'Name or e-mail' });
+  await search.waitFor();
+  await page.evaluate(() => {
+    window.__stale = 0;
+    const input = document.getElementById('user-search');
+    new MutationObserver(() => {
+      const text = input.value.trim().toLowerCase();
+      for (const option of document.querySelectorAll('[role=option]')) {
+        const words = option.innerText.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+        if (!words.some((w) => w.startsWith(text)) && !option.innerText.toLowerCase().includes(text)) window.__stale += 1;
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await fetch(`${stack.mockUrl}/_mock/requests`, { method: 'DELETE' });
+  await search.pressSequentially('adele', { delay: 60 });
+  await page.getByRole('option', { name: /Adele Vance/ }).waitFor();
+  await page.waitForTimeout(800);
+  const searches = (await stack.requests()).filter((r) => r.path.includes('$search')).length;
+  const stale = await page.evaluate(() => window.__stale);
+  await page.close();
+  return { requests: searches, pauses: 1, staleResults: stale };
+}
+
+const stack = await startStack({ mockArgs: ['--no-auth', '--latency-ms', String(LATENCY_MS)] });
+const browser = await launchBrowser();
+let results;
+try {
+  results = {
+    date: new Date().toISOString(),
+    latencyMs: LATENCY_MS,
+    transfer: await transferSizes(),
+    coldStart: await coldStart(browser, stack),
+    userView: await userView(browser, stack),
+    largeUser: await largeUser(browser, stack),
+    typeahead: await typeahead(browser, stack),
+  };
+} finally {
+  await browser.close();
+  await stack.stop();
+}
+
+const checks = [
+  ['first load, brotli (KB)', kb(results.transfer.total.brotli), BUDGETS.firstLoadBrotliKB],
+  ['user view, sequential rounds', results.userView.rounds, BUDGETS.userViewRounds],
+  [`user view at ${LATENCY_MS} ms latency (ms)`, results.userView.elapsedMs, BUDGETS.userViewMs],
+  ['Lee Gu groups usable after data (ms)', results.largeUser.groupsUsableMs, BUDGETS.largeTableUsableMs],
+  ['Lee Gu failures usable after data (ms)', results.largeUser.failuresUsableMs, BUDGETS.largeTableUsableMs],
+  ['filter keystroke, slowest (ms)', results.largeUser.filterKeystrokeMaxMs, BUDGETS.filterKeystrokeMs],
+  ['typeahead requests per pause', results.typeahead.requests / results.typeahead.pauses, BUDGETS.typeaheadRequestsPerPause],
+  ['typeahead stale results', results.typeahead.staleResults, BUDGETS.typeaheadStaleResults],
+];
+console.log('\nTransfer (KB)       raw     gzip   brotli');
+for (const [kind, s] of Object.entries(results.transfer)) {
+  console.log(`  ${kind.padEnd(8)} ${String(kb(s.raw)).padStart(9)} ${String(kb(s.gzip)).padStart(8)} ${String(kb(s.brotli)).padStart(8)}`);
+}
+console.log(`\nCold start (median of ${results.coldStart.runs}): search box ready ${results.coldStart.searchReadyMs} ms, LCP ${results.coldStart.lcpMs} ms`);
+console.log(`User view: ${results.userView.elapsedMs} ms, ${results.userView.rounds} round(s), ${results.userView.calls} calls (batch steps included)`);
+console.log(`Lee Gu: groups usable ${results.largeUser.groupsUsableMs} ms and failures ${results.largeUser.failuresUsableMs} ms after their data; filter keystroke ≤ ${results.largeUser.filterKeystrokeMaxMs} ms, sort click ≤ ${results.largeUser.sortClickMaxMs} ms (0: under 16 ms); JS heap ${results.largeUser.jsHeapMB} MB`);
+console.log(`Typeahead "adele": ${results.typeahead.requests} request(s), ${results.typeahead.staleResults} stale result(s)\n`);
+console.log('Budget                                        value   budget');
+let missed = 0;
+for (const [name, value, budget] of checks) {
+  const ok = value <= budget;
+  if (!ok) missed += 1;
+  console.log(`  ${ok ? 'ok  ' : 'MISS'} ${name.padEnd(40)} ${String(value).padStart(6)} ${String(budget).padStart(8)}`);
+}
+results.budgets = Object.fromEntries(checks.map(([name, value, budget]) => [name, { value, budget, ok: value <= budget }]));
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0) await writeFile(process.argv[jsonAt + 1], JSON.stringify(results, null, 2));
+console.log(JSON.stringify(results));
+process.exit(missed ? 1 : 0);
