@@ -214,6 +214,14 @@ fn group(name: &str, group_types: &[&str], rule: Option<&str>, security: bool) -
     })
 }
 
+fn assignment(gen: &mut Generator, target: Value) -> Value {
+    json!({
+        "@odata.type": "#microsoft.graph.enrollmentConfigurationAssignment",
+        "id": format!("{}_assignment", gen.id()),
+        "target": target
+    })
+}
+
 fn enrollment_configurations(gen: &mut Generator, sales_group: &str) -> Vec<Value> {
     let restriction = |blocked: bool, personal_blocked: bool, min: Option<&str>, max: Option<&str>| {
         json!({
@@ -241,11 +249,7 @@ fn enrollment_configurations(gen: &mut Generator, sales_group: &str) -> Vec<Valu
             "windowsMobileRestriction": restriction(true, false, None, None),
             "androidRestriction": restriction(false, true, Some("11.0"), Some("15.0")),
             "macOSRestriction": restriction(true, false, None, None),
-            "assignments": [{
-                "@odata.type": "#microsoft.graph.enrollmentConfigurationAssignment",
-                "id": format!("{}_assignment", gen.id()),
-                "target": { "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" }
-            }]
+            "assignments": [assignment(gen, json!({ "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" }))]
         }),
         json!({
             "@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration",
@@ -257,11 +261,7 @@ fn enrollment_configurations(gen: &mut Generator, sales_group: &str) -> Vec<Valu
             "lastModifiedDateTime": modified,
             "version": 2,
             "limit": 5,
-            "assignments": [{
-                "@odata.type": "#microsoft.graph.enrollmentConfigurationAssignment",
-                "id": format!("{}_assignment", gen.id()),
-                "target": { "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" }
-            }]
+            "assignments": [assignment(gen, json!({ "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" }))]
         }),
         json!({
             "@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration",
@@ -273,11 +273,7 @@ fn enrollment_configurations(gen: &mut Generator, sales_group: &str) -> Vec<Valu
             "lastModifiedDateTime": modified,
             "version": 1,
             "limit": 3,
-            "assignments": [{
-                "@odata.type": "#microsoft.graph.enrollmentConfigurationAssignment",
-                "id": format!("{}_assignment", gen.id()),
-                "target": { "@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": sales_group }
-            }]
+            "assignments": [assignment(gen, json!({ "@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": sales_group }))]
         }),
     ]
 }
