@@ -1,0 +1,69 @@
+//! Property tests (proptest, a short run in the test command): whatever Graph sends, the
+//! decoders and the remediation matcher answer without panicking, and lose no item silently.
+#![cfg(not(target_arch = "wasm32"))]
+
+use helpdesk::domain::remediation::{recognise, Recognised, CATALOGUE};
+use helpdesk::graph::models::{decode_page, DirectoryObject, ManagedDevice, Page, TroubleshootingEvent};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        ".{0,40}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-zA-Z@.]{1,20}", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// An item shaped like a Graph resource, with any value in any of its known properties.
+fn graph_like_item() -> impl Strategy<Value = Value> {
+    let names = prop::sample::select(vec![
+        "id", "displayName", "complianceState", "lastSyncDateTime", "eventDateTime", "failureCategory",
+        "failureReason", "groupTypes", "troubleshootingErrorDetails", "operatingSystem", "@odata.type",
+    ]);
+    prop::collection::vec((names, any_json()), 0..8).prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+}
+
+fn accounted<T>(page: &Page<T>, sent: usize) -> bool {
+    page.items.len() + page.skipped.len() == sent
+}
+
+proptest! {
+    #[test]
+    fn any_text_decodes_or_fails_cleanly(body in ".{0,200}") {
+        let _ = decode_page::<ManagedDevice>(&body);
+    }
+
+    #[test]
+    fn every_item_of_a_page_is_shown_or_reported(items in prop::collection::vec(graph_like_item(), 0..20)) {
+        let body = json!({ "value": items }).to_string();
+        prop_assert!(accounted(&decode_page::<ManagedDevice>(&body).unwrap(), items.len()));
+        prop_assert!(accounted(&decode_page::<TroubleshootingEvent>(&body).unwrap(), items.len()));
+        prop_assert!(accounted(&decode_page::<DirectoryObject>(&body).unwrap(), items.len()));
+    }
+
+    #[test]
+    fn the_matcher_takes_any_reason_and_knows_each_error_however_it_is_written(
+        reason in ".{0,80}", entry in 0..CATALOGUE.len(), upper in any::<bool>(), sep in prop::sample::select(vec!["", " ", "-", "_", ". "]),
+    ) {
+        let event = |reason: &str| serde_json::from_value::<TroubleshootingEvent>(json!({ "id": "e", "failureReason": reason })).unwrap();
+        let _ = recognise(&event(&reason));
+        let alias = CATALOGUE[entry].aliases[0];
+        let mut written = String::new();
+        for (i, c) in alias.chars().enumerate() {
+            if i > 0 && c.is_uppercase() {
+                written.push_str(sep);
+            }
+            written.extend(if upper { c.to_uppercase().collect::<Vec<_>>() } else { c.to_lowercase().collect() });
+        }
+        prop_assert_eq!(recognise(&event(&written)), Some(Recognised::ByReason(CATALOGUE[entry].error)));
+    }
+}
