@@ -22,6 +22,21 @@ pub fn licence_text(i18n: &I18n, state: &LicenceState) -> (String, Tone) {
     }
 }
 
+/// "3 devices: 2 compliant, …", for the status and the ticket summary.
+pub fn devices_text(i18n: &I18n, devices: &[ManagedDevice]) -> String {
+    let s = device_summary(devices);
+    let counts = [s.total, s.compliant, s.noncompliant, s.other].map(|n| n.to_string());
+    i18n.fmt(Msg::DevicesSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]])
+}
+
+/// "6 apps: 3 installed, …" and its tone, for the status and the ticket summary.
+pub fn apps_text(i18n: &I18n, apps: &[MobileAppIntentAndState]) -> (String, Tone) {
+    let s = app_summary(apps);
+    let counts = [s.total, s.installed, s.failed, s.pending].map(|n| n.to_string());
+    let tone = if s.failed > 0 { Tone::Bad } else if s.pending > 0 { Tone::Warn } else { Tone::Good };
+    (i18n.fmt(Msg::AppsSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]]), tone)
+}
+
 #[component]
 pub fn UserStatus(session: UserSession) -> impl IntoView {
     let i18n = use_i18n();
@@ -78,10 +93,9 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                     <h3>{move || i18n.t(Msg::DeviceCount)}</h3>
                     <SectionView section=session.devices on_retry=retry(SectionName::Devices) label=Msg::DeviceCount
                         content={move |loaded: Loaded<ManagedDevice>| {
-                            let summary = device_summary(&loaded.items);
-                            let counts = [summary.total, summary.compliant, summary.noncompliant, summary.other].map(|n| n.to_string());
+                            let devices = loaded.items.clone();
                             view! { class=class,
-                                <p>{move || i18n.fmt(Msg::DevicesSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]])}</p>
+                                <p>{move || devices_text(&i18n, &devices)}</p>
                                 <ul>
                                     {loaded.items.iter().take(10).map(|device| {
                                         let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
@@ -102,10 +116,7 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                     <h3>{move || i18n.t(Msg::AppCount)}</h3>
                     <SectionView section=session.apps on_retry=retry(SectionName::Apps) label=Msg::AppCount
                         content={move |loaded: Loaded<MobileAppIntentAndState>| {
-                            let summary = app_summary(&loaded.items);
-                            let counts = [summary.total, summary.installed, summary.failed, summary.pending].map(|n| n.to_string());
-                            let tone = if summary.failed > 0 { Tone::Bad } else if summary.pending > 0 { Tone::Warn } else { Tone::Good };
-                            view! { class=class, <p>{move || mark(tone, i18n.fmt(Msg::AppsSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]]))}</p> }
+                            view! { class=class, <p>{move || { let (text, tone) = apps_text(&i18n, &loaded.items); mark(tone, text) }}</p> }
                         }}
                     />
                 </div>

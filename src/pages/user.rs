@@ -8,11 +8,10 @@ use stylers::style;
 
 use crate::browser::copy_to_clipboard;
 use crate::components::section_view::SectionView;
-use crate::components::user_status::{licence_text, UserStatus};
-use crate::domain::compliance::{app_summary, device_summary};
+use crate::components::user_status::{apps_text, devices_text, licence_text, UserStatus};
 use crate::domain::licence::licence_state;
 use crate::domain::ticket::{ticket_summary, TicketFacts};
-use crate::graph::GraphClient;
+use crate::graph::{GraphClient, GraphError};
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::graph::models::User;
 use crate::state::section::{Loaded, Section};
@@ -78,34 +77,28 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
     });
     let mut lines = Vec::new();
     let mut request_ids = Vec::new();
-    let mut note = |section_error: Option<crate::graph::GraphError>| {
-        if let Some(id) = section_error.and_then(|e| e.request_id.or(e.client_request_id)) {
+    // A loaded section gives a line; a failed one its request id, to quote to support.
+    let mut add = |label: Msg, line: Option<String>, error: Option<GraphError>| {
+        if let Some(line) = line {
+            lines.push((i18n.t(label), line));
+        }
+        if let Some(id) = error.and_then(|e| e.request_id.or(e.client_request_id)) {
             request_ids.push(id);
         }
     };
-    match session.licences.get_untracked() {
-        Section::Ready(l) => lines.push((i18n.t(Msg::IntuneLicence), licence_text(i18n, &licence_state(&l.items)).0)),
-        Section::Failed(e) => note(Some(e)),
-        Section::Loading(_) => {}
-    }
-    match session.devices.get_untracked() {
-        Section::Ready(l) => {
-            let s = device_summary(&l.items);
-            let counts = [s.total, s.compliant, s.noncompliant, s.other].map(|n| n.to_string());
-            lines.push((i18n.t(Msg::DeviceCount), i18n.fmt(Msg::DevicesSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]])));
+    fn parts<T: Clone>(section: Section<T>, line: impl Fn(&[T]) -> String) -> (Option<String>, Option<GraphError>) {
+        match section {
+            Section::Ready(loaded) => (Some(line(&loaded.items)), None),
+            Section::Failed(error) => (None, Some(error)),
+            Section::Loading(_) => (None, None),
         }
-        Section::Failed(e) => note(Some(e)),
-        Section::Loading(_) => {}
     }
-    match session.apps.get_untracked() {
-        Section::Ready(l) => {
-            let s = app_summary(&l.items);
-            let counts = [s.total, s.installed, s.failed, s.pending].map(|n| n.to_string());
-            lines.push((i18n.t(Msg::AppCount), i18n.fmt(Msg::AppsSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]])));
-        }
-        Section::Failed(e) => note(Some(e)),
-        Section::Loading(_) => {}
-    }
+    let (line, error) = parts(session.licences.get_untracked(), |l| licence_text(i18n, &licence_state(l)).0);
+    add(Msg::IntuneLicence, line, error);
+    let (line, error) = parts(session.devices.get_untracked(), |d| devices_text(i18n, d));
+    add(Msg::DeviceCount, line, error);
+    let (line, error) = parts(session.apps.get_untracked(), |a| apps_text(i18n, a).0);
+    add(Msg::AppCount, line, error);
     let failure = failure.map(|(title, when)| vec![(i18n.t(Msg::FailureTitle), format!("{title} ({when})"))]).unwrap_or_default();
     ticket_summary(&TicketFacts {
         heading: i18n.t(Msg::UserTitle),
