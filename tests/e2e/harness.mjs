@@ -49,8 +49,11 @@ export async function startStack({ mockArgs = ['--no-auth'], config = {}, rawCon
       await fetch(`${mock.url}/_mock/faults`, { method: 'DELETE' });
     },
     async stop() {
+      await closeContexts();
       mock.child.removeAllListeners('exit');
       mock.child.kill();
+      // A browser connection still open must not keep the test waiting for the server to close.
+      server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },
   };
@@ -63,9 +66,18 @@ export async function launchBrowser() {
   });
 }
 
-/** A page that fails the test on any uncaught error or panic in the portal. */
+const openContexts = new Set();
+
+async function closeContexts() {
+  const closing = [...openContexts].map((context) => Promise.race([context.close(), new Promise((r) => setTimeout(r, 10000))]));
+  openContexts.clear();
+  await Promise.all(closing);
+}
+
+/** A page that fails the test on any uncaught error or panic in the portal; closed by the stack's stop(). */
 export async function openPage(browser, { locale = 'en-US' } = {}) {
   const context = await browser.newContext({ locale });
+  openContexts.add(context);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(String(error)));

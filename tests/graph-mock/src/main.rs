@@ -5,6 +5,7 @@ use std::time::Duration;
 use clap::Parser;
 use graph_mock::faults::{Fault, FaultPlan};
 use graph_mock::generate::{demo_tenant, DemoSize};
+use graph_mock::identity::Lifetimes;
 use graph_mock::server::{app, MockConfig, MockState};
 use graph_mock::tenant::Tenant;
 use time::format_description::well_known::Rfc3339;
@@ -49,9 +50,18 @@ struct Args {
     /// The tenant's account state: pending, active, warning, disabled, deleted, blocked, lockedOut.
     #[arg(long)]
     subscription_state: Option<String>,
-    /// Accept Graph calls without a bearer token (until the sign-in endpoints exist).
+    /// Accept Graph calls without a bearer token (tests of the Graph contract alone).
     #[arg(long)]
     no_auth: bool,
+    /// The app registration's client id accepted by sign-in.
+    #[arg(long, default_value = graph_mock::server::DEMO_CLIENT_ID)]
+    client_id: String,
+    /// A registered redirect URI besides loopback http addresses (repeatable).
+    #[arg(long)]
+    redirect_uri: Vec<String>,
+    /// Lifetime of access tokens, in seconds.
+    #[arg(long, default_value_t = 3600)]
+    token_lifetime_secs: u64,
     /// Latency added to every Graph call, in milliseconds.
     #[arg(long, default_value_t = 0)]
     latency_ms: u64,
@@ -91,10 +101,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let address: SocketAddr = format!("{}:{}", args.host, args.port).parse()?;
     let listener = tokio::net::TcpListener::bind(address).await?;
     let bound = listener.local_addr()?;
+    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{bound}"));
     let config = MockConfig {
-        public_url: args.public_url.clone().unwrap_or_else(|| format!("http://{bound}")),
         require_auth: !args.no_auth,
         latency: Duration::from_millis(args.latency_ms),
+        client_id: args.client_id.clone(),
+        redirect_uris: args.redirect_uri.clone(),
+        lifetimes: Lifetimes { access: Duration::from_secs(args.token_lifetime_secs), ..Lifetimes::default() },
+        ..MockConfig::new(&public_url)
     };
     let state = MockState::new(tenant, config, FaultPlan::new(args.fault_rate, kinds, args.seed).with_streak_limit(args.fault_streak_limit));
     eprintln!("graph-mock: serving Graph on http://{bound} ({} users)", state.user_count());

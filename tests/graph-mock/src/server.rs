@@ -2,7 +2,7 @@
 //! `/_mock` control endpoints (request log, fault rules).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use axum::body::{to_bytes, Body as HttpBody, Bytes};
@@ -15,8 +15,11 @@ use rand::seq::SliceRandom;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::entra;
 use crate::faults::{Fault, FaultPlan, FaultRule};
 use crate::graph::{self, GraphCall, Version};
+use crate::identity::{Grant, Identity, Lifetimes, TokenProblem};
+use crate::permissions;
 use crate::response::{error_body, Answer, Body, GraphError};
 use crate::tenant::Tenant;
 
@@ -24,10 +27,37 @@ use crate::tenant::Tenant;
 pub struct MockConfig {
     /// Where clients reach the stand-in; `@odata.nextLink` URLs start with it.
     pub public_url: String,
-    /// Graph calls need `Authorization: Bearer …`.
+    /// Graph calls need a bearer token from the stand-in's sign-in, with the scopes of the call.
     pub require_auth: bool,
     /// Added to every Graph call (a `$batch` counts once).
     pub latency: Duration,
+    /// The app registration's client id: the only one sign-in accepts.
+    pub client_id: String,
+    /// Registered redirect URIs; loopback `http://` addresses are always accepted.
+    pub redirect_uris: Vec<String>,
+    pub lifetimes: Lifetimes,
+}
+
+/// The demo app registration (`public/config.json`).
+pub const DEMO_CLIENT_ID: &str = "5f0f6a8e-3c41-4b7a-9d3e-2a1d7c9b8e10";
+
+impl MockConfig {
+    pub fn new(public_url: &str) -> MockConfig {
+        MockConfig {
+            public_url: public_url.into(),
+            require_auth: true,
+            latency: Duration::ZERO,
+            client_id: DEMO_CLIENT_ID.into(),
+            redirect_uris: vec![],
+            lifetimes: Lifetimes::default(),
+        }
+    }
+
+    pub fn allows_redirect(&self, uri: &str) -> bool {
+        let loopback = ["http://127.0.0.1:", "http://localhost:", "http://[::1]:"].iter().any(|prefix| uri.starts_with(prefix));
+        let clean = !uri.contains(['#', '<', '>', '"', ' ']);
+        clean && (loopback || self.redirect_uris.iter().any(|registered| registered == uri))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,7 +80,8 @@ pub struct LogEntry {
 
 pub struct MockState {
     tenant: Tenant,
-    config: MockConfig,
+    pub(crate) config: MockConfig,
+    identity: Mutex<Identity>,
     faults: Mutex<FaultPlan>,
     log: Mutex<Vec<LogEntry>>,
     started: Instant,
@@ -58,7 +89,26 @@ pub struct MockState {
 
 impl MockState {
     pub fn new(tenant: Tenant, config: MockConfig, faults: FaultPlan) -> Arc<MockState> {
-        Arc::new(MockState { tenant, config, faults: Mutex::new(faults), log: Mutex::new(vec![]), started: Instant::now() })
+        let identity = Mutex::new(Identity::new(config.lifetimes));
+        Arc::new(MockState { tenant, config, identity, faults: Mutex::new(faults), log: Mutex::new(vec![]), started: Instant::now() })
+    }
+
+    pub(crate) fn identity(&self) -> MutexGuard<'_, Identity> {
+        self.identity.lock().expect("identity lock")
+    }
+
+    /// Who the bearer token of a Graph request belongs to; `None` when sign-in is off.
+    fn caller(&self, headers: &HashMap<String, String>) -> Result<Option<Grant>, GraphError> {
+        if !self.config.require_auth {
+            return Ok(None);
+        }
+        let token = headers.get("authorization").and_then(|value| value.strip_prefix("Bearer ")).map(str::trim);
+        match self.identity().check_access(token) {
+            Ok(grant) => Ok(Some(grant.clone())),
+            Err(TokenProblem::Missing) => Err(GraphError::new(401, "InvalidAuthenticationToken", "Access token is empty.")),
+            Err(TokenProblem::Unknown) => Err(GraphError::new(401, "InvalidAuthenticationToken", "IDX14100: JWT is not well formed, there are no dots (.).")),
+            Err(TokenProblem::Expired) => Err(GraphError::new(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.")),
+        }
     }
 
     pub fn user_count(&self) -> usize {
@@ -94,6 +144,11 @@ pub fn app(state: Arc<MockState>) -> Router {
     Router::new()
         .route("/_mock/requests", get(list_requests).delete(clear_requests))
         .route("/_mock/faults", post(add_fault).delete(clear_faults))
+        .route("/_mock/tokens/expire", post(entra::expire_tokens))
+        .route("/{tenant}/v2.0/.well-known/openid-configuration", get(entra::discovery))
+        .route("/{tenant}/oauth2/v2.0/authorize", get(entra::authorize_page).post(entra::authorize_submit))
+        .route("/{tenant}/oauth2/v2.0/token", post(entra::token).options(entra::token_preflight))
+        .route("/{tenant}/oauth2/v2.0/logout", get(entra::logout))
         .fallback(graph_endpoint)
         .with_state(state)
 }
@@ -162,9 +217,11 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
     let body = to_bytes(request.into_body(), 4 * 1024 * 1024).await.unwrap_or_default();
 
     let mut fault_label = None;
-    let answer = if state.config.require_auth && !has_bearer(&headers) {
-        GraphError::new(401, "InvalidAuthenticationToken", "Access token is empty.").into_answer(&request_id, &client_request_id)
+    let caller = state.caller(&headers);
+    let answer = if let Err(refused) = caller {
+        refused.into_answer(&request_id, &client_request_id)
     } else {
+        let caller = caller.ok().flatten();
         tokio::time::sleep(state.config.latency).await;
         let path = uri.path();
         let query = uri.query().unwrap_or("");
@@ -186,7 +243,7 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
                             seq: 0, method: method.clone(), path: path_and_query.clone(), started_ms, finished_ms: 0,
                             status: 200, batch: None, fault: None,
                         });
-                        let answer = batch(&state, version, &body, outer_seq, &request_id, &client_request_id).await;
+                        let answer = batch(&state, caller.as_ref(), version, &body, outer_seq, &request_id, &client_request_id).await;
                         state.set_status(outer_seq, answer.status);
                         return http_response(answer, &request_id, &client_request_id, &request_headers);
                     }
@@ -202,7 +259,7 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
                     Some(faulty) => faulty,
                     None => {
                         let call = GraphCall { method: &method, version, path: &rest, query, eventual: eventual(&headers) };
-                        match graph::answer(&state.tenant, &state.config.public_url, &call) {
+                        match permitted(caller.as_ref(), &rest).and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call)) {
                             Ok(body) => Answer::ok(body),
                             Err(error) => error.into_answer(&request_id, &client_request_id),
                         }
@@ -218,11 +275,8 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
     http_response(answer, &request_id, &client_request_id, &request_headers)
 }
 
-fn has_bearer(headers: &HashMap<String, String>) -> bool {
-    headers
-        .get("authorization")
-        .and_then(|value| value.strip_prefix("Bearer "))
-        .is_some_and(|token| !token.trim().is_empty())
+fn permitted(caller: Option<&Grant>, path: &str) -> Result<(), GraphError> {
+    caller.map_or(Ok(()), |grant| permissions::check(grant, path))
 }
 
 fn http_response(answer: Answer, request_id: &str, client_request_id: &str, request_headers: &HeaderMap) -> Response {
@@ -301,7 +355,7 @@ fn parse_batch(body: &[u8]) -> Result<Vec<BatchStep>, GraphError> {
 
 /// Runs the steps of a `$batch` in dependency order and answers them in shuffled order.
 /// Throttled steps are answered 429 and not retried, as Graph does.
-async fn batch(state: &MockState, version: Version, body: &[u8], outer_seq: u64, request_id: &str, client_request_id: &str) -> Answer {
+async fn batch(state: &MockState, caller: Option<&Grant>, version: Version, body: &[u8], outer_seq: u64, request_id: &str, client_request_id: &str) -> Answer {
     let steps = match parse_batch(body) {
         Ok(steps) => steps,
         Err(error) => return error.into_answer(request_id, client_request_id),
@@ -341,7 +395,7 @@ async fn batch(state: &MockState, version: Version, body: &[u8], outer_seq: u64,
                 Some(Answer { status, headers, body: Body::Json(value) }) => (status, headers, value),
                 None => {
                     let call = GraphCall { method: &step.method, version, path: &path, query, eventual: eventual(&step.headers) };
-                    match graph::answer(&state.tenant, &state.config.public_url, &call) {
+                    match permitted(caller, &path).and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call)) {
                         Ok(body) => (200, vec![], body),
                         Err(error) => error_step(error.status, &error.code, &error.message, &inner_request_id, client_request_id),
                     }

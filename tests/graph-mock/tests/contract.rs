@@ -21,7 +21,7 @@ async fn start(require_auth: bool, latency_ms: u64) -> Mock {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let tenant = demo_tenant(1, &DemoSize::default(), OffsetDateTime::now_utc());
-    let config = MockConfig { public_url: url.clone(), require_auth, latency: Duration::from_millis(latency_ms) };
+    let config = MockConfig { require_auth, latency: Duration::from_millis(latency_ms), ..MockConfig::new(&url) };
     let state = MockState::new(tenant, config, FaultPlan::new(0.0, vec![], 1));
     tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });
     Mock { url, http: reqwest::Client::new() }
@@ -233,4 +233,62 @@ async fn injected_latency_delays_every_call() {
     let started = std::time::Instant::now();
     mock.get("/v1.0/deviceManagement", &[]).await;
     assert!(started.elapsed() >= Duration::from_millis(120));
+}
+
+/// Signs `operator` in as a browser would: the authorize form, then the token endpoint with an Origin.
+async fn sign_in(mock: &Mock, operator: &str) -> Value {
+    // RFC 7636, appendix B.
+    let (verifier, challenge) = ("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+    let redirect = "http://127.0.0.1:8080/";
+    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let form = [
+        ("client_id", graph_mock::server::DEMO_CLIENT_ID), ("response_type", "code"), ("redirect_uri", redirect),
+        ("scope", "openid offline_access https://graph.microsoft.com/User.Read.All https://graph.microsoft.com/DeviceManagementApps.Read.All"),
+        ("state", "s-42"), ("code_challenge", challenge), ("code_challenge_method", "S256"), ("operator", operator),
+    ];
+    let answer = no_redirects.post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/authorize", mock.url)).form(&form).send().await.unwrap();
+    let location = answer.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with(redirect) && location.contains("state=s-42"), "{location}");
+    let code = location.split("code=").nth(1).unwrap().split('&').next().unwrap().to_string();
+    let token_form = [("grant_type", "authorization_code"), ("client_id", graph_mock::server::DEMO_CLIENT_ID), ("code", &code), ("redirect_uri", redirect), ("code_verifier", verifier)];
+    let response = mock.http.post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", mock.url)).header("Origin", "http://127.0.0.1:8080").form(&token_form).send().await.unwrap();
+    assert_eq!(response.headers()["access-control-allow-origin"], "http://127.0.0.1:8080");
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn sign_in_gives_tokens_whose_scopes_decide_each_call() {
+    let mock = start(true, 0).await;
+    let (status, discovery) = mock.json("/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration", &[]).await;
+    assert_eq!(status, 200);
+    assert!(discovery["token_endpoint"].as_str().unwrap().ends_with("/contoso.onmicrosoft.com/oauth2/v2.0/token"));
+    let page = mock.get(&format!("/contoso.onmicrosoft.com/oauth2/v2.0/authorize?client_id={}&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2F&scope=openid&state=x&code_challenge=abc&code_challenge_method=S256", graph_mock::server::DEMO_CLIENT_ID), &[]).await.2;
+    assert!(page.contains("Isaiah Langer") && page.contains("Lidia Holloway") && page.contains("Pradeep Gupta"));
+
+    let limited = sign_in(&mock, "limited").await;
+    assert_eq!(limited["scope"], "https://graph.microsoft.com/User.Read.All", "only what was asked and consented");
+    let bearer = format!("Bearer {}", limited["access_token"].as_str().unwrap());
+    assert_eq!(mock.get(&format!("/v1.0/users/{ADELE}"), &[("Authorization", &bearer)]).await.0, 200);
+    let batch = json!({ "requests": [{ "id": "apps", "method": "GET", "url": format!("/users/{ADELE}/managedAppRegistrations") }] });
+    let response = mock.http.post(format!("{}/v1.0/$batch", mock.url)).header("Authorization", &bearer).json(&batch).send().await.unwrap();
+    let answer: Value = response.json().await.unwrap();
+    assert_eq!(answer["responses"][0]["status"], 403, "a missing scope refuses that call only");
+    assert_eq!(answer["responses"][0]["body"]["error"]["code"], "Forbidden");
+
+    let refreshed: Value = mock.http.post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", mock.url))
+        .header("Origin", "http://127.0.0.1:8080")
+        .form(&[("grant_type", "refresh_token"), ("client_id", graph_mock::server::DEMO_CLIENT_ID), ("refresh_token", limited["refresh_token"].as_str().unwrap())])
+        .send().await.unwrap().json().await.unwrap();
+    assert_ne!(refreshed["refresh_token"], limited["refresh_token"], "refresh tokens rotate");
+    mock.http.post(format!("{}/_mock/tokens/expire", mock.url)).send().await.unwrap();
+    let (status, body) = mock.json("/v1.0/deviceManagement", &[("Authorization", &format!("Bearer {}", refreshed["access_token"].as_str().unwrap()))]).await;
+    assert_eq!((status, body["error"]["message"].as_str().unwrap()), (401, "Lifetime validation failed, the token is expired."));
+}
+
+#[tokio::test]
+async fn the_token_endpoint_serves_browsers_only() {
+    let mock = start(true, 0).await;
+    let response = mock.http.post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", mock.url)).form(&[("grant_type", "refresh_token"), ("refresh_token", "x")]).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    assert!(response.text().await.unwrap().contains("AADSTS9002327"));
 }

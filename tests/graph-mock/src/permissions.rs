@@ -1,0 +1,107 @@
+//! What each Graph call needs: one of its documented delegated scopes, and for Intune
+//! resources an Intune role. Answers a refused call the way Graph does (403).
+
+use crate::identity::{short_scope, Grant};
+use crate::response::GraphError;
+
+struct Need {
+    /// Any one of these (read or read-write) is enough.
+    any_of: &'static [&'static str],
+    intune: bool,
+}
+
+const USERS: Need = Need { any_of: &["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], intune: false };
+const GROUPS: Need = Need { any_of: &["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"], intune: false };
+const DEVICES: Need = Need { any_of: &["DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"], intune: true };
+const CONFIGURATION: Need = Need { any_of: &["DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All"], intune: true };
+const APPS: Need = Need { any_of: &["DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All"], intune: true };
+const SERVICE_CONFIG: Need = Need { any_of: &["DeviceManagementServiceConfig.Read.All", "DeviceManagementServiceConfig.ReadWrite.All"], intune: true };
+/// `GET /deviceManagement` is documented under every Intune workload, each with its own scope.
+const ANY_INTUNE: Need = Need {
+    any_of: &[
+        "DeviceManagementConfiguration.Read.All",
+        "DeviceManagementServiceConfig.Read.All",
+        "DeviceManagementManagedDevices.Read.All",
+        "DeviceManagementApps.Read.All",
+        "DeviceManagementRBAC.Read.All",
+    ],
+    intune: true,
+};
+
+fn need(path: &str) -> Option<&'static Need> {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    Some(match segments.as_slice() {
+        ["deviceManagement"] => &ANY_INTUNE,
+        ["deviceManagement", ..] => &SERVICE_CONFIG,
+        ["users"] | ["users", _] | ["users", _, "licenseDetails"] => &USERS,
+        ["users", _, "memberOf" | "transitiveMemberOf"] => &GROUPS,
+        ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => &CONFIGURATION,
+        ["users", _, "managedDevices", ..] | ["users", _, "deviceManagementTroubleshootingEvents"] => &DEVICES,
+        ["users", _, "mobileAppIntentAndStates" | "managedAppRegistrations"] => &APPS,
+        _ => return None,
+    })
+}
+
+/// `Ok` when the grant may make this call; otherwise Graph's 403 for it.
+pub fn check(grant: &Grant, path: &str) -> Result<(), GraphError> {
+    let Some(need) = need(path) else { return Ok(()) };
+    let granted = |wanted: &str| grant.scopes.iter().any(|scope| short_scope(scope).eq_ignore_ascii_case(wanted));
+    if !need.any_of.iter().any(|scope| granted(scope)) {
+        return Err(if need.intune {
+            GraphError::new(403, "Forbidden", &format!(
+                "Application is not authorized to perform this operation. Application must have one of the following scopes: {}",
+                need.any_of.join(", ")
+            ))
+        } else {
+            GraphError::new(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")
+        });
+    }
+    if need.intune && !grant.operator.intune_role {
+        return Err(GraphError::new(403, "Forbidden", "User is not authorized to perform this operation: the account has no Intune role assignment that allows it."));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identity::OPERATORS;
+
+    fn grant(operator: usize) -> Grant {
+        let operator = &OPERATORS[operator];
+        Grant { operator, scopes: operator.scopes.iter().map(|s| s.to_string()).collect(), client_id: "app".into(), session: "s".into() }
+    }
+
+    #[test]
+    fn the_help_desk_operator_reads_everything() {
+        for path in ["/deviceManagement", "/users", "/users/a/managedDevices/d/deviceConfigurationStates", "/users/a/mobileAppIntentAndStates", "/users/a/transitiveMemberOf"] {
+            assert!(check(&grant(0), path).is_ok(), "{path}");
+        }
+    }
+
+    #[test]
+    fn the_limited_operator_is_refused_apps_and_configuration_only() {
+        let limited = grant(1);
+        let refused = check(&limited, "/users/a/managedAppRegistrations").unwrap_err();
+        assert_eq!((refused.status, refused.code.as_str()), (403, "Forbidden"));
+        assert!(refused.message.contains("DeviceManagementApps.Read.All"));
+        assert!(check(&limited, "/users/a/managedDevices/d/deviceCompliancePolicyStates").is_err());
+        assert!(check(&limited, "/users/a/managedDevices").is_ok());
+        assert!(check(&limited, "/deviceManagement").is_ok());
+    }
+
+    #[test]
+    fn without_an_intune_role_only_directory_calls_pass() {
+        let no_role = grant(2);
+        assert!(check(&no_role, "/users/a/licenseDetails").is_ok());
+        assert!(check(&no_role, "/users/a/memberOf").is_ok());
+        assert!(check(&no_role, "/users/a/managedDevices").unwrap_err().message.contains("Intune role"));
+    }
+
+    #[test]
+    fn a_directory_scope_missing_is_authorization_request_denied() {
+        let mut no_groups = grant(0);
+        no_groups.scopes.retain(|s| s != "GroupMember.Read.All");
+        assert_eq!(check(&no_groups, "/users/a/transitiveMemberOf").unwrap_err().code, "Authorization_RequestDenied");
+    }
+}
