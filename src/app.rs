@@ -7,7 +7,10 @@ use leptos_router::path;
 
 use crate::browser::{focus, load_config, set_document_language, starting_language};
 use crate::components::app_header::AppHeader;
-use crate::config::Config;
+use std::rc::Rc;
+
+use crate::auth::{Arrival, AuthHandle, AuthSession};
+use crate::config::{Config, ConfigProblem};
 use crate::graph::queries::PolicyKind;
 use crate::graph::GraphClient;
 use crate::i18n::{I18n, Lang, Msg};
@@ -22,6 +25,7 @@ use crate::pages::policies::PoliciesPage;
 use crate::pages::restrictions::RestrictionsPage;
 use crate::pages::select_user::{SelectUserPage, SEARCH_INPUT_ID};
 use crate::pages::setup::SetupPage;
+use crate::pages::sign_in::SignInPage;
 use crate::pages::user::UserLayout;
 use crate::state::sessions::Sessions;
 
@@ -44,10 +48,33 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Signs the operator in (or finishes the sign-in coming back from Entra), then the portal.
 #[component]
 fn Portal(config: Config) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    provide_context(GraphClient::new(&config.graph_base_url));
+    let auth = match AuthSession::new(&config) {
+        Ok(auth) => auth,
+        Err(reason) => return view! { <SetupPage problems=vec![ConfigProblem::BadUrl { field: "redirectUri", value: reason }]/> }.into_any(),
+    };
+    let client = GraphClient::new(&config.graph_base_url).with_credentials(Rc::new(auth.clone()));
+    let auth: AuthHandle = StoredValue::new_local(auth);
+    provide_context(auth);
+    let arrival = LocalResource::new(move || {
+        let auth = auth.get_value();
+        async move { auth.arrive().await }
+    });
+    (move || match arrival.get() {
+        None | Some(Arrival::Redirecting) => view! { <p aria-busy="true">{move || i18n.t(Msg::SigningIn)}</p> }.into_any(),
+        Some(Arrival::Problem(problem)) => view! { <SignInPage problem=problem auth=auth/> }.into_any(),
+        Some(Arrival::Ready) => view! { <SignedInPortal client=client.clone()/> }.into_any(),
+    })
+    .into_any()
+}
+
+#[component]
+fn SignedInPortal(client: GraphClient) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    provide_context(client);
     provide_context(Sessions::new());
     view! {
         <Router>

@@ -12,6 +12,8 @@ pub struct Config {
     pub client_id: String,
     pub scopes: Vec<String>,
     pub default_language: Lang,
+    /// The redirect URI registered for the app; by default the portal's own address.
+    pub redirect_uri: Option<String>,
 }
 
 /// What is wrong with a `config.json`, each problem told to the administrator.
@@ -32,6 +34,7 @@ struct RawConfig {
     client_id: Option<String>,
     scopes: Option<Vec<String>>,
     default_language: Option<String>,
+    redirect_uri: Option<String>,
 }
 
 /// Checks a `config.json` text and lists every problem at once, so an administrator
@@ -56,6 +59,16 @@ pub fn parse_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
             Lang::En
         }),
     };
+    let redirect_uri = match raw.redirect_uri.filter(|uri| !uri.trim().is_empty()) {
+        None => None,
+        Some(uri) => {
+            let parsed = web_origin_url(&uri).map(|_| uri.trim().to_string());
+            if parsed.is_none() {
+                problems.push(ConfigProblem::BadUrl { field: "redirectUri", value: uri });
+            }
+            parsed
+        }
+    };
     match (graph_base_url, authority, client_id) {
         (Some(graph_base_url), Some(authority), Some(client_id)) if problems.is_empty() => Ok(Config {
             graph_base_url,
@@ -63,6 +76,7 @@ pub fn parse_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
             client_id,
             scopes,
             default_language,
+            redirect_uri,
         }),
         _ => Err(problems),
     }

@@ -217,6 +217,23 @@ messages! {
     ErrorDecode => "Microsoft Graph sent an answer the portal cannot read: {0}", "Microsoft Graph a envoyé une réponse illisible pour le portail : {0}";
     ErrorHttp => "Microsoft Graph answered {0}: {1}", "Microsoft Graph a répondu {0} : {1}";
     ErrorTimedOut => "Microsoft Graph did not answer in time.", "Microsoft Graph n’a pas répondu à temps.";
+    ErrorSignInRequired => "Your sign-in has expired; taking you to sign in again.", "Votre connexion a expiré ; retour à la page de connexion.";
+    RefusalMissingPermission => "Your account lacks the Microsoft Graph permission {0} needed here. Ask an administrator to grant it to the helpdesk app (admin consent in Microsoft Entra ID).", "Votre compte n’a pas l’autorisation Microsoft Graph {0} nécessaire ici. Demandez à un administrateur de l’accorder à l’application helpdesk (consentement administrateur dans Microsoft Entra ID).";
+    RefusalNoIntuneRole => "Your account has no Intune role that allows this. Ask an Intune administrator to assign you a role such as Help Desk Operator or Read Only Operator.", "Votre compte n’a pas de rôle Intune qui le permet. Demandez à un administrateur Intune de vous attribuer un rôle tel que Help Desk Operator ou Read Only Operator.";
+    RefusalDenied => "Microsoft Graph refused this to your account (permission needed: {0}).", "Microsoft Graph a refusé cette demande à votre compte (autorisation nécessaire : {0}).";
+    RefusalUnknown => "Microsoft Graph refused this to your account.", "Microsoft Graph a refusé cette demande à votre compte.";
+    SigningIn => "Signing in…", "Connexion…";
+    SignIn => "Sign in", "Se connecter";
+    SignInAgain => "Sign in again", "Se reconnecter";
+    SignOut => "Sign out", "Se déconnecter";
+    SignedInAs => "Signed in as {0}, tenant {1}", "Connecté en tant que {0}, locataire {1}";
+    SignInProblemTitle => "Sign-in did not complete", "La connexion n’a pas abouti";
+    SignInRefused => "Microsoft Entra ID refused the sign-in ({0}): {1}", "Microsoft Entra ID a refusé la connexion ({0}) : {1}";
+    SignInUnexpected => "This sign-in answer does not match a sign-in started in this tab, so it was ignored. Start again.", "Cette réponse de connexion ne correspond à aucune connexion lancée dans cet onglet ; elle a été ignorée. Recommencez.";
+    SignInExchangeRefused => "Microsoft Entra ID would not issue tokens ({0}): {1}", "Microsoft Entra ID a refusé de délivrer les jetons ({0}) : {1}";
+    SignInUnreachable => "The sign-in service could not be reached: {0}", "Le service de connexion est injoignable : {0}";
+    SignedOutTitle => "You are signed out", "Vous êtes déconnecté";
+    SignedOutBody => "Your tokens were removed from this browser and your Microsoft Entra ID session was ended.", "Vos jetons ont été supprimés de ce navigateur et votre session Microsoft Entra ID a été fermée.";
 }
 
 /// Puts `args` in place of `{0}`, `{1}`, … in a message.

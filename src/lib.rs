@@ -1,9 +1,10 @@
 //! helpdesk: a troubleshooting portal for IT help-desk operators on Microsoft Intune.
 //!
-//! Layers: `graph` (the Graph client), `domain` (what the data means), `components` and
+//! Layers: `graph` (the Graph client), `auth` (sign-in and tokens), `domain` (what the data means), `components` and
 //! `pages` (rendering only); `config`, `i18n` and `browser` serve them all.
 
 pub mod app;
+pub mod auth;
 pub mod browser;
 pub mod components;
 pub mod config;

@@ -1,10 +1,11 @@
-//! The header on every route: title, account state, language.
+//! The header on every route: title, account state, language, the signed-in operator.
 
 use leptos::prelude::*;
 use stylers::style;
 
 use crate::components::account_state::AccountState;
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::operator_menu::OperatorMenu;
 use crate::i18n::{use_i18n, Msg};
 
 #[component]
@@ -39,6 +40,7 @@ pub fn AppHeader() -> impl IntoView {
             <div class="tools">
                 <AccountState/>
                 <LanguageSwitch/>
+                <OperatorMenu/>
             </div>
         </header>
     }

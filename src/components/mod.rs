@@ -4,6 +4,7 @@ pub mod account_state;
 pub mod app_header;
 pub mod data_table;
 pub mod labels;
+pub mod operator_menu;
 pub mod language_switch;
 pub mod section_error;
 pub mod section_view;

@@ -3,11 +3,21 @@
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::auth::{AuthHandle, AuthSession};
+use crate::domain::permissions::{explain, Refusal};
 use crate::graph::{FailureKind, GraphError};
 use crate::i18n::{use_i18n, I18n, Msg};
 
-/// The sentence an operator reads for a failure.
+/// The sentence an operator reads for a failure; a refusal says which permission or role is missing.
 pub fn describe(i18n: &I18n, error: &GraphError) -> String {
+    let granted = use_context::<AuthHandle>().map(|auth| auth.with_value(AuthSession::granted)).unwrap_or_default();
+    match explain(error, &granted) {
+        Some(Refusal::MissingPermission(scope)) => return i18n.fmt(Msg::RefusalMissingPermission, &[scope]),
+        Some(Refusal::MissingIntuneRole) => return i18n.t(Msg::RefusalNoIntuneRole).to_string(),
+        Some(Refusal::Denied(Some(scope))) => return i18n.fmt(Msg::RefusalDenied, &[scope]),
+        Some(Refusal::Denied(None)) => return i18n.t(Msg::RefusalUnknown).to_string(),
+        None => {}
+    }
     match &error.kind {
         FailureKind::Http(status) => {
             let message = if error.message.is_empty() { status.to_string() } else { error.message.clone() };
@@ -16,6 +26,7 @@ pub fn describe(i18n: &I18n, error: &GraphError) -> String {
         FailureKind::Network => i18n.fmt(Msg::ErrorNetwork, &[&error.message]),
         FailureKind::Decode => i18n.fmt(Msg::ErrorDecode, &[&error.message]),
         FailureKind::TimedOut => i18n.t(Msg::ErrorTimedOut).to_string(),
+        FailureKind::SignInRequired => i18n.t(Msg::ErrorSignInRequired).to_string(),
     }
 }
 

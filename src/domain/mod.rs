@@ -4,6 +4,7 @@ pub mod account;
 pub mod compliance;
 pub mod groups;
 pub mod licence;
+pub mod permissions;
 pub mod remediation;
 pub mod table;
 pub mod ticket;

@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use super::scopes::{permission_for, Permission};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FailureKind {
     /// Graph answered with this HTTP status.
@@ -12,6 +14,8 @@ pub enum FailureKind {
     Decode,
     /// The overall deadline passed.
     TimedOut,
+    /// The sign-in expired and could not be renewed: the operator is sent to sign in again.
+    SignInRequired,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +30,8 @@ pub struct GraphError {
     pub client_request_id: Option<String>,
     /// `Retry-After`, in seconds, when Graph sent one.
     pub retry_after: Option<u64>,
+    /// The permission the refused call needs (set on 401/403).
+    pub needed: Option<Permission>,
 }
 
 #[derive(Deserialize)]
@@ -49,7 +55,24 @@ struct InnerError {
 
 impl GraphError {
     pub fn new(kind: FailureKind, message: impl Into<String>) -> GraphError {
-        GraphError { kind, code: None, message: message.into(), request_id: None, client_request_id: None, retry_after: None }
+        GraphError { kind, code: None, message: message.into(), request_id: None, client_request_id: None, retry_after: None, needed: None }
+    }
+
+    /// Names the permission of the call at `url` when Graph refused it.
+    pub fn for_call(mut self, url: &str) -> GraphError {
+        if self.is_refusal() {
+            self.needed = permission_for(url);
+        }
+        self
+    }
+
+    /// 401 or 403: not a fault of Graph, a question of who is asking.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self.kind, FailureKind::Http(401 | 403))
+    }
+
+    pub fn is_unauthenticated(&self) -> bool {
+        self.kind == FailureKind::Http(401)
     }
 
     /// A non-2xx answer: Graph's error body when there is one, else the status alone.
@@ -66,6 +89,7 @@ impl GraphError {
             request_id: body_request_id.or(request_id_header),
             client_request_id: None,
             retry_after: None,
+            needed: None,
         }
     }
 

@@ -1,14 +1,17 @@
 //! Graph over the browser's fetch: request ids, retries, paging and `$batch`.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
+use send_wrapper::SendWrapper;
 use serde_json::Value;
 use web_sys::AbortSignal;
 
+use super::credentials::Credentials;
 use super::batch::{parse_batch_answer, plan_batches, wait_for_throttled, BatchStep, StepAnswer};
 use super::error::{FailureKind, GraphError};
 use super::models::{decode_one, decode_page, Page};
@@ -60,6 +63,8 @@ impl Clock for BrowserClock {
 pub struct GraphClient {
     base: Arc<str>,
     policy: RetryPolicy,
+    /// The browser is single-threaded; the wrapper lets the client live in Leptos' context.
+    credentials: Option<SendWrapper<Rc<dyn Credentials>>>,
 }
 
 struct RawAnswer {
@@ -68,7 +73,37 @@ struct RawAnswer {
 
 impl GraphClient {
     pub fn new(base: &str) -> GraphClient {
-        GraphClient { base: base.trim_end_matches('/').into(), policy: RetryPolicy::default() }
+        GraphClient { base: base.trim_end_matches('/').into(), policy: RetryPolicy::default(), credentials: None }
+    }
+
+    /// Calls carry a bearer token from `credentials`.
+    pub fn with_credentials(self, credentials: Rc<dyn Credentials>) -> GraphClient {
+        GraphClient { credentials: Some(SendWrapper::new(credentials)), ..self }
+    }
+
+    /// Runs `call` with a token; on 401 renews the token once and tries again, and if Graph
+    /// still refuses, has the operator sign in again.
+    async fn authorized<T, Call, Fut>(&self, url: &str, call: Call) -> Result<T, GraphError>
+    where
+        Call: Fn(Option<String>) -> Fut,
+        Fut: Future<Output = Result<T, GraphError>>,
+    {
+        let Some(credentials) = &self.credentials else {
+            return call(None).await.map_err(|error| error.for_call(url));
+        };
+        let token = credentials.token().await?;
+        let answer = match call(Some(token.clone())).await {
+            Err(error) if error.is_unauthenticated() => {
+                let fresh = credentials.renew(token).await?;
+                let again = call(Some(fresh)).await;
+                if again.as_ref().is_err_and(GraphError::is_unauthenticated) {
+                    credentials.sign_in_again();
+                }
+                again
+            }
+            other => other,
+        };
+        answer.map_err(|error| error.for_call(url))
     }
 
     /// The whole URL of a call such as `/users/{id}/managedDevices`.
@@ -84,9 +119,12 @@ impl GraphClient {
     }
 
     /// One try: no retry, no decoding beyond telling success from a Graph error.
-    async fn send_once(&self, builder: RequestBuilder, signal: Option<&AbortSignal>, body: Option<&str>) -> Result<RawAnswer, GraphError> {
+    async fn send_once(&self, builder: RequestBuilder, token: Option<&str>, signal: Option<&AbortSignal>, body: Option<&str>) -> Result<RawAnswer, GraphError> {
         let client_request_id = Self::client_request_id();
-        let builder = builder.header("client-request-id", &client_request_id).abort_signal(signal);
+        let mut builder = builder.header("client-request-id", &client_request_id).abort_signal(signal);
+        if let Some(token) = token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
         let request = match body {
             Some(body) => builder.header("Content-Type", "application/json").body(body.to_string()),
             None => builder.build(),
@@ -109,15 +147,19 @@ impl GraphClient {
     }
 
     async fn get_text(&self, url: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<String, GraphError> {
-        let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
-        let answer = with_retries(&self.policy, &BrowserClock, notice, || {
-            let mut builder = Request::get(url);
-            if eventual {
-                builder = builder.header("ConsistencyLevel", "eventual");
-            }
-            self.send_once(builder, signal, None)
-        })
-        .await?;
+        let answer = self
+            .authorized(url, |token| async move {
+                let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
+                with_retries(&self.policy, &BrowserClock, notice, || {
+                    let mut builder = Request::get(url);
+                    if eventual {
+                        builder = builder.header("ConsistencyLevel", "eventual");
+                    }
+                    self.send_once(builder, token.as_deref(), signal, None)
+                })
+                .await
+            })
+            .await?;
         Ok(answer.body)
     }
 
@@ -155,10 +197,23 @@ impl GraphClient {
         let mut retry = 0;
         while !pending.is_empty() {
             let body = serde_json::json!({ "requests": pending }).to_string();
-            let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
-            let sent = with_retries(&self.policy, &BrowserClock, notice, || self.send_once(Request::post(&url), signal, Some(&body))).await;
+            let sent = self
+                .authorized(&url, |token| {
+                    let (body, url) = (&body, &url);
+                    async move {
+                        let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
+                        with_retries(&self.policy, &BrowserClock, notice, || self.send_once(Request::post(url), token.as_deref(), signal, Some(body))).await
+                    }
+                })
+                .await;
             let answers = match sent.and_then(|raw| parse_batch_answer(&raw.body)) {
                 Ok(answers) => answers,
+                Err(error) if error.is_refusal() => {
+                    for step in pending {
+                        results.insert(step.id, Err(error.clone()));
+                    }
+                    return;
+                }
                 Err(_) => {
                     self.one_by_one(version, pending, signal, progress, results).await;
                     return;
@@ -174,7 +229,8 @@ impl GraphClient {
                         continue;
                     }
                 }
-                results.insert(answer.id.clone(), StepAnswer::into_result(answer));
+                let url = pending.iter().find(|s| s.id == answer.id).map(|s| s.url.clone()).unwrap_or_default();
+                results.insert(answer.id.clone(), StepAnswer::into_result(answer).map_err(|error| error.for_call(&url)));
             }
             for step in &pending {
                 if !results.contains_key(&step.id) && !again.iter().any(|s| s.id == step.id) {

@@ -11,4 +11,5 @@ pub mod policies;
 pub mod restrictions;
 pub mod select_user;
 pub mod setup;
+pub mod sign_in;
 pub mod user;

@@ -7,7 +7,7 @@ import { launchBrowser, openPage, startStack } from './harness.mjs';
 const ADELE = 'AdeleV@contoso.onmicrosoft.com';
 const LEE = 'LeeG@contoso.onmicrosoft.com';
 // Both runs generate the same tenant, timestamps included.
-const SAME_TENANT = ['--no-auth', '--seed', '7', '--now', '2026-11-01T09:00:00Z'];
+const SAME_TENANT = ['--seed', '7', '--now', '2026-11-01T09:00:00Z'];
 const ROUTES = ['', '/devices', '/apps', '/compliance', '/app-protection', '/enrollment-restrictions', '/groups', '/enrollment-failures'];
 
 let browser;
@@ -20,7 +20,7 @@ after(async () => {
 
 /** The text of every view of Adele, once nothing is loading. */
 async function adeleAsRendered(stack) {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { stack });
   const seen = {};
   for (const route of ROUTES) {
     await page.goto(`${stack.portalUrl}/users/${ADELE}${route}`);
@@ -66,7 +66,7 @@ test('a throttled section says it is waiting, then shows its data', async () => 
   const stack = await startStack();
   try {
     await stack.addFault({ match: 'licenseDetails', fault: '429;retry-after=3', times: 1 });
-    const page = await openPage(browser);
+    const page = await openPage(browser, { stack });
     await page.goto(`${stack.portalUrl}/users/${ADELE}`);
     const licence = page.getByTestId('licence');
     await licence.getByText('Microsoft Graph is throttling; retrying in 3 s.').waitFor();
@@ -81,9 +81,9 @@ test('a throttled section says it is waiting, then shows its data', async () => 
 });
 
 test('changing user mid-load never shows the previous user, and a recent user comes back at once', async () => {
-  const stack = await startStack({ mockArgs: ['--no-auth', '--latency-ms', '150'] });
+  const stack = await startStack({ mockArgs: ['--latency-ms', '150'] });
   try {
-    const page = await openPage(browser);
+    const page = await openPage(browser, { stack });
     await page.goto(`${stack.portalUrl}/users/${LEE}/enrollment-failures`);
     await page.getByText(/received/).waitFor({ timeout: 30_000 });
     await page.getByRole('link', { name: 'Change user' }).click();

@@ -26,7 +26,7 @@ function startMock(args) {
 }
 
 /** The demo stack; `mockArgs` go to graph-mock, `config` overrides fields of config.json. */
-export async function startStack({ mockArgs = ['--no-auth'], config = {}, rawConfig } = {}) {
+export async function startStack({ mockArgs = [], config = {}, rawConfig } = {}) {
   const mock = await startMock(mockArgs);
   const dir = await mkdtemp(join(tmpdir(), 'helpdesk-e2e-'));
   const configFile = join(dir, 'config.json');
@@ -74,9 +74,19 @@ async function closeContexts() {
   await Promise.all(closing);
 }
 
-/** A page that fails the test on any uncaught error or panic in the portal; closed by the stack's stop(). */
-export async function openPage(browser, { locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ locale });
+/** Signs in on the stand-in's account picker as `operator` and waits to be back in the portal. */
+export async function signIn(page, portalUrl, operator = 'Isaiah Langer') {
+  await page.goto(portalUrl);
+  await page.getByRole('button', { name: new RegExp(operator) }).click();
+  await page.getByTestId('operator').getByText(operator).waitFor();
+}
+
+/**
+ * A page that fails the test on any uncaught error or panic in the portal; closed by the
+ * stack's stop(). With `stack`, the page is signed in first (as `operator`).
+ */
+export async function openPage(browser, { locale = 'en-US', stack, operator, permissions = [] } = {}) {
+  const context = await browser.newContext({ locale, permissions });
   openContexts.add(context);
   const page = await context.newPage();
   const problems = [];
@@ -85,5 +95,6 @@ export async function openPage(browser, { locale = 'en-US' } = {}) {
     if (message.type() === 'error' && /panicked|RuntimeError|unreachable/.test(message.text())) problems.push(message.text());
   });
   page.problems = problems;
+  if (stack) await signIn(page, stack.portalUrl, operator);
   return page;
 }

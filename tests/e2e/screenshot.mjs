@@ -6,7 +6,7 @@ import { launchBrowser, openPage, startStack } from './harness.mjs';
 const stack = await startStack();
 const browser = await launchBrowser();
 try {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { stack });
   await page.setViewportSize({ width: 1366, height: 600 });
   await page.goto(stack.portalUrl);
   await page.getByRole('combobox', { name: 'Name or e-mail' }).pressSequentially('ad');

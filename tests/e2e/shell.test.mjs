@@ -14,7 +14,7 @@ after(async () => {
 test('the header shows the demo tenant as Active with its raw subscription state', async () => {
   const stack = await startStack();
   try {
-    const page = await openPage(browser);
+    const page = await openPage(browser, { stack });
     await page.goto(stack.portalUrl);
     const state = page.getByTestId('account-state');
     await state.waitFor();
@@ -27,9 +27,9 @@ test('the header shows the demo tenant as Active with its raw subscription state
 });
 
 test('an inactive tenant is shown as Inactive', async () => {
-  const stack = await startStack({ mockArgs: ['--no-auth', '--subscription-state', 'lockedOut'] });
+  const stack = await startStack({ mockArgs: ['--subscription-state', 'lockedOut'] });
   try {
-    const page = await openPage(browser);
+    const page = await openPage(browser, { stack });
     await page.goto(stack.portalUrl);
     await page.getByTestId('account-state').getByText('Inactive').waitFor();
     assert.ok(await page.getByText('Subscription state: lockedOut').isVisible());
@@ -41,7 +41,7 @@ test('an inactive tenant is shown as Inactive', async () => {
 test('a French browser gets French, and the switch goes back to English', async () => {
   const stack = await startStack();
   try {
-    const page = await openPage(browser, { locale: 'fr-FR' });
+    const page = await openPage(browser, { locale: 'fr-FR', stack });
     await page.goto(stack.portalUrl);
     await page.getByTestId('account-state').getByText('Actif').waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
@@ -56,7 +56,7 @@ test('a French browser gets French, and the switch goes back to English', async 
 test('an unknown route says so and links back to user selection', async () => {
   const stack = await startStack();
   try {
-    const page = await openPage(browser);
+    const page = await openPage(browser, { stack });
     await page.goto(`${stack.portalUrl}/no/such/page`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Back to user selection' }).click();
@@ -84,7 +84,7 @@ test('a broken config.json shows what to fix instead of a blank page', async () 
 test('typing a name finds the user and Enter opens them; a deep link reloads', async () => {
   const stack = await startStack();
   try {
-    const page = await openPage(browser);
+    const page = await openPage(browser, { stack });
     await page.goto(stack.portalUrl);
     const search = page.getByRole('combobox', { name: 'Name or e-mail' });
     await search.waitFor();

@@ -42,7 +42,7 @@ after(async () => {
 });
 
 test("Adele's non-compliant laptop shows the settings that make it fail", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { stack });
   await page.goto(`${stack.portalUrl}/users/${ADELE}/compliance`);
   const laptop = page.getByRole('row').filter({ hasText: 'DESKTOP-ADELE01' });
   await laptop.getByText('Not compliant').waitFor();
@@ -55,7 +55,7 @@ test("Adele's non-compliant laptop shows the settings that make it fail", async 
 });
 
 test('Megan has no Intune licence; Alex is licensed with every device compliant', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { stack });
   await page.goto(`${stack.portalUrl}/users/MeganB@contoso.onmicrosoft.com`);
   await page.getByTestId('licence').getByText('Not licensed').waitFor();
   await page.goto(`${stack.portalUrl}/users/AlexW@contoso.onmicrosoft.com/enrollment-failures`);
@@ -65,7 +65,7 @@ test('Megan has no Intune licence; Alex is licensed with every device compliant'
 });
 
 test("all 5,000 of Lee Gu's failures and 1,500 groups are reachable, filtered and sorted", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { stack });
   await page.goto(`${stack.portalUrl}/users/${LEE}/enrollment-failures`);
   await page.getByText('5000 of 5000').waitFor({ timeout: 60_000 });
   await page.getByText('Page 1 of 50').waitFor();
@@ -88,7 +88,7 @@ test("all 5,000 of Lee Gu's failures and 1,500 groups are reachable, filtered an
 
 test('each of the twenty named errors shows its remediation, in English and in French', async () => {
   for (const [lang, index] of [['en-US', 0], ['fr-FR', 1]]) {
-    const page = await openPage(browser, { locale: lang });
+    const page = await openPage(browser, { locale: lang, stack });
     await page.goto(`${stack.portalUrl}/users/${ADELE}/enrollment-failures`);
     await page.locator('tbody tr').nth(19).waitFor();
     const links = await page.locator('tbody tr a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -113,7 +113,7 @@ test('each of the twenty named errors shows its remediation, in English and in F
 });
 
 test('a whole call with the keyboard alone: search, select, open a failure', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { stack });
   await page.goto(stack.portalUrl);
   await page.getByRole('combobox', { name: 'Name or e-mail' }).waitFor();
   await page.keyboard.type('adele');
@@ -140,7 +140,7 @@ test('a whole call with the keyboard alone: search, select, open a failure', asy
 });
 
 test('every route reloads to the same view', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { stack });
   const routes = [
     ['/', 'Select a user'],
     [`/users/${ADELE}`, 'User status'],
@@ -170,7 +170,7 @@ test('every route reloads to the same view', async () => {
 test('a failing section shows its error and request id, the rest stays, and Retry recovers', async () => {
   await stack.addFault({ match: 'managedDevices', fault: '500', times: 1 });
   try {
-    const page = await openPage(browser);
+    const page = await openPage(browser, { stack });
     await page.goto(`${stack.portalUrl}/users/${ADELE}`);
     const devices = page.getByTestId('devices-summary');
     await devices.getByRole('alert').waitFor();
@@ -185,8 +185,7 @@ test('a failing section shows its error and request id, the rest stays, and Retr
 });
 
 test('the ticket summary holds the user, their status and the open failure', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-  const page = await context.newPage();
+  const page = await openPage(browser, { stack, permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(`${stack.portalUrl}/users/${ADELE}/enrollment-failures`);
   await page.getByRole('row').filter({ hasText: 'Device cap reached' }).getByRole('link').click();
   await page.getByRole('heading', { name: 'Device cap reached' }).waitFor();
@@ -197,5 +196,4 @@ test('the ticket summary holds the user, their status and the open failure', asy
   assert.match(text, /^User: Adele Vance <AdeleV@contoso.onmicrosoft.com>/);
   assert.match(text, /- Intune licence: Licensed \(EMS\)/);
   assert.match(text, /- Enrollment failure: Device cap reached/);
-  await context.close();
 });

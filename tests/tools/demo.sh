@@ -7,8 +7,8 @@ cd "$root"
 
 say "Building the Graph stand-in"
 cargo build --quiet -p graph-mock
-# Sign-in is not wired yet (issue 5): the stand-in accepts calls without a token.
-target/debug/graph-mock --port 8081 --no-auth &
+# The stand-in is Graph and Entra ID: the portal sends you to its account picker first.
+target/debug/graph-mock --port 8081 &
 mock=$!
 trap 'kill "$mock" 2>/dev/null || true' EXIT INT TERM
 

@@ -9,6 +9,7 @@ use axum::body::{to_bytes, Body as HttpBody, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::middleware::{self, Next};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rand::seq::SliceRandom;
@@ -141,16 +142,29 @@ impl MockState {
 }
 
 pub fn app(state: Arc<MockState>) -> Router {
-    Router::new()
-        .route("/_mock/requests", get(list_requests).delete(clear_requests))
-        .route("/_mock/faults", post(add_fault).delete(clear_faults))
-        .route("/_mock/tokens/expire", post(entra::expire_tokens))
+    let sign_in = Router::new()
         .route("/{tenant}/v2.0/.well-known/openid-configuration", get(entra::discovery))
         .route("/{tenant}/oauth2/v2.0/authorize", get(entra::authorize_page).post(entra::authorize_submit))
         .route("/{tenant}/oauth2/v2.0/token", post(entra::token).options(entra::token_preflight))
         .route("/{tenant}/oauth2/v2.0/logout", get(entra::logout))
+        .route_layer(middleware::from_fn_with_state(state.clone(), log_sign_in));
+    Router::new()
+        .route("/_mock/requests", get(list_requests).delete(clear_requests))
+        .route("/_mock/faults", post(add_fault).delete(clear_faults))
+        .route("/_mock/tokens/expire", post(entra::expire_tokens))
+        .merge(sign_in)
         .fallback(graph_endpoint)
         .with_state(state)
+}
+
+/// Sign-in requests go in the request log too, by path only (their queries carry codes and tokens).
+async fn log_sign_in(State(state): State<Arc<MockState>>, request: Request, next: Next) -> Response {
+    let started_ms = state.now_ms();
+    let method = request.method().to_string();
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    state.record(LogEntry { seq: 0, method, path, started_ms, finished_ms: 0, status: response.status().as_u16(), batch: None, fault: None });
+    response
 }
 
 async fn list_requests(State(state): State<Arc<MockState>>) -> Response {

@@ -1,0 +1,212 @@
+//! Authorization code with PKCE against Entra ID, through the `oauth2` crate with the
+//! browser's fetch (gloo-net) as its HTTP client.
+
+use oauth2::basic::{BasicErrorResponse, BasicErrorResponseType, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType};
+use oauth2::{
+    AuthType, AuthUrl, AuthorizationCode, Client, ClientId, CsrfToken, EndpointNotSet, EndpointSet, ExtraTokenFields, HttpRequest,
+    HttpResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError, Scope, StandardRevocableToken,
+    StandardTokenResponse, TokenResponse, TokenUrl,
+};
+use serde::{Deserialize, Serialize};
+
+use super::tokens::{operator_from_id_token, Operator, TokenSet};
+
+/// Entra adds the ID token to the standard token response.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IdTokenField {
+    id_token: Option<String>,
+}
+
+impl ExtraTokenFields for IdTokenField {}
+
+type EntraTokenResponse = StandardTokenResponse<IdTokenField, BasicTokenType>;
+type EntraClient = Client<
+    BasicErrorResponse,
+    EntraTokenResponse,
+    BasicTokenIntrospectionResponse,
+    StandardRevocableToken,
+    BasicRevocationErrorResponse,
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointSet,
+>;
+
+/// OpenID scopes asked beside the Graph ones: the operator's name, and a refresh token.
+const OPENID_SCOPES: [&str; 3] = ["openid", "profile", "offline_access"];
+
+/// Why a sign-in step failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignInError {
+    /// Entra refused: `error` and `error_description` (AADSTS code and text).
+    Refused { error: String, description: String },
+    /// No answer from the sign-in service.
+    Network(String),
+    /// An answer that is not a token response.
+    Answer(String),
+}
+
+impl SignInError {
+    /// The grant itself is gone (expired, revoked, replayed): only signing in again helps.
+    pub fn needs_interaction(&self) -> bool {
+        matches!(self, SignInError::Refused { error, .. } if error == "invalid_grant" || error == "interaction_required")
+    }
+}
+
+/// The three addresses of an authority such as `https://login.microsoftonline.com/{tenant}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoints {
+    pub authorize: String,
+    pub token: String,
+    pub logout: String,
+}
+
+impl Endpoints {
+    pub fn of_authority(authority: &str) -> Endpoints {
+        let base = authority.trim_end_matches('/');
+        Endpoints {
+            authorize: format!("{base}/oauth2/v2.0/authorize"),
+            token: format!("{base}/oauth2/v2.0/token"),
+            logout: format!("{base}/oauth2/v2.0/logout"),
+        }
+    }
+}
+
+/// What must survive the trip to the sign-in page: kept in sessionStorage until the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingSignIn {
+    pub state: String,
+    pub verifier: String,
+    /// Path, query and fragment to return to.
+    pub return_to: String,
+}
+
+#[derive(Clone)]
+pub struct SignInClient {
+    client: EntraClient,
+    scopes: Vec<String>,
+    pub endpoints: Endpoints,
+    pub redirect_uri: String,
+}
+
+impl SignInClient {
+    pub fn new(authority: &str, client_id: &str, redirect_uri: &str, graph_scopes: &[String]) -> Result<SignInClient, String> {
+        let endpoints = Endpoints::of_authority(authority);
+        let client = Client::new(ClientId::new(client_id.into()))
+            .set_auth_uri(AuthUrl::new(endpoints.authorize.clone()).map_err(|e| e.to_string())?)
+            .set_token_uri(TokenUrl::new(endpoints.token.clone()).map_err(|e| e.to_string())?)
+            .set_redirect_uri(RedirectUrl::new(redirect_uri.into()).map_err(|e| e.to_string())?)
+            // A single-page app is a public client: the client id goes in the body, no secret.
+            .set_auth_type(AuthType::RequestBody);
+        let scopes = graph_scopes.iter().cloned().chain(OPENID_SCOPES.iter().map(|s| s.to_string())).collect();
+        Ok(SignInClient { client, scopes, endpoints, redirect_uri: redirect_uri.into() })
+    }
+
+    fn scopes(&self) -> impl Iterator<Item = Scope> + '_ {
+        self.scopes.iter().map(|scope| Scope::new(scope.clone()))
+    }
+
+    /// The authorize URL with a fresh `state` and S256 challenge, and what to keep for the answer.
+    pub fn begin(&self, return_to: &str) -> (String, PendingSignIn) {
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state) = self.client.authorize_url(CsrfToken::new_random).add_scopes(self.scopes()).set_pkce_challenge(challenge).url();
+        let pending = PendingSignIn { state: state.secret().clone(), verifier: verifier.secret().clone(), return_to: return_to.into() };
+        (url.to_string(), pending)
+    }
+
+    pub async fn redeem(&self, code: &str, verifier: &str, now_ms: f64) -> Result<TokenSet, SignInError> {
+        let answer = self
+            .client
+            .exchange_code(AuthorizationCode::new(code.into()))
+            .set_pkce_verifier(PkceCodeVerifier::new(verifier.into()))
+            .request_async(&fetch)
+            .await;
+        token_set(answer, now_ms, None)
+    }
+
+    pub async fn refresh(&self, refresh_token: &str, now_ms: f64, operator: &Operator) -> Result<TokenSet, SignInError> {
+        let token = RefreshToken::new(refresh_token.into());
+        let answer = self.client.exchange_refresh_token(&token).add_scopes(self.scopes()).request_async(&fetch).await;
+        token_set(answer, now_ms, Some(operator))
+    }
+}
+
+fn token_set(
+    answer: Result<EntraTokenResponse, RequestTokenError<gloo_net::Error, BasicErrorResponse>>,
+    now_ms: f64,
+    known: Option<&Operator>,
+) -> Result<TokenSet, SignInError> {
+    let response = answer.map_err(|error| match error {
+        RequestTokenError::ServerResponse(refusal) => SignInError::Refused {
+            error: match refusal.error() {
+                BasicErrorResponseType::Extension(other) => other.clone(),
+                standard => standard.to_string(),
+            },
+            description: refusal.error_description().cloned().unwrap_or_default(),
+        },
+        RequestTokenError::Request(network) => SignInError::Network(network.to_string()),
+        RequestTokenError::Parse(parse, _) => SignInError::Answer(parse.to_string()),
+        RequestTokenError::Other(other) => SignInError::Answer(other),
+    })?;
+    let operator = response
+        .extra_fields()
+        .id_token
+        .as_deref()
+        .and_then(operator_from_id_token)
+        .or_else(|| known.cloned())
+        .ok_or_else(|| SignInError::Answer("the token response carries no ID token".into()))?;
+    let lifetime_ms = response.expires_in().map_or(3_600_000.0, |d| d.as_millis() as f64);
+    Ok(TokenSet {
+        access_token: response.access_token().secret().clone(),
+        refresh_token: response.refresh_token().map(|t| t.secret().clone()),
+        expires_at_ms: now_ms + lifetime_ms,
+        lifetime_ms,
+        scopes: response.scopes().map(|scopes| scopes.iter().map(|s| s.to_string()).collect()).unwrap_or_default(),
+        operator,
+    })
+}
+
+/// The `oauth2` crate's HTTP client: one browser fetch.
+async fn fetch(request: HttpRequest) -> Result<HttpResponse, gloo_net::Error> {
+    let mut builder = gloo_net::http::RequestBuilder::new(&request.uri().to_string()).method(request.method().clone());
+    for (name, value) in request.headers() {
+        builder = builder.header(name.as_str(), value.to_str().unwrap_or_default());
+    }
+    let body = String::from_utf8_lossy(request.body()).into_owned();
+    let response = builder.body(body)?.send().await?;
+    let mut answer = http::Response::builder().status(response.status());
+    for (name, value) in response.headers().entries() {
+        answer = answer.header(name, value);
+    }
+    let bytes = response.binary().await?;
+    answer.body(bytes).map_err(|error| gloo_net::Error::GlooError(error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_endpoints_follow_the_authority() {
+        let endpoints = Endpoints::of_authority("https://login.microsoftonline.com/contoso.onmicrosoft.com/");
+        assert_eq!(endpoints.token, "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
+        assert_eq!(endpoints.logout, "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/logout");
+    }
+
+    #[test]
+    fn the_authorize_url_carries_a_fresh_state_and_an_s256_challenge() {
+        let scopes = vec!["https://graph.microsoft.com/User.Read.All".to_string()];
+        let client = SignInClient::new("https://login.example.com/t", "app-id", "https://portal.example.com/helpdesk/", &scopes).unwrap();
+        let (url, pending) = client.begin("/users/a");
+        let (second_url, second) = client.begin("/users/a");
+        assert_ne!(pending.state, second.state);
+        assert_ne!(url, second_url);
+        assert!(url.starts_with("https://login.example.com/t/oauth2/v2.0/authorize?"));
+        for part in ["response_type=code", "client_id=app-id", "code_challenge_method=S256", "redirect_uri=https%3A%2F%2Fportal.example.com%2Fhelpdesk%2F", "offline_access"] {
+            assert!(url.contains(part), "{part} in {url}");
+        }
+        assert!(url.contains(&format!("state={}", pending.state)));
+        assert!(pending.verifier.len() >= 43);
+    }
+}

@@ -1,0 +1,303 @@
+//! The operator's session in this browser tab: the redirect to Entra ID and back (state
+//! and PKCE checked), tokens in sessionStorage, renewal before expiry and after a 401,
+//! and sign-out, which removes every trace and ends the Entra session.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use futures::future::{LocalBoxFuture, Shared};
+use futures::FutureExt;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+
+use super::oidc::{PendingSignIn, SignInClient, SignInError};
+use super::tokens::{Operator, TokenSet};
+use crate::config::Config;
+use crate::graph::{Credentials, FailureKind, GraphError};
+
+const TOKENS_KEY: &str = "helpdesk.tokens";
+const PENDING_KEY: &str = "helpdesk.sign-in";
+/// The page Entra sends the operator back to after sign-out, below the redirect URI.
+const SIGNED_OUT_PATH: &str = "signed-out";
+
+/// How the portal starts in this tab.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arrival {
+    Ready,
+    /// On the way to the sign-in page.
+    Redirecting,
+    Problem(SignInProblem),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SignInProblem {
+    /// Entra answered the redirect with `error`.
+    Refused { error: String, description: String },
+    /// An answer whose `state` matches no sign-in started in this tab (forged, replayed or stale).
+    UnexpectedAnswer,
+    /// The code could not be exchanged for tokens.
+    Exchange(SignInError),
+    SignedOut,
+}
+
+/// The session, shared by the Graph client (as its credentials) and the views.
+#[derive(Clone)]
+pub struct AuthSession(Rc<Inner>);
+
+struct Inner {
+    client: SignInClient,
+    tokens: RefCell<Option<TokenSet>>,
+    /// One renewal at a time; concurrent callers wait for the same one.
+    renewing: RefCell<Option<Shared<LocalBoxFuture<'static, Result<String, GraphError>>>>>,
+    timer: RefCell<Option<Timeout>>,
+    /// Set once the tab is navigating to Entra, so it goes only once.
+    leaving: Cell<bool>,
+    operator: RwSignal<Option<Operator>>,
+}
+
+/// The session as Leptos context (the browser is single-threaded).
+pub type AuthHandle = StoredValue<AuthSession, LocalStorage>;
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn stored<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&session_storage()?.get_item(key).ok().flatten()?).ok()
+}
+
+fn store<T: serde::Serialize>(key: &str, value: &T) {
+    if let (Some(storage), Ok(text)) = (session_storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+fn forget(key: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|window| window.location())
+}
+
+/// Where the operator is: path, query and fragment.
+fn current_route() -> String {
+    location()
+        .map(|l| format!("{}{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default(), l.hash().unwrap_or_default()))
+        .unwrap_or_else(|| "/".into())
+}
+
+fn go_to(url: &str) {
+    if let Some(location) = location() {
+        let _ = location.assign(url);
+    }
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn sign_in_required() -> GraphError {
+    GraphError::new(FailureKind::SignInRequired, "")
+}
+
+/// The redirect URI the app registration lists: `config.json`'s, else the portal's own address.
+pub fn redirect_uri(config: &Config) -> String {
+    config.redirect_uri.clone().unwrap_or_else(|| {
+        let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+        base.split(['?', '#']).next().unwrap_or_default().to_string()
+    })
+}
+
+impl AuthSession {
+    pub fn new(config: &Config) -> Result<AuthSession, String> {
+        let client = SignInClient::new(&config.authority, &config.client_id, &redirect_uri(config), &config.scopes)?;
+        Ok(AuthSession(Rc::new(Inner {
+            client,
+            tokens: RefCell::new(None),
+            renewing: RefCell::new(None),
+            timer: RefCell::new(None),
+            leaving: Cell::new(false),
+            operator: RwSignal::new(None),
+        })))
+    }
+
+    pub fn operator(&self) -> RwSignal<Option<Operator>> {
+        self.0.operator
+    }
+
+    /// The scopes the operator's token carries.
+    pub fn granted(&self) -> Vec<String> {
+        self.0.tokens.borrow().as_ref().map(|t| t.scopes.clone()).unwrap_or_default()
+    }
+
+    fn signed_out_uri(&self) -> String {
+        format!("{}/{SIGNED_OUT_PATH}", self.0.client.redirect_uri.trim_end_matches('/'))
+    }
+
+    /// On start: finish a sign-in coming back from Entra, reuse this tab's tokens, or go sign in.
+    pub async fn arrive(&self) -> Arrival {
+        let Some(location) = location() else { return Arrival::Problem(SignInProblem::UnexpectedAnswer) };
+        let href = location.href().unwrap_or_default();
+        let here = href.split(['?', '#']).next().unwrap_or_default();
+        let params = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default()).ok();
+        let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
+        if here == self.0.client.redirect_uri && (param("code").is_some() || param("error").is_some()) {
+            let pending: Option<PendingSignIn> = stored(PENDING_KEY);
+            forget(PENDING_KEY);
+            return self.finish(pending, param("code"), param("state"), param("error"), param("error_description")).await;
+        }
+        if here == self.signed_out_uri() {
+            self.clear();
+            return Arrival::Problem(SignInProblem::SignedOut);
+        }
+        match stored::<TokenSet>(TOKENS_KEY) {
+            Some(tokens) => {
+                self.keep(tokens);
+                Arrival::Ready
+            }
+            None => {
+                self.sign_in(&current_route());
+                Arrival::Redirecting
+            }
+        }
+    }
+
+    async fn finish(&self, pending: Option<PendingSignIn>, code: Option<String>, state: Option<String>, error: Option<String>, description: Option<String>) -> Arrival {
+        if let Some(error) = error {
+            return Arrival::Problem(SignInProblem::Refused { error, description: description.unwrap_or_default() });
+        }
+        let (Some(pending), Some(code)) = (pending, code) else { return Arrival::Problem(SignInProblem::UnexpectedAnswer) };
+        if state.as_deref() != Some(pending.state.as_str()) {
+            return Arrival::Problem(SignInProblem::UnexpectedAnswer);
+        }
+        match self.0.client.redeem(&code, &pending.verifier, now_ms()).await {
+            Ok(tokens) => {
+                self.keep(tokens);
+                let return_to = if pending.return_to.starts_with('/') && !pending.return_to.starts_with("//") { pending.return_to } else { "/".into() };
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&return_to));
+                }
+                Arrival::Ready
+            }
+            Err(error) => Arrival::Problem(SignInProblem::Exchange(error)),
+        }
+    }
+
+    /// Keeps tokens in memory and sessionStorage and schedules their silent renewal.
+    fn keep(&self, tokens: TokenSet) {
+        store(TOKENS_KEY, &tokens);
+        let wait_ms = (tokens.renew_at_ms() - now_ms()).clamp(0.0, f64::from(i32::MAX)) as u32;
+        let has_refresh = tokens.refresh_token.is_some();
+        self.0.operator.set(Some(tokens.operator.clone()));
+        *self.0.tokens.borrow_mut() = Some(tokens);
+        let session = self.clone();
+        *self.0.timer.borrow_mut() = has_refresh.then(|| {
+            Timeout::new(wait_ms, move || {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = session.renewal().await;
+                })
+            })
+        });
+    }
+
+    fn clear(&self) {
+        forget(TOKENS_KEY);
+        forget(PENDING_KEY);
+        *self.0.tokens.borrow_mut() = None;
+        *self.0.timer.borrow_mut() = None;
+        self.0.operator.set(None);
+    }
+
+    /// Off to Entra's sign-in page; back at `return_to` afterwards.
+    pub fn sign_in(&self, return_to: &str) {
+        if self.0.leaving.replace(true) {
+            return;
+        }
+        self.clear();
+        let (url, pending) = self.0.client.begin(return_to);
+        store(PENDING_KEY, &pending);
+        go_to(&url);
+    }
+
+    /// Removes the tokens from this tab and ends the Entra session.
+    pub fn sign_out(&self) {
+        self.0.leaving.set(true);
+        self.clear();
+        let back = js_sys::encode_uri_component(&self.signed_out_uri());
+        go_to(&format!("{}?post_logout_redirect_uri={back}", self.0.client.endpoints.logout));
+    }
+
+    /// The renewal in flight, or a new one.
+    fn renewal(&self) -> Shared<LocalBoxFuture<'static, Result<String, GraphError>>> {
+        if let Some(running) = self.0.renewing.borrow().clone() {
+            return running;
+        }
+        let session = self.clone();
+        let renewal = async move {
+            let result = session.renew_now().await;
+            *session.0.renewing.borrow_mut() = None;
+            result
+        }
+        .boxed_local()
+        .shared();
+        *self.0.renewing.borrow_mut() = Some(renewal.clone());
+        renewal
+    }
+
+    async fn renew_now(&self) -> Result<String, GraphError> {
+        let current = self.0.tokens.borrow().clone();
+        let Some((refresh_token, operator)) = current.and_then(|t| Some((t.refresh_token?, t.operator))) else {
+            self.sign_in(&current_route());
+            return Err(sign_in_required());
+        };
+        match self.0.client.refresh(&refresh_token, now_ms(), &operator).await {
+            Ok(tokens) => {
+                let access = tokens.access_token.clone();
+                self.keep(tokens);
+                Ok(access)
+            }
+            Err(error) if error.needs_interaction() => {
+                self.sign_in(&current_route());
+                Err(sign_in_required())
+            }
+            Err(SignInError::Refused { description, .. } | SignInError::Network(description) | SignInError::Answer(description)) => {
+                Err(GraphError::new(FailureKind::Network, description))
+            }
+        }
+    }
+}
+
+impl Credentials for AuthSession {
+    fn token(&self) -> LocalBoxFuture<'_, Result<String, GraphError>> {
+        async move {
+            let current = self.0.tokens.borrow().clone();
+            match current {
+                None => {
+                    self.sign_in(&current_route());
+                    Err(sign_in_required())
+                }
+                Some(tokens) if tokens.refresh_token.is_some() && tokens.needs_renewal(now_ms()) => self.renewal().await,
+                Some(tokens) => Ok(tokens.access_token),
+            }
+        }
+        .boxed_local()
+    }
+
+    fn renew(&self, rejected: String) -> LocalBoxFuture<'_, Result<String, GraphError>> {
+        async move {
+            let current = self.0.tokens.borrow().as_ref().map(|t| t.access_token.clone());
+            match current {
+                Some(token) if token != rejected => Ok(token),
+                _ => self.renewal().await,
+            }
+        }
+        .boxed_local()
+    }
+
+    fn sign_in_again(&self) {
+        self.sign_in(&current_route());
+    }
+}

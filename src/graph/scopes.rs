@@ -1,0 +1,50 @@
+//! The delegated permission each Graph call of the portal needs (GRAPH.md), so a 403 can
+//! name what is missing.
+
+/// A Graph permission, short form (`DeviceManagementApps.Read.All`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Permission {
+    pub scope: &'static str,
+    /// An Intune resource: besides the scope, the operator needs an Intune role.
+    pub intune: bool,
+}
+
+pub const USERS: Permission = Permission { scope: "User.Read.All", intune: false };
+pub const GROUPS: Permission = Permission { scope: "GroupMember.Read.All", intune: false };
+pub const DEVICES: Permission = Permission { scope: "DeviceManagementManagedDevices.Read.All", intune: true };
+pub const CONFIGURATION: Permission = Permission { scope: "DeviceManagementConfiguration.Read.All", intune: true };
+pub const APPS: Permission = Permission { scope: "DeviceManagementApps.Read.All", intune: true };
+pub const SERVICE_CONFIG: Permission = Permission { scope: "DeviceManagementServiceConfig.Read.All", intune: true };
+
+/// The permission behind a call, from its URL (relative, below the version, or whole).
+pub fn permission_for(url: &str) -> Option<Permission> {
+    let path = url.split('?').next().unwrap_or(url);
+    let path = ["/v1.0/", "/beta/"].iter().find_map(|version| path.split_once(version).map(|(_, rest)| rest)).unwrap_or(path);
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    Some(match segments.as_slice() {
+        ["deviceManagement"] | ["deviceManagement", ..] => SERVICE_CONFIG,
+        ["users"] | ["users", _] | ["users", _, "licenseDetails"] => USERS,
+        ["users", _, "memberOf" | "transitiveMemberOf"] => GROUPS,
+        ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => CONFIGURATION,
+        ["users", _, "managedDevices", ..] | ["users", _, "deviceManagementTroubleshootingEvents"] => DEVICES,
+        ["users", _, "mobileAppIntentAndStates" | "managedAppRegistrations"] => APPS,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::queries;
+
+    #[test]
+    fn each_call_of_the_portal_names_its_permission() {
+        assert_eq!(permission_for(&queries::managed_app_registrations("a@b.c")), Some(APPS));
+        assert_eq!(permission_for(&queries::transitive_member_of("a")), Some(GROUPS));
+        assert_eq!(permission_for(&queries::license_details("a")), Some(USERS));
+        assert_eq!(permission_for("https://graph.microsoft.com/beta/users/a/deviceManagementTroubleshootingEvents?$skiptoken=x"), Some(DEVICES));
+        assert_eq!(permission_for("/users/a/managedDevices/d/deviceConfigurationStates"), Some(CONFIGURATION));
+        assert_eq!(permission_for(queries::ENROLLMENT_CONFIGURATIONS), Some(SERVICE_CONFIG));
+        assert_eq!(permission_for("/me/photo"), None);
+    }
+}
