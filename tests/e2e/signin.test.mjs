@@ -1,0 +1,175 @@
+// Sign-in with the stand-in's Entra ID: the round trip, renewal, permissions, sign-out,
+// and the answers a portal must refuse (tampered state, replayed code, wrong PKCE verifier).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, signIn, startStack } from './harness.mjs';
+
+const ADELE = 'AdeleV@contoso.onmicrosoft.com';
+const TOKEN_PATH = '/contoso.onmicrosoft.com/oauth2/v2.0/token';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const storage = (page) =>
+  page.evaluate(() => ({
+    session: Object.fromEntries(Object.entries(sessionStorage)),
+    local: Object.fromEntries(Object.entries(localStorage)),
+  }));
+
+test('a deep link signs in and comes back to the same view, with the operator in the header', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser);
+    await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
+    await page.getByRole('heading', { name: 'Pick an account' }).waitFor();
+    assert.ok(page.url().startsWith(`${stack.mockUrl}/contoso.onmicrosoft.com/oauth2/v2.0/authorize?`));
+    const authorize = new URL(page.url()).searchParams;
+    assert.equal(authorize.get('code_challenge_method'), 'S256');
+    assert.match(authorize.get('scope'), /DeviceManagementManagedDevices\.Read\.All/);
+    await page.getByRole('button', { name: /Isaiah Langer/ }).click();
+    await page.getByRole('cell', { name: 'DESKTOP-ADELE01' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `/users/${ADELE}/devices`);
+    assert.equal(new URL(page.url()).search, '', 'the code and state leave the address bar');
+    const header = page.getByTestId('operator');
+    assert.match(await header.innerText(), /Isaiah Langer[\s\S]*contoso\.onmicrosoft\.com/);
+    const { session, local } = await storage(page);
+    assert.ok(session['helpdesk.tokens'], 'tokens live in sessionStorage');
+    const accessToken = JSON.parse(session['helpdesk.tokens']).access_token;
+    assert.ok(!JSON.stringify(local).includes(accessToken), 'no token in localStorage');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('an expired token is renewed once and the view still loads; renewal also happens before expiry', async () => {
+  const stack = await startStack({ mockArgs: ['--token-lifetime-secs', '10'] });
+  try {
+    const page = await openPage(browser, { stack });
+    await fetch(`${stack.mockUrl}/_mock/requests`, { method: 'DELETE' });
+    await fetch(`${stack.mockUrl}/_mock/tokens/expire`, { method: 'POST' });
+    await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
+    await page.getByRole('cell', { name: 'DESKTOP-ADELE01' }).waitFor();
+    let log = await stack.requests();
+    const refused = log.findIndex((r) => r.status === 401);
+    const renewed = log.findIndex((r) => r.path === TOKEN_PATH && r.status === 200);
+    assert.ok(refused >= 0 && renewed > refused, 'a 401, then a refresh');
+    assert.equal(log.filter((r) => r.path === TOKEN_PATH).length, 1, 'one refresh for all the calls refused together');
+    assert.ok(log.slice(renewed).some((r) => r.status === 200 && r.path.includes('$batch')), 'the calls are sent again');
+
+    // A 10 s token is renewed silently at 8 s, before Graph ever refuses it.
+    await fetch(`${stack.mockUrl}/_mock/requests`, { method: 'DELETE' });
+    await page.waitForTimeout(9_000);
+    log = await stack.requests();
+    assert.ok(log.some((r) => r.path === TOKEN_PATH && r.status === 200), 'renewed before expiry');
+    await page.getByRole('link', { name: 'Groups' }).click();
+    await page.getByRole('cell', { name: /All Company/ }).first().waitFor();
+    assert.ok(!(await stack.requests()).some((r) => r.status === 401), 'no call was refused');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('the limited operator is told which permission each section lacks; the rest of the page works', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack, operator: 'Lidia Holloway' });
+    await page.goto(`${stack.portalUrl}/users/${ADELE}`);
+    const status = page.getByRole('region', { name: 'User status' });
+    await status.getByText(/lacks the Microsoft Graph permission DeviceManagementApps\.Read\.All/).waitFor();
+    await status.getByText(/3 devices/).waitFor();
+    await status.getByText(/Licensed/).waitFor();
+    await page.getByRole('link', { name: 'Compliance policies' }).click();
+    await page.getByText(/lacks the Microsoft Graph permission DeviceManagementConfiguration\.Read\.All/).first().waitFor();
+    await page.getByRole('link', { name: 'Groups' }).click();
+    await page.getByRole('cell', { name: /All Company/ }).first().waitFor();
+    assert.deepEqual(page.problems, []);
+
+    const noRole = await openPage(browser, { stack, operator: 'Pradeep Gupta' });
+    await noRole.goto(`${stack.portalUrl}/users/${ADELE}`);
+    await noRole.getByText(/no Intune role/).first().waitFor();
+    await noRole.getByRole('region', { name: 'User status' }).getByText(/Licensed/).waitFor();
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('sign-out leaves nothing in storage and ends the sign-in session', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack });
+    await page.goto(`${stack.portalUrl}/users/${ADELE}`);
+    await page.getByRole('region', { name: 'User status' }).getByText(/Licensed/).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
+    assert.deepEqual(await storage(page), { session: {}, local: {} });
+    assert.ok((await stack.requests()).some((r) => r.path === '/contoso.onmicrosoft.com/oauth2/v2.0/logout'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Pick an account' }).waitFor();
+    assert.ok(!(await page.getByText('(signed in)').isVisible()), 'the Entra session is over');
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('a tampered state is refused before any token is asked for', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser);
+    await page.goto(stack.portalUrl);
+    await page.getByRole('heading', { name: 'Pick an account' }).waitFor();
+    await page.locator('input[name=state]').evaluate((input) => {
+      input.value = 'forged-state';
+    });
+    await page.getByRole('button', { name: /Isaiah Langer/ }).click();
+    await page.getByRole('heading', { name: 'Sign-in did not complete' }).waitFor();
+    await page.getByText(/does not match a sign-in started in this tab/).waitFor();
+    assert.ok(!(await stack.requests()).some((r) => r.path === TOKEN_PATH), 'no code was redeemed');
+    assert.deepEqual((await storage(page)).session, {});
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('a replayed code and a wrong PKCE verifier get no tokens', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser);
+    let redemption;
+    await page.route(`**${TOKEN_PATH}`, async (route) => {
+      redemption ??= { body: route.request().postData(), origin: new URL(stack.portalUrl).origin };
+      await route.continue();
+    });
+    await signIn(page, stack.portalUrl);
+    const callback = await page.evaluate(() => performance.getEntriesByType('navigation')[0].name);
+    const replay = await fetch(`${stack.mockUrl}${TOKEN_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: redemption.origin },
+      body: redemption.body,
+    });
+    assert.equal(replay.status, 400);
+    assert.match((await replay.json()).error_description, /^AADSTS54005/);
+    await page.goto(`${stack.portalUrl}/?${new URLSearchParams(new URL(callback).search)}`);
+    await page.getByText(/does not match a sign-in started in this tab/).waitFor();
+    await page.unroute(`**${TOKEN_PATH}`);
+
+    const wrong = await openPage(browser);
+    await wrong.route(`**${TOKEN_PATH}`, (route) => {
+      const form = new URLSearchParams(route.request().postData());
+      form.set('code_verifier', 'x'.repeat(64));
+      return route.continue({ postData: form.toString() });
+    });
+    await wrong.goto(stack.portalUrl);
+    await wrong.getByRole('button', { name: /Isaiah Langer/ }).click();
+    await wrong.getByText(/would not issue tokens \(invalid_grant\): AADSTS501481/).waitFor();
+    assert.deepEqual((await storage(wrong)).session, {});
+  } finally {
+    await stack.stop();
+  }
+});
