@@ -5,7 +5,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
-use crate::browser::{focus, load_config, set_document_language, starting_language};
+use crate::browser::{focus, load_config, mount_path, set_document_language, starting_language};
 use crate::components::app_header::AppHeader;
 use std::rc::Rc;
 
@@ -77,9 +77,10 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
     provide_context(client);
     provide_context(Sessions::new());
     view! {
-        <Router>
+        <Router base=mount_path().trim_end_matches('/').to_string()>
             <SearchShortcut/>
-            <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
+            // Focus moves without a navigation: "#main" would resolve against the mount, not the route.
+            <a class="skip-link" href="#main" on:click=|event| { event.prevent_default(); focus("main"); }>{move || i18n.t(Msg::SkipToContent)}</a>
             <AppHeader/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>

@@ -54,10 +54,33 @@ pub fn focus(id: &str) {
     }
 }
 
-/// `config.json` next to `index.html` (relative to `<base href>`, so sub-path hosting works).
+/// Where the portal is mounted, with a trailing slash: `/` at the root of a site, or a
+/// sub-path such as `/helpdesk/`. `index.html`'s start-up script works it out (there is no
+/// `<base>`: the Content-Security-Policy forbids it) and leaves it on `<html data-mount>`.
+pub fn mount_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("data-mount"))
+        .filter(|mount| mount.starts_with('/') && mount.ends_with('/') && !mount.starts_with("//"))
+        .unwrap_or_else(|| "/".into())
+}
+
+/// The address of one of the portal's own routes (`/users/{id}`), below its mount.
+pub fn app_href(route: &str) -> String {
+    format!("{}{}", mount_path(), route.trim_start_matches('/'))
+}
+
+/// The portal's own address: origin and mount.
+pub fn portal_url() -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}{}", mount_path())
+}
+
+/// `config.json` next to `index.html`, wherever the portal is mounted.
 pub async fn load_config() -> Result<Config, Vec<ConfigProblem>> {
     let unreachable = |reason: String| vec![ConfigProblem::Unreachable(reason)];
-    let response = Request::get("config.json")
+    let response = Request::get(&app_href("config.json"))
         .cache(web_sys::RequestCache::NoCache)
         .send()
         .await

@@ -80,6 +80,15 @@ async fn a_section_error_shows_code_message_request_id_and_retries() {
 }
 
 #[wasm_bindgen_test]
+async fn a_refused_section_names_the_permission_it_needs_in_the_operators_language() {
+    let refused = forbidden().for_call("/users/AdeleV@contoso.onmicrosoft.com/managedAppRegistrations");
+    let (host, _) = mount(Lang::Fr, move || view! { <SectionError error=refused.clone() on_retry=|_| ()/> });
+    let shown = text(&host);
+    assert!(shown.contains("n’a pas l’autorisation Microsoft Graph DeviceManagementApps.Read.All"), "{shown}");
+    assert!(shown.contains("req-42"), "{shown}");
+}
+
+#[wasm_bindgen_test]
 async fn a_section_says_why_it_waits_then_what_it_could_not_read() {
     let section = RwSignal::new(Section::<String>::Loading(Some(ProgressEvent::Retrying(RetryNotice { retry: 1, wait_ms: 4_000, throttled: true }))));
     let (host, _) = mount(Lang::Fr, move || view! {

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::oidc::{PendingSignIn, SignInClient, SignInError};
 use super::tokens::{Operator, TokenSet};
+use crate::browser::portal_url;
 use crate::config::Config;
 use crate::graph::{Credentials, FailureKind, GraphError};
 
@@ -105,10 +106,7 @@ fn sign_in_required() -> GraphError {
 
 /// The redirect URI the app registration lists: `config.json`'s, else the portal's own address.
 pub fn redirect_uri(config: &Config) -> String {
-    config.redirect_uri.clone().unwrap_or_else(|| {
-        let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-        base.split(['?', '#']).next().unwrap_or_default().to_string()
-    })
+    config.redirect_uri.clone().unwrap_or_else(portal_url)
 }
 
 impl AuthSession {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::components::section_error::describe;
+use crate::components::section_error::{describe, granted_scopes, refusal};
 use crate::domain::account::{account_state, AccountState as State};
 use crate::graph::models::DeviceManagement;
 use crate::graph::{queries, ApiVersion, GraphClient, Progress};
@@ -68,7 +68,8 @@ pub fn AccountState() -> impl IntoView {
             }
             .into_any(),
             Err(error) => {
-                let title = move || describe(&i18n, &error);
+                let granted = granted_scopes();
+                let title = move || refusal(&i18n, &error, &granted).unwrap_or_else(|| describe(&i18n, &error));
                 view! { class=class,
                     <span class="badge inactive" title=title data-testid="account-state">{move || i18n.t(Msg::AccountStateUnavailable)}</span>
                     <button type="button" on:click=move |_| answer.refetch()>{move || i18n.t(Msg::Retry)}</button>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::browser::app_href;
 use crate::components::account_state::AccountState;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::operator_menu::OperatorMenu;
@@ -36,7 +37,7 @@ pub fn AppHeader() -> impl IntoView {
     };
     view! { class=class,
         <header>
-            <a href="/" class="title">{move || i18n.t(Msg::AppTitle)}</a>
+            <a href=app_href("/") class="title">{move || i18n.t(Msg::AppTitle)}</a>
             <div class="tools">
                 <AccountState/>
                 <LanguageSwitch/>

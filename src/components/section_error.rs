@@ -8,16 +8,23 @@ use crate::domain::permissions::{explain, Refusal};
 use crate::graph::{FailureKind, GraphError};
 use crate::i18n::{use_i18n, I18n, Msg};
 
-/// The sentence an operator reads for a failure; a refusal says which permission or role is missing.
+/// For a 403: which permission or role the operator lacks, in words to forward to an administrator.
+pub fn refusal(i18n: &I18n, error: &GraphError, granted: &[String]) -> Option<String> {
+    Some(match explain(error, granted)? {
+        Refusal::MissingPermission(scope) => i18n.fmt(Msg::RefusalMissingPermission, &[scope]),
+        Refusal::MissingIntuneRole => i18n.t(Msg::RefusalNoIntuneRole).to_string(),
+        Refusal::Denied(Some(scope)) => i18n.fmt(Msg::RefusalDenied, &[scope]),
+        Refusal::Denied(None) => i18n.t(Msg::RefusalUnknown).to_string(),
+    })
+}
+
+/// The scopes of the signed-in operator's token (none outside a signed-in portal).
+pub fn granted_scopes() -> Vec<String> {
+    use_context::<AuthHandle>().map(|auth| auth.with_value(AuthSession::granted)).unwrap_or_default()
+}
+
+/// The sentence an operator reads for a failure.
 pub fn describe(i18n: &I18n, error: &GraphError) -> String {
-    let granted = use_context::<AuthHandle>().map(|auth| auth.with_value(AuthSession::granted)).unwrap_or_default();
-    match explain(error, &granted) {
-        Some(Refusal::MissingPermission(scope)) => return i18n.fmt(Msg::RefusalMissingPermission, &[scope]),
-        Some(Refusal::MissingIntuneRole) => return i18n.t(Msg::RefusalNoIntuneRole).to_string(),
-        Some(Refusal::Denied(Some(scope))) => return i18n.fmt(Msg::RefusalDenied, &[scope]),
-        Some(Refusal::Denied(None)) => return i18n.t(Msg::RefusalUnknown).to_string(),
-        None => {}
-    }
     match &error.kind {
         FailureKind::Http(status) => {
             let message = if error.message.is_empty() { status.to_string() } else { error.message.clone() };
@@ -62,8 +69,14 @@ pub fn SectionError(error: GraphError, #[prop(into)] on_retry: Callback<()>) -> 
         let error = error.clone();
         move || describe(&i18n, &error)
     };
+    let granted = granted_scopes();
+    let refused = {
+        let error = error.clone();
+        move || refusal(&i18n, &error, &granted).map(|text| view! { class=class, <p><strong>{text}</strong></p> })
+    };
     view! { class=class,
         <div role="alert">
+            {refused}
             <p>{description}</p>
             <dl>
                 {code.map(|code| view! { class=class, <dt>{move || i18n.t(Msg::ErrorCode)}</dt><dd>{code}</dd> })}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use stylers::style;
 
+use crate::browser::app_href;
 use crate::components::section_view::SectionView;
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::TroubleshootingEvent;
@@ -55,7 +56,7 @@ pub fn FailureDetailPage() -> impl IntoView {
         let user_key = params.with(|p| p.get("id").unwrap_or_default());
         session.get().map(|session| {
             let client = client.clone();
-            let back = format!("/users/{user_key}/enrollment-failures");
+            let back = app_href(&format!("/users/{user_key}/enrollment-failures"));
             let event_id = event_id.clone();
             view! {
                 <p><a href=back>{move || i18n.t(Msg::BackToFailures)}</a></p>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use stylers::style;
 
-use crate::browser::focus;
+use crate::browser::{app_href, focus};
 use crate::components::section_error::SectionError;
 use crate::graph::models::{page_from_value, Page, User};
 use crate::graph::{queries, ApiVersion, GraphClient, GraphError, Progress};
@@ -162,7 +162,7 @@ pub fn SelectUserPage() -> impl IntoView {
                         let mail = user.mail.clone().or(user.user_principal_name.clone()).unwrap_or_default();
                         view! { class=class,
                             <li role="option" id=format!("user-option-{index}") aria-selected=move || (highlighted.get() == Some(index)).to_string()>
-                                <a href=format!("/users/{}", user.id) tabindex="-1">
+                                <a href=app_href(&format!("/users/{}", user.id)) tabindex="-1">
                                     <div>{name}</div>
                                     <div class="mail">{mail}</div>
                                 </a>
@@ -187,7 +187,7 @@ pub fn SelectUserPage() -> impl IntoView {
             <nav aria-labelledby="recent-users-title">
                 <h2 id="recent-users-title">{move || i18n.t(Msg::RecentUsers)}</h2>
                 <ul class="recent">
-                    {users.into_iter().map(|(id, name)| view! { class=class, <li><a href=format!("/users/{id}")>{name}</a></li> }).collect_view()}
+                    {users.into_iter().map(|(id, name)| view! { class=class, <li><a href=app_href(&format!("/users/{id}"))>{name}</a></li> }).collect_view()}
                 </ul>
             </nav>
         })

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::auth::oidc::SignInError;
+use crate::browser::mount_path;
 use crate::auth::{AuthHandle, SignInProblem};
 use crate::i18n::{use_i18n, I18n, Msg};
 
@@ -35,7 +36,7 @@ pub fn SignInPage(problem: SignInProblem, auth: AuthHandle) -> impl IntoView {
         <main id="main">
             <h1>{title}</h1>
             <p role=role>{move || explain(&i18n, &problem)}</p>
-            <button type="button" autofocus on:click=move |_| auth.with_value(|auth| auth.sign_in("/"))>{action}</button>
+            <button type="button" autofocus on:click=move |_| auth.with_value(|auth| auth.sign_in(&mount_path()))>{action}</button>
         </main>
     }
 }

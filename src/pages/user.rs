@@ -6,7 +6,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use stylers::style;
 
-use crate::browser::copy_to_clipboard;
+use crate::browser::{app_href, copy_to_clipboard};
 use crate::components::section_view::SectionView;
 use crate::components::user_status::{apps_text, devices_text, licence_text, UserStatus};
 use crate::domain::licence::licence_state;
@@ -209,7 +209,7 @@ pub fn UserLayout() -> impl IntoView {
                             view! { class=class, <h1>{name}</h1>" "<span class="muted">{mail}</span> }
                         })}
                     />
-                    <a href="/" aria-keyshortcuts="/">{move || i18n.t(Msg::ChangeUser)}</a>
+                    <a href=app_href("/") aria-keyshortcuts="/">{move || i18n.t(Msg::ChangeUser)}</a>
                     <span class="muted" aria-live="polite">{move || age_text(&i18n, session.loaded_at.get(), now.get())}</span>
                     <button type="button" on:click=refresh>{move || i18n.t(Msg::Refresh)}</button>
                     <button type="button" on:click=copy>{move || i18n.t(Msg::CopyTicket)}</button>
@@ -226,7 +226,7 @@ pub fn UserLayout() -> impl IntoView {
         let path = location.pathname.get();
         TABS.iter()
             .map(|(segment, label)| {
-                let href = format!("/users/{key}/{segment}");
+                let href = app_href(&format!("/users/{key}/{segment}"));
                 let here = path.starts_with(&href);
                 let label = *label;
                 view! { class=class, <li><a href=href aria-current=here.then_some("page")>{move || i18n.t(label)}</a></li> }

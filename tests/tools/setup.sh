@@ -48,9 +48,10 @@ if [ ! -f "$e2e/node_modules/.package-lock.json" ] || [ "$e2e/package-lock.json"
   (cd "$e2e" && npm ci --no-audit --no-fund)
 fi
 
-# Debian's Chromium for the browser tests; no tool downloads a browser of its own.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "Installing Chromium"
+# Debian's Chromium for the browser tests (no tool downloads a browser of its own), and
+# Debian's nginx to serve dist/ under a sub-path with the shipped configuration.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! [ -x /usr/sbin/nginx ]; then
+  say "Installing Chromium and nginx"
   as_root apt-get update
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends chromium chromium-driver nginx
 fi

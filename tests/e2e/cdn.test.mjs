@@ -1,0 +1,145 @@
+// dist/ served by Debian's nginx under /helpdesk/ with the shipped configuration
+// (dist/nginx.conf), as an administrator would deploy it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { chmod, cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser, openPage, startStack } from './harness.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const dist = process.env.HELPDESK_DIST ?? join(root, 'dist');
+const ADELE = 'AdeleV@contoso.onmicrosoft.com';
+
+let browser;
+let stack;
+let nginx;
+let site;
+
+const freePort = () =>
+  new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+
+const listening = (port) =>
+  new Promise((done) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.end();
+      done(true);
+    });
+    socket.on('error', () => done(false));
+  });
+
+before(async () => {
+  browser = await launchBrowser();
+  stack = await startStack();
+  const dir = await mkdtemp(join(tmpdir(), 'helpdesk-nginx-'));
+  await chmod(dir, 0o755); // nginx's workers run as another user
+  await cp(dist, join(dir, 'www', 'helpdesk'), { recursive: true });
+  const config = JSON.parse(await readFile(join(root, 'public', 'config.json'), 'utf8'));
+  const settings = { ...config, graphBaseUrl: stack.mockUrl, authority: `${stack.mockUrl}/contoso.onmicrosoft.com` };
+  await writeFile(join(dir, 'www', 'helpdesk', 'config.json'), JSON.stringify(settings));
+  const port = await freePort();
+  // The shipped file, with this machine's address, folder and Graph / sign-in origin.
+  const shipped = await readFile(join(dist, 'nginx.conf'), 'utf8');
+  const site_conf = shipped
+    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replace('root /var/www;', `root ${join(dir, 'www')};`)
+    .replace("connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com", `connect-src 'self' ${stack.mockUrl}`);
+  assert.notEqual(site_conf, shipped);
+  await writeFile(join(dir, 'helpdesk.conf'), site_conf);
+  const temp = (name) => `${name} ${join(dir, name)};`;
+  await writeFile(
+    join(dir, 'main.conf'),
+    `worker_processes 1; pid ${join(dir, 'nginx.pid')}; error_log ${join(dir, 'error.log')};
+     events {}
+     http {
+       include /etc/nginx/mime.types; default_type application/octet-stream; access_log off;
+       ${['client_body_temp_path', 'proxy_temp_path', 'fastcgi_temp_path', 'uwsgi_temp_path', 'scgi_temp_path'].map(temp).join(' ')}
+       include ${join(dir, 'helpdesk.conf')};
+     }`,
+  );
+  nginx = spawn('/usr/sbin/nginx', ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'main.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  nginx.stderr.on('data', (chunk) => (errors += chunk));
+  for (let i = 0; i < 100 && !(await listening(port)); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(await listening(port), `nginx did not start: ${errors}`);
+  site = `http://127.0.0.1:${port}/helpdesk/`;
+});
+
+after(async () => {
+  nginx?.kill();
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** A page that records every Content-Security-Policy violation. */
+async function watchedPage(options) {
+  const page = await openPage(browser, options);
+  const violations = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  page.violations = async () => [...violations, ...(await page.evaluate(() => window.__violations))];
+  return page;
+}
+
+test('under /helpdesk/, a deep link signs in, reloads and navigates without any CSP violation', async () => {
+  const page = await watchedPage();
+  await page.goto(`${site}users/${ADELE}/devices`);
+  await page.getByRole('button', { name: /Isaiah Langer/ }).click();
+  await page.getByRole('cell', { name: 'DESKTOP-ADELE01' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `/helpdesk/users/${ADELE}/devices`);
+  await page.reload();
+  await page.getByRole('cell', { name: 'DESKTOP-ADELE01' }).waitFor();
+  await page.getByRole('link', { name: 'Enrollment failures' }).click();
+  await page.getByRole('row').filter({ hasText: 'Device cap reached' }).getByRole('link').click();
+  await page.getByRole('heading', { name: 'Device cap reached' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/helpdesk\/users\/.+\/enrollment-failures\/.+/);
+  await page.getByRole('link', { name: 'Change user' }).click();
+  await page.getByRole('heading', { name: 'Select a user' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/helpdesk/');
+  assert.deepEqual(await page.violations(), []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('sign-out under /helpdesk/ comes back to its signed-out page', async () => {
+  const page = await watchedPage();
+  await page.goto(site);
+  await page.getByRole('button', { name: /Isaiah Langer/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/helpdesk/signed-out');
+  assert.deepEqual(await page.violations(), []);
+});
+
+test('hashed assets are cached for a year; index.html, config.json and routes are revalidated', async () => {
+  const files = await readdir(dist);
+  const hashed = files.filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
+  assert.ok(hashed.some((f) => f.endsWith('.wasm')) && hashed.some((f) => f.startsWith('boot-')) && hashed.some((f) => f.startsWith('stylers-')));
+  for (const file of hashed) {
+    const response = await fetch(site + file);
+    assert.equal(response.status, 200, file);
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', file);
+  }
+  assert.equal((await fetch(site + hashed.find((f) => f.endsWith('.wasm')))).headers.get('content-type'), 'application/wasm');
+  for (const path of ['', 'index.html', 'config.json', `users/${ADELE}/groups`, 'signed-out']) {
+    const response = await fetch(site + path);
+    assert.equal(response.status, 200, path);
+    assert.equal(response.headers.get('cache-control'), 'no-cache', path);
+    const csp = response.headers.get('content-security-policy');
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'wasm-unsafe-eval'"]) assert.ok(csp.includes(directive), `${directive} on ${path}`);
+    assert.ok(!csp.includes('unsafe-inline'));
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  }
+  assert.equal((await fetch(`${site}no/such/file`)).status, 404, 'only the portal\'s routes fall back to index.html');
+});

@@ -1,0 +1,67 @@
+// Trunk post-build hook: makes dist/ independent of the path it is served from and fit for a
+// strict Content-Security-Policy. Trunk's asset tags (absolute, and an inline loader) become
+// a JSON list that index.html's start-up script loads from the portal's mount; the loader
+// moves to a hashed file; the stylers stylesheet joins with a hashed name. Every file keeps
+// its subresource integrity. Finally, the deployment configurations shipped in dist/ must
+// allow exactly the start-up script's hash.
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const digest = (algorithm, data, encoding) => createHash(algorithm).update(data).digest(encoding);
+const integrity = (data) => `sha384-${digest('sha384', data, 'base64')}`;
+const hashedName = (stem, extension, data) => `${stem}-${digest('sha256', data, 'hex').slice(0, 16)}.${extension}`;
+const attribute = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+const relative = (href) => href.replace(/^\//, '');
+
+let html = await readFile(join(staging, 'index.html'), 'utf8');
+const assets = [];
+
+for (const tag of html.match(/<link rel="stylesheet"[^>]*>/g) ?? []) {
+  assets.push({ tag: 'link', attrs: { rel: 'stylesheet', href: relative(attribute(tag, 'href')), integrity: attribute(tag, 'integrity') } });
+  html = html.replace(tag, '');
+}
+
+const stylers = await readFile(join(source, 'target', 'stylers', 'main.css'));
+const stylersName = hashedName('stylers', 'css', stylers);
+await writeFile(join(staging, stylersName), stylers);
+assets.push({ tag: 'link', attrs: { rel: 'stylesheet', href: stylersName, integrity: integrity(stylers) } });
+
+for (const tag of html.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g) ?? []) {
+  const attrs = {};
+  for (const name of ['rel', 'href', 'as', 'type', 'crossorigin', 'integrity']) {
+    const value = attribute(tag, name);
+    if (value !== undefined) attrs[name] = name === 'href' ? relative(value) : value;
+  }
+  assets.push({ tag: 'link', attrs });
+  html = html.replace(tag, '');
+}
+
+const loader = html.match(/<script type="module"[^>]*>([\s\S]*?import init[\s\S]*?)<\/script>/);
+if (!loader) throw new Error('finish-dist: Trunk\'s loader script was not found in index.html');
+// Imports resolve against the loader's own address; the wasm, passed as a string, would
+// resolve against the page's, so it becomes a URL beside the loader.
+const boot = loader[1]
+  .replace(/from '\/([^']+)'/g, "from './$1'")
+  .replace(/module_or_path: '\/([^']+)'/, "module_or_path: new URL('./$1', import.meta.url)");
+const bootName = hashedName('boot', 'js', boot);
+await writeFile(join(staging, bootName), boot);
+assets.push({ tag: 'script', attrs: { type: 'module', src: bootName, crossorigin: 'anonymous', integrity: integrity(boot) } });
+html = html.replace(loader[0], '');
+
+assets.push({ tag: 'link', attrs: { rel: 'icon', href: 'favicon.svg', type: 'image/svg+xml' } });
+const list = JSON.stringify(assets).replace(/</g, '\\u003c');
+html = html.replace('</head>', `<script type="application/json" id="helpdesk-assets">${list}</script>\n</head>`);
+html = html.replace(/\n(\s*\n)+/g, '\n');
+await writeFile(join(staging, 'index.html'), html);
+
+const startUp = html.match(/<script>([\s\S]*?)<\/script>/)[1];
+const startUpHash = `'sha256-${digest('sha256', startUp, 'base64')}'`;
+for (const config of ['_headers', 'staticwebapp.config.json', 'nginx.conf']) {
+  const text = await readFile(join(staging, config), 'utf8');
+  if (!text.includes(startUpHash)) {
+    throw new Error(`finish-dist: public/${config} must allow index.html's start-up script: script-src … ${startUpHash}`);
+  }
+}
