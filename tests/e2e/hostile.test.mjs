@@ -1,0 +1,108 @@
+// A tenant full of strange and hostile data (tests/graph-mock/fixtures/hostile.json): markup
+// and script in names and failure details, right-to-left text, emoji, 10,000-character
+// strings, nulls, unknown enum values, a wrong type in one item of a page, dates far in the
+// past and future, duplicate ids. Nothing may run, panic or vanish silently.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
+import { launchBrowser, openPage, startStack } from './harness.mjs';
+
+const fixture = join(resolve(import.meta.dirname, '..', 'graph-mock', 'fixtures'), 'hostile.json');
+const MALLORY = 'Mallory@contoso.onmicrosoft.com';
+const ROUTES = ['', '/devices', '/apps', '/compliance', '/configuration', '/app-protection', '/enrollment-restrictions', '/groups', '/enrollment-failures'];
+
+let browser;
+let stack;
+before(async () => {
+  browser = await launchBrowser();
+  stack = await startStack({ mockArgs: ['--tenant', fixture] });
+});
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** A signed-in page that records any script the data manages to run, and any dialog. */
+async function guardedPage() {
+  const page = await openPage(browser, { stack });
+  page.dialogs = [];
+  page.on('dialog', async (dialog) => {
+    page.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return page;
+}
+
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), null, { timeout: 30_000 });
+}
+
+async function assertNothingRan(page, where) {
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, `script ran on ${where}`);
+  assert.deepEqual(page.dialogs, [], `dialog on ${where}`);
+  assert.deepEqual(page.problems, [], `panic or error on ${where}`);
+}
+
+test('markup in the data is shown as text on every view, nothing runs, nothing panics', async () => {
+  const page = await guardedPage();
+  await page.getByTestId('account-state').getByText('Unknown').waitFor();
+  assert.ok(await page.getByText('Subscription state: somethingNew').isVisible(), 'an unknown account state is shown as such');
+  const search = page.getByRole('combobox', { name: 'Name or e-mail' });
+  await search.pressSequentially('mallory');
+  await page.getByRole('option', { name: /Mallory <script>/ }).waitFor();
+  for (const route of ROUTES) {
+    await page.goto(`${stack.portalUrl}/users/${MALLORY}${route}`);
+    await page.getByRole('heading', { name: /Mallory <script>window.__pwned/ }).waitFor();
+    await settled(page);
+    await assertNothingRan(page, route || '/');
+    assert.equal(await page.locator('main script, main img, main iframe').count(), 0, `no element from the data on ${route}`);
+  }
+});
+
+test('every item is shown or reported: wrong types, nulls, duplicates, unknown values, far dates', async () => {
+  const page = await guardedPage();
+  await page.goto(`${stack.portalUrl}/users/${MALLORY}/devices`);
+  await settled(page);
+  const main = page.locator('main');
+  await main.getByText(/1 item\(s\) could not be read/).last().waitFor();
+  await main.getByText(/d-wrong/).last().waitFor();
+  assert.equal(await page.getByRole('row').filter({ hasText: /Duplicate id|<img src=x/ }).count(), 2, 'both devices sharing an id are listed');
+  await main.getByText('quantumCompliant').first().waitFor();
+
+  await page.goto(`${stack.portalUrl}/users/${MALLORY}/enrollment-failures`);
+  await settled(page);
+  await main.getByText(/1 item\(s\) could not be read/).last().waitFor();
+  await main.getByText(/e-wrong/).last().waitFor();
+  assert.equal(await page.locator('tbody tr').count(), 4, 'four readable failures, one reported');
+  const years = await page.locator('tbody tr').allInnerTexts();
+  assert.ok(years[0].includes('9999'), `newest first, the year 9999 included: ${years[0]}`);
+
+  await page.goto(`${stack.portalUrl}/users/${MALLORY}/groups`);
+  await settled(page);
+  await main.getByText('Ω' + 'x'.repeat(50), { exact: false }).first().waitFor();
+  await assertNothingRan(page, 'lists');
+});
+
+test('a failure drill-down follows only https links and shows hostile details as text', async () => {
+  const page = await guardedPage();
+  await page.goto(`${stack.portalUrl}/users/${MALLORY}/enrollment-failures/e-script`);
+  await settled(page);
+  const main = page.locator('main');
+  await main.getByText(/<script>window.__pwned = "script"<\/script>/).first().waitFor();
+  const hrefs = await main.locator('a[target=_blank]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.deepEqual(hrefs.filter((h) => !h.startsWith('https://')), [], 'only https links are links');
+  assert.ok(hrefs.includes('https://learn.microsoft.com/mem/intune/'));
+  await main.getByText('javascript link', { exact: false }).first().waitFor();
+  await assertNothingRan(page, 'drill-down');
+});
+
+test('the portal only reads: its only non-GET calls are $batch and token requests', async () => {
+  const log = await stack.requests();
+  assert.ok(log.length > 50, 'the tests above went through the stand-in');
+  // The account picker's own form post belongs to the sign-in page, not the portal.
+  const written = log.filter((r) => !['GET', 'OPTIONS'].includes(r.method) && !r.path.endsWith('/oauth2/v2.0/authorize'));
+  const allowed = written.filter((r) => /^\/(v1\.0|beta)\/\$batch$/.test(r.path) || r.path.endsWith('/oauth2/v2.0/token'));
+  assert.deepEqual(written, allowed);
+  assert.ok(written.some((r) => r.path.endsWith('/token')) && written.some((r) => r.path.endsWith('$batch')));
+  assert.deepEqual(log.filter((r) => r.batch !== undefined && r.method !== 'GET'), [], 'every step inside $batch is a GET');
+});
