@@ -175,9 +175,10 @@ async fn fetch(request: HttpRequest) -> Result<HttpResponse, gloo_net::Error> {
     }
     let body = String::from_utf8_lossy(request.body()).into_owned();
     let response = builder.body(body)?.send().await?;
+    // oauth2 reads the content type only; naming it by constant keeps header-name parsing out of the download.
     let mut answer = http::Response::builder().status(response.status());
-    for (name, value) in response.headers().entries() {
-        answer = answer.header(name, value);
+    if let Some(content_type) = response.headers().get("content-type") {
+        answer = answer.header(http::header::CONTENT_TYPE, content_type);
     }
     let bytes = response.binary().await?;
     answer.body(bytes).map_err(|error| gloo_net::Error::GlooError(error.to_string()))

@@ -14,11 +14,14 @@ pub struct RetryPolicy {
     pub max_delay_ms: u64,
     /// No retry may end later than this after the first try started.
     pub deadline_ms: u64,
+    /// One try that has not answered after this long is abandoned and counts as a lost
+    /// connection (so it is retried): a stalled call must not hold a section forever.
+    pub attempt_timeout_ms: u32,
 }
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { max_retries: 3, base_delay_ms: 1_000, max_delay_ms: 30_000, deadline_ms: 60_000 }
+        RetryPolicy { max_retries: 3, base_delay_ms: 1_000, max_delay_ms: 30_000, deadline_ms: 60_000, attempt_timeout_ms: 15_000 }
     }
 }
 

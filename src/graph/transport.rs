@@ -121,7 +121,12 @@ impl GraphClient {
     /// One try: no retry, no decoding beyond telling success from a Graph error.
     async fn send_once(&self, builder: RequestBuilder, token: Option<&str>, signal: Option<&AbortSignal>, body: Option<&str>) -> Result<RawAnswer, GraphError> {
         let client_request_id = Self::client_request_id();
-        let mut builder = builder.header("client-request-id", &client_request_id).abort_signal(signal);
+        let timeout = AbortSignal::timeout_with_u32(self.policy.attempt_timeout_ms);
+        let signal = match signal {
+            Some(cancel) => AbortSignal::any(&js_sys::Array::of2(cancel, &timeout)),
+            None => timeout.clone(),
+        };
+        let mut builder = builder.header("client-request-id", &client_request_id).abort_signal(Some(&signal));
         if let Some(token) = token {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
@@ -129,9 +134,13 @@ impl GraphClient {
             Some(body) => builder.header("Content-Type", "application/json").body(body.to_string()),
             None => builder.build(),
         };
-        let network = |error: gloo_net::Error| GraphError {
-            client_request_id: Some(client_request_id.clone()),
-            ..GraphError::new(FailureKind::Network, error.to_string())
+        let network = |error: gloo_net::Error| {
+            let message = if timeout.aborted() {
+                format!("no answer within {} s", self.policy.attempt_timeout_ms / 1_000)
+            } else {
+                error.to_string()
+            };
+            GraphError { client_request_id: Some(client_request_id.clone()), ..GraphError::new(FailureKind::Network, message) }
         };
         let response = request.map_err(network)?.send().await.map_err(network)?;
         let request_id = response.headers().get("request-id");

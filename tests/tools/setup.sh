@@ -8,6 +8,14 @@ export PATH="$root/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Smaller wasm: type-erased Leptos views, no Debug formatting, no panic locations (nightly flags).
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zfmt-debug=none -Zlocation-detail=none"
 say() { printf '==> %s\n' "$*"; }
+
+# The release build of dist/: on top of the flags above, the standard library rebuilt for
+# size, and panics that abort at once (no message formatting code in the download).
+release_build() {
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort" \
+    trunk build --release "$@"
+}
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 command -v rustup >/dev/null || { echo "rustup is needed first: https://rustup.rs" >&2; exit 1; }
