@@ -72,7 +72,12 @@ impl StepAnswer {
     /// The step's result: its body, or the Graph error it carries.
     pub fn into_result(self) -> Result<Value, GraphError> {
         if (200..300).contains(&self.status) {
-            return Ok(self.body);
+            // Every call the portal batches answers a JSON object; anything else is unreadable,
+            // and the operator still gets the request id to quote.
+            return match self.body {
+                Value::Object(_) => Ok(self.body),
+                _ => Err(GraphError { request_id: self.request_id, ..GraphError::new(FailureKind::Decode, "the answer is not a JSON object") }),
+            };
         }
         let text = self.body.to_string();
         let mut error = GraphError::from_status(self.status, &text, self.request_id);
@@ -152,6 +157,13 @@ mod tests {
         assert!(by_id("1").into_result().is_ok());
         let throttled = by_id("2").into_result().unwrap_err();
         assert_eq!((throttled.kind, throttled.retry_after, throttled.request_id.as_deref()), (FailureKind::Http(429), Some(7), Some("r2")));
+    }
+
+    #[test]
+    fn an_unreadable_step_answer_keeps_its_request_id() {
+        let body = r#"{"responses":[{"id":"1","status":200,"headers":{"request-id":"r1"},"body":"{\"value\": [ oops"}]}"#;
+        let error = parse_batch_answer(body).unwrap().remove(0).into_result().unwrap_err();
+        assert_eq!((error.kind, error.request_id.as_deref()), (FailureKind::Decode, Some("r1")));
     }
 
     #[test]

@@ -59,6 +59,10 @@ impl Clock for BrowserClock {
     }
 }
 
+fn parse_json(body: &str) -> Result<Value, GraphError> {
+    serde_json::from_str(body).map_err(|e| GraphError::new(FailureKind::Decode, e.to_string()))
+}
+
 #[derive(Clone)]
 pub struct GraphClient {
     base: Arc<str>,
@@ -69,6 +73,14 @@ pub struct GraphClient {
 
 struct RawAnswer {
     body: String,
+    request_id: Option<String>,
+}
+
+impl RawAnswer {
+    /// Decodes the body; an unreadable one keeps the request id for the operator to quote.
+    fn decode<T>(&self, decode: impl FnOnce(&str) -> Result<T, GraphError>) -> Result<T, GraphError> {
+        decode(&self.body).map_err(|error| GraphError { request_id: self.request_id.clone(), ..error })
+    }
 }
 
 impl GraphClient {
@@ -147,7 +159,7 @@ impl GraphClient {
         let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
         let text = response.text().await.map_err(network)?;
         if response.ok() {
-            return Ok(RawAnswer { body: text });
+            return Ok(RawAnswer { body: text, request_id });
         }
         let mut error = GraphError::from_status(response.status(), &text, request_id);
         error.retry_after = retry_after;
@@ -155,39 +167,34 @@ impl GraphClient {
         Err(error)
     }
 
-    async fn get_text(&self, url: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<String, GraphError> {
-        let answer = self
-            .authorized(url, |token| async move {
-                let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
-                with_retries(&self.policy, &BrowserClock, notice, || {
-                    let mut builder = Request::get(url);
-                    if eventual {
-                        builder = builder.header("ConsistencyLevel", "eventual");
-                    }
-                    self.send_once(builder, token.as_deref(), signal, None)
-                })
-                .await
+    async fn get_raw(&self, url: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<RawAnswer, GraphError> {
+        self.authorized(url, |token| async move {
+            let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
+            with_retries(&self.policy, &BrowserClock, notice, || {
+                let mut builder = Request::get(url);
+                if eventual {
+                    builder = builder.header("ConsistencyLevel", "eventual");
+                }
+                self.send_once(builder, token.as_deref(), signal, None)
             })
-            .await?;
-        Ok(answer.body)
+            .await
+        })
+        .await
     }
 
     /// A single resource.
     pub async fn get<T: DeserializeOwned>(&self, version: ApiVersion, path: &str, signal: Option<&AbortSignal>, progress: &Progress) -> Result<T, GraphError> {
-        let body = self.get_text(&self.url(version, path), false, signal, progress).await?;
-        decode_one(&body)
+        self.get_raw(&self.url(version, path), false, signal, progress).await?.decode(decode_one)
     }
 
     /// The first page of a collection.
     pub async fn first_page(&self, version: ApiVersion, path: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<Value, GraphError> {
-        let body = self.get_text(&self.url(version, path), eventual, signal, progress).await?;
-        serde_json::from_str(&body).map_err(|e| GraphError::new(FailureKind::Decode, e.to_string()))
+        self.get_raw(&self.url(version, path), eventual, signal, progress).await?.decode(parse_json)
     }
 
     /// The page an `@odata.nextLink` points to (a whole URL), resending `ConsistencyLevel`.
     pub async fn next_page<T: DeserializeOwned>(&self, next_link: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<Page<T>, GraphError> {
-        let body = self.get_text(next_link, eventual, signal, progress).await?;
-        decode_page(&body)
+        self.get_raw(next_link, eventual, signal, progress).await?.decode(decode_page)
     }
 
     /// Sends independent calls as `$batch` requests of at most 20; throttled steps are
@@ -258,10 +265,7 @@ impl GraphClient {
     async fn one_by_one(&self, version: ApiVersion, steps: Vec<BatchStep>, signal: Option<&AbortSignal>, progress: &Progress, results: &mut HashMap<String, Result<Value, GraphError>>) {
         let calls = steps.into_iter().map(|step| async move {
             let eventual = step.headers.as_ref().is_some_and(|h| h.contains_key("ConsistencyLevel"));
-            let result = self
-                .get_text(&self.url(version, &step.url), eventual, signal, progress)
-                .await
-                .and_then(|body| serde_json::from_str(&body).map_err(|e| GraphError::new(FailureKind::Decode, e.to_string())));
+            let result = self.get_raw(&self.url(version, &step.url), eventual, signal, progress).await.and_then(|raw| raw.decode(parse_json));
             (step.id, result)
         });
         results.extend(futures::future::join_all(calls).await);

@@ -21,4 +21,4 @@ release_build
 
 say "Browser tests (headless Chromium)"
 cd tests/e2e
-node --test --test-concurrency=1 --test-reporter=spec --test-timeout=180000
+node --test --test-concurrency=1 --test-reporter=spec --test-timeout=600000

@@ -1,0 +1,91 @@
+// The fault matrix: every section of Adele's view against every kind of fault the stand-in
+// injects. A transient fault (429 with Retry-After, 503, 504, a dropped connection, a
+// 30-second stall) is absorbed by the retry policy; a lasting one (500, malformed JSON) shows
+// its message in that section only, and Retry brings the data once the fault is gone. The
+// other sections are never affected.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, startStack } from './harness.mjs';
+
+const ADELE = 'AdeleV@contoso.onmicrosoft.com';
+
+const SECTIONS = [
+  { name: 'account state', route: '', match: 'subscriptionState', ready: (p) => p.getByTestId('account-state').getByText('Active') },
+  { name: 'licence', route: '', match: 'licenseDetails', ready: (p) => p.getByTestId('licence').getByText('Licensed (EMS)') },
+  { name: 'devices', route: '/devices', match: 'managedDevices', ready: (p) => p.getByRole('cell', { name: 'DESKTOP-ADELE01' }) },
+  { name: 'client apps', route: '/apps', match: 'mobileAppIntentAndStates', ready: (p) => p.getByRole('cell', { name: 'Microsoft Teams' }).first() },
+  { name: 'app protection', route: '/app-protection', match: 'managedAppRegistrations', ready: (p) => p.locator('main tbody tr').first() },
+  { name: 'compliance policies', route: '/compliance', match: 'deviceCompliancePolicyStates', ready: (p) => p.getByText('Require BitLocker').first() },
+  { name: 'configuration policies', route: '/configuration', match: 'deviceConfigurationStates', ready: (p) => p.locator('main tbody tr').first() },
+  { name: 'enrollment restrictions', route: '/enrollment-restrictions', match: 'deviceEnrollmentConfigurations', ready: (p) => p.getByText('All users and all devices').first() },
+  { name: 'groups', route: '/groups', match: 'transitiveMemberOf', ready: (p) => p.getByRole('cell', { name: /All Company/ }).first() },
+  { name: 'enrollment failures', route: '/enrollment-failures', match: 'deviceManagementTroubleshootingEvents', ready: (p) => p.getByText('Device cap reached').first() },
+];
+
+/** Sections shown on every user route, to check a fault elsewhere leaves them alone. */
+const ALWAYS_SHOWN = SECTIONS.filter((s) => s.route === '');
+
+let browser;
+let stack;
+let page;
+before(async () => {
+  browser = await launchBrowser();
+  stack = await startStack();
+  page = await openPage(browser, { stack });
+});
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openWithFault(section, fault, times) {
+  await stack.clearFaults();
+  await stack.addFault({ match: section.match, fault, ...(times ? { times } : {}) });
+  await page.goto(`${stack.portalUrl}/users/${ADELE}${section.route}`);
+}
+
+async function othersUnaffected(section) {
+  for (const other of ALWAYS_SHOWN.filter((s) => s !== section)) await other.ready(page).waitFor();
+  if (section.name !== 'devices') assert.match(await page.getByTestId('devices-summary').innerText(), /3 devices/);
+}
+
+for (const fault of ['429;retry-after=1', '503', '504', 'drop', 'stall;ms=30000']) {
+  test(`${fault}: every section recovers within the retry policy`, { timeout: 400_000 }, async () => {
+    for (const section of SECTIONS) {
+      const started = Date.now();
+      await openWithFault(section, fault, 1);
+      await section.ready(page).waitFor({ timeout: 40_000 });
+      await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), null, { timeout: 40_000 });
+      assert.equal(await page.locator('[role=alert]').count(), 0, `${section.name} after ${fault}`);
+      await othersUnaffected(section);
+      if (fault.startsWith('stall')) {
+        // The stalled call is logged only when the stand-in gives up on it; the portal gave up first.
+        assert.ok(Date.now() - started >= 15_000, `${section.name} waited out the stall`);
+      } else {
+        assert.ok((await stack.requests()).some((r) => r.fault === fault), `the ${fault} fault was injected`);
+      }
+    }
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+for (const [fault, message] of [['500', /answered 500/], ['malformed', /cannot read/]]) {
+  test(`${fault}: the section says so with a request id, the rest stays, Retry brings the data`, { timeout: 400_000 }, async () => {
+    for (const section of SECTIONS) {
+      await openWithFault(section, fault);
+      const alert = section.name === 'account state'
+        ? page.getByTestId('account-state').getByText('Account state unavailable')
+        : page.locator('[role=alert]').filter({ hasText: message }).first();
+      await alert.waitFor({ timeout: 20_000 });
+      if (section.name !== 'account state') assert.match(await alert.innerText(), /Request ID/, section.name);
+      await othersUnaffected(section);
+      await stack.clearFaults();
+      const retry = section.name === 'account state' ? page.locator('header').getByRole('button', { name: 'Retry' }) : alert.getByRole('button', { name: 'Retry' });
+      await retry.click();
+      await section.ready(page).waitFor({ timeout: 20_000 });
+      await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), null, { timeout: 20_000 });
+      assert.equal(await page.locator('[role=alert]').count(), 0, `${section.name} after Retry`);
+    }
+    assert.deepEqual(page.problems, []);
+  });
+}
