@@ -1,11 +1,14 @@
 //! One section's states: a skeleton while loading (with retry and paging progress), the
 //! error with Retry, or the content, with a note on items Graph sent that could not be read.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use stylers::style;
 
 use crate::components::section_error::SectionError;
-use crate::graph::ProgressEvent;
+use crate::graph::models::SkippedItem;
+use crate::graph::{GraphError, ProgressEvent};
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::state::section::{Loaded, Section};
 
@@ -20,6 +23,29 @@ pub fn progress_text(i18n: &I18n, event: &ProgressEvent) -> String {
     }
 }
 
+/// What a section shows, without its items: the part of `Section<T>` the frame needs. Kept
+/// apart from `T` so the frame is compiled once, not once per kind of item.
+#[derive(Clone)]
+enum Phase {
+    Loading(Option<ProgressEvent>),
+    Failed(GraphError),
+    Ready { note: Option<ProgressEvent>, skipped: Arc<Vec<SkippedItem>> },
+}
+
+fn phase_of<T>(section: &Section<T>) -> Phase {
+    match section {
+        Section::Loading(note) => Phase::Loading(note.clone()),
+        Section::Failed(error) => Phase::Failed(error.clone()),
+        Section::Ready(loaded) => Phase::Ready {
+            note: loaded.note.clone().filter(|_| !loaded.complete || matches!(loaded.note, Some(ProgressEvent::Retrying(_)))),
+            skipped: loaded.skipped.clone(),
+        },
+    }
+}
+
+/// The loaded content of a section, type-erased.
+type Content = Arc<dyn Fn() -> Option<AnyView> + Send + Sync>;
+
 #[component]
 pub fn SectionView<T, V, F>(
     #[prop(into)] section: Signal<Section<T>>,
@@ -33,6 +59,12 @@ where
     F: Fn(Loaded<T>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let phase = Signal::derive(move || section.with(phase_of));
+    let content: Content = Arc::new(move || section.with(|s| s.loaded().cloned()).map(|loaded| content(loaded).into_any()));
+    section_frame(phase, on_retry, label, content)
+}
+
+fn section_frame(phase: Signal<Phase>, on_retry: Callback<()>, label: Msg, content: Content) -> impl IntoView {
     let i18n = use_i18n();
     let class = style! {"SectionView",
         .skeleton {
@@ -58,8 +90,8 @@ where
             padding-left: var(--space-4);
         }
     };
-    let body = move || match section.get() {
-        Section::Loading(note) => view! { class=class,
+    let body = move || match phase.get() {
+        Phase::Loading(note) => view! { class=class,
             <div aria-busy="true">
                 {note.map(|note| view! { class=class, <p class="note" role="status">{move || progress_text(&i18n, &note)}</p> })}
                 <div class="skeleton"></div>
@@ -67,10 +99,9 @@ where
             </div>
         }
         .into_any(),
-        Section::Failed(error) => view! { <SectionError error=error on_retry=on_retry/> }.into_any(),
-        Section::Ready(loaded) => {
-            let note = loaded.note.clone().filter(|_| !loaded.complete || matches!(loaded.note, Some(ProgressEvent::Retrying(_))));
-            let skipped = loaded.skipped.clone();
+        Phase::Failed(error) => view! { <SectionError error=error on_retry=on_retry/> }.into_any(),
+        Phase::Ready { note, skipped } => {
+            let content = content.clone();
             view! { class=class,
                 {note.map(|note| view! { class=class, <p class="note" role="status">{move || progress_text(&i18n, &note)}</p> })}
                 {(!skipped.is_empty()).then(|| {
@@ -87,7 +118,7 @@ where
                         </div>
                     }
                 })}
-                {content(loaded)}
+                {content()}
             }
             .into_any()
         }
