@@ -128,19 +128,26 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     })
 }
 
+/// Checks an authorization request as Entra does: problems before the redirect URI is known
+/// get an error page, later ones go back to the app as `error=`. Gives the redirect URI and `state`.
+fn check_authorization(state: &MockState, tenant: &str, params: &Params) -> Result<(String, String), Response> {
+    if !known_tenant(tenant) {
+        return Err(error_page(&format!("AADSTS90002: Tenant '{tenant}' not found.")));
+    }
+    let redirect_uri = check_client(state, params).map_err(|message| error_page(&message))?;
+    let state_param = params.get("state").cloned().unwrap_or_default();
+    if let Err((error, description)) = check_request(params) {
+        return Err(redirect_with(&redirect_uri, &[("error", error), ("error_description", &description), ("state", &state_param)]));
+    }
+    Ok((redirect_uri, state_param))
+}
+
 /// `GET …/authorize`: the account picker.
 pub async fn authorize_page(State(state): State<Arc<MockState>>, Path(tenant): Path<String>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
-    if !known_tenant(&tenant) {
-        return error_page(&format!("AADSTS90002: Tenant '{tenant}' not found."));
-    }
-    let redirect_uri = match check_client(&state, &params) {
-        Ok(uri) => uri,
-        Err(message) => return error_page(&message),
+    let (redirect_uri, state_param) = match check_authorization(&state, &tenant, &params) {
+        Ok(checked) => checked,
+        Err(refusal) => return refusal,
     };
-    let state_param = params.get("state").cloned().unwrap_or_default();
-    if let Err((error, description)) = check_request(&params) {
-        return redirect_with(&redirect_uri, &[("error", error), ("error_description", &description), ("state", &state_param)]);
-    }
     let remembered = cookie(&headers, SESSION_COOKIE).and_then(|session| state.identity().session_operator(&session));
     let hidden: String = params
         .iter()
@@ -169,17 +176,10 @@ pub async fn authorize_page(State(state): State<Arc<MockState>>, Path(tenant): P
 
 /// `POST …/authorize`: the operator picked an account (or cancelled); back to the app with a code.
 pub async fn authorize_submit(State(state): State<Arc<MockState>>, Path(tenant): Path<String>, headers: HeaderMap, Form(params): Form<Params>) -> Response {
-    if !known_tenant(&tenant) {
-        return error_page(&format!("AADSTS90002: Tenant '{tenant}' not found."));
-    }
-    let redirect_uri = match check_client(&state, &params) {
-        Ok(uri) => uri,
-        Err(message) => return error_page(&message),
+    let (redirect_uri, state_param) = match check_authorization(&state, &tenant, &params) {
+        Ok(checked) => checked,
+        Err(refusal) => return refusal,
     };
-    let state_param = params.get("state").cloned().unwrap_or_default();
-    if let Err((error, description)) = check_request(&params) {
-        return redirect_with(&redirect_uri, &[("error", error), ("error_description", &description), ("state", &state_param)]);
-    }
     let Some(operator) = params.get("operator").and_then(|key| operator(key)) else {
         return redirect_with(&redirect_uri, &[("error", "access_denied"), ("error_description", "AADSTS50126: The user cancelled the sign-in."), ("state", &state_param)]);
     };
