@@ -389,31 +389,44 @@ fn decode_error(reason: impl std::fmt::Display) -> GraphError {
     GraphError::new(FailureKind::Decode, reason.to_string())
 }
 
-/// One page of a collection: `value`, `@odata.nextLink`, `@odata.count`.
-pub fn decode_page<T: DeserializeOwned>(body: &str) -> Result<Page<T>, GraphError> {
-    let envelope: Value = serde_json::from_str(body).map_err(decode_error)?;
-    page_from_value(envelope)
+#[derive(Deserialize)]
+struct RawPage<'a> {
+    #[serde(borrow)]
+    value: Option<Vec<&'a serde_json::value::RawValue>>,
+    #[serde(rename = "@odata.nextLink")]
+    next_link: Option<String>,
+    #[serde(rename = "@odata.count")]
+    count: Option<u64>,
 }
 
-pub fn page_from_value<T: DeserializeOwned>(mut envelope: Value) -> Result<Page<T>, GraphError> {
-    let Some(Value::Array(values)) = envelope.get_mut("value").map(Value::take) else {
-        return Err(decode_error("the answer has no \"value\" list"));
-    };
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<Value>,
+}
+
+/// One page of a collection: `value`, `@odata.nextLink`, `@odata.count`. Each item is decoded
+/// from its own text, without building a JSON tree of the whole page first: long lists
+/// arrive a page at a time and must not hold the page up.
+pub fn decode_page<T: DeserializeOwned>(body: &str) -> Result<Page<T>, GraphError> {
+    let page: RawPage = serde_json::from_str(body).map_err(decode_error)?;
+    let values = page.value.ok_or_else(|| decode_error("the answer has no \"value\" list"))?;
     let mut items = Vec::with_capacity(values.len());
     let mut skipped = Vec::new();
-    for (index, value) in values.into_iter().enumerate() {
-        let id = value.get("id").and_then(Value::as_str).map(str::to_string);
-        match serde_json::from_value::<T>(value) {
+    for (index, raw) in values.into_iter().enumerate() {
+        match serde_json::from_str::<T>(raw.get()) {
             Ok(item) => items.push(item),
-            Err(error) => skipped.push(SkippedItem { index, id, reason: error.to_string() }),
+            Err(error) => {
+                let id = serde_json::from_str::<IdOnly>(raw.get()).ok().and_then(|i| i.id).and_then(|id| id.as_str().map(str::to_string));
+                skipped.push(SkippedItem { index, id, reason: error.to_string() });
+            }
         }
     }
-    Ok(Page {
-        items,
-        skipped,
-        next_link: envelope.get("@odata.nextLink").and_then(Value::as_str).map(str::to_string),
-        count: envelope.get("@odata.count").and_then(Value::as_u64),
-    })
+    Ok(Page { items, skipped, next_link: page.next_link, count: page.count })
+}
+
+/// A page that arrived inside a `$batch` answer; one decoder for both ways a page comes.
+pub fn page_from_value<T: DeserializeOwned>(envelope: Value) -> Result<Page<T>, GraphError> {
+    decode_page(&envelope.to_string())
 }
 
 /// A single resource.

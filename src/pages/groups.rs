@@ -36,9 +36,10 @@ fn columns() -> Vec<Column<Membership>> {
 
 #[component]
 pub fn GroupsPage() -> impl IntoView {
-    // The direct list only marks rows; the section is ready with the transitive list.
-    let memberships_of = |session: UserSession| {
-        Signal::derive(move || match (session.groups.get(), session.direct_groups.get()) {
+    // The direct list only marks rows; the section is ready with the transitive list. A memo:
+    // the merge copies every group, once per change rather than once per read.
+    let memberships_of = |session: UserSession| -> Signal<Section<Membership>> {
+        Memo::new_with_compare(move |_| match (session.groups.get(), session.direct_groups.get()) {
             (Section::Ready(all), Section::Ready(direct)) => Section::Ready(Loaded {
                 items: Arc::new(memberships(&all.items, &direct.items)),
                 skipped: all.skipped.clone(),
@@ -48,7 +49,8 @@ pub fn GroupsPage() -> impl IntoView {
             }),
             (Section::Failed(error), _) | (_, Section::Failed(error)) => Section::Failed(error),
             (Section::Loading(note), _) | (_, Section::Loading(note)) => Section::Loading(note),
-        })
+        }, |_, _| true)
+        .into()
     };
     user_section(memberships_of, SectionName::Groups, Msg::TabGroups, |_, loaded: Loaded<Membership>| {
         view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabGroups sort=(0, Direction::Ascending) csv_name="groups"/> }
