@@ -19,7 +19,7 @@ pub fn OperatorMenu() -> impl IntoView {
             font-size: var(--font-small);
         }
         .tenant {
-            color: var(--text-muted);
+            color: var(--muted);
         }
     };
     view! { class=class,
