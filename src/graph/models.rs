@@ -404,24 +404,55 @@ struct IdOnly {
     id: Option<Value>,
 }
 
-/// One page of a collection: `value`, `@odata.nextLink`, `@odata.count`. Each item is decoded
-/// from its own text, without building a JSON tree of the whole page first: long lists
-/// arrive a page at a time and must not hold the page up.
-pub fn decode_page<T: DeserializeOwned>(body: &str) -> Result<Page<T>, GraphError> {
-    let page: RawPage = serde_json::from_str(body).map_err(decode_error)?;
-    let values = page.value.ok_or_else(|| decode_error("the answer has no \"value\" list"))?;
-    let mut items = Vec::with_capacity(values.len());
-    let mut skipped = Vec::new();
-    for (index, raw) in values.into_iter().enumerate() {
-        match serde_json::from_str::<T>(raw.get()) {
-            Ok(item) => items.push(item),
-            Err(error) => {
-                let id = serde_json::from_str::<IdOnly>(raw.get()).ok().and_then(|i| i.id).and_then(|id| id.as_str().map(str::to_string));
-                skipped.push(SkippedItem { index, id, reason: error.to_string() });
+/// A page split into the text of each item, not decoded yet.
+pub struct PageText<'a> {
+    values: Vec<&'a serde_json::value::RawValue>,
+    next_link: Option<String>,
+    count: Option<u64>,
+}
+
+impl<'a> PageText<'a> {
+    pub fn split(body: &'a str) -> Result<PageText<'a>, GraphError> {
+        let page: RawPage = serde_json::from_str(body).map_err(decode_error)?;
+        let values = page.value.ok_or_else(|| decode_error("the answer has no \"value\" list"))?;
+        Ok(PageText { values, next_link: page.next_link, count: page.count })
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// An empty page with this page's links, to fill with `decode_into`.
+    pub fn start<T>(&self) -> Page<T> {
+        Page { items: Vec::with_capacity(self.values.len()), skipped: Vec::new(), next_link: self.next_link.clone(), count: self.count }
+    }
+
+    /// Decodes the items in `range` into `page`: each one read, or reported with the reason.
+    pub fn decode_into<T: DeserializeOwned>(&self, range: std::ops::Range<usize>, page: &mut Page<T>) {
+        for index in range {
+            let raw = self.values[index].get();
+            match serde_json::from_str::<T>(raw) {
+                Ok(item) => page.items.push(item),
+                Err(error) => {
+                    let id = serde_json::from_str::<IdOnly>(raw).ok().and_then(|i| i.id).and_then(|id| id.as_str().map(str::to_string));
+                    page.skipped.push(SkippedItem { index, id, reason: error.to_string() });
+                }
             }
         }
     }
-    Ok(Page { items, skipped, next_link: page.next_link, count: page.count })
+}
+
+/// One page of a collection: `value`, `@odata.nextLink`, `@odata.count`. Each item is decoded
+/// from its own text, without building a JSON tree of the whole page first.
+pub fn decode_page<T: DeserializeOwned>(body: &str) -> Result<Page<T>, GraphError> {
+    let text = PageText::split(body)?;
+    let mut page = text.start();
+    text.decode_into(0..text.len(), &mut page);
+    Ok(page)
 }
 
 /// A page that arrived inside a `$batch` answer; one decoder for both ways a page comes.

@@ -14,7 +14,7 @@ use web_sys::AbortSignal;
 use super::credentials::Credentials;
 use super::batch::{parse_batch_answer, plan_batches, wait_for_throttled, BatchStep, StepAnswer};
 use super::error::{FailureKind, GraphError};
-use super::models::{decode_one, decode_page, Page};
+use super::models::{decode_one, Page, PageText};
 use super::retry::{with_retries, Clock, RetryNotice, RetryPolicy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,9 +77,13 @@ struct RawAnswer {
 }
 
 impl RawAnswer {
-    /// Decodes the body; an unreadable one keeps the request id for the operator to quote.
+    /// An answer that cannot be read keeps its request id, for the operator to quote.
+    fn unreadable(&self, error: GraphError) -> GraphError {
+        GraphError { request_id: self.request_id.clone(), ..error }
+    }
+
     fn decode<T>(&self, decode: impl FnOnce(&str) -> Result<T, GraphError>) -> Result<T, GraphError> {
-        decode(&self.body).map_err(|error| GraphError { request_id: self.request_id.clone(), ..error })
+        decode(&self.body).map_err(|error| self.unreadable(error))
     }
 }
 
@@ -193,8 +197,20 @@ impl GraphClient {
     }
 
     /// The page an `@odata.nextLink` points to (a whole URL), resending `ConsistencyLevel`.
+    /// Decoded a slice at a time, giving the browser back between slices: two long lists
+    /// paging in together must not hold each other (or the operator's typing) up.
     pub async fn next_page<T: DeserializeOwned>(&self, next_link: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<Page<T>, GraphError> {
-        self.get_raw(next_link, eventual, signal, progress).await?.decode(decode_page)
+        const SLICE: usize = 200;
+        let raw = self.get_raw(next_link, eventual, signal, progress).await?;
+        let text = PageText::split(&raw.body).map_err(|error| raw.unreadable(error))?;
+        let mut page = text.start();
+        for start in (0..text.len()).step_by(SLICE) {
+            if start > 0 {
+                BrowserClock.sleep(0).await;
+            }
+            text.decode_into(start..(start + SLICE).min(text.len()), &mut page);
+        }
+        Ok(page)
     }
 
     /// Sends independent calls as `$batch` requests of at most 20; throttled steps are
