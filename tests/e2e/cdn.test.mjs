@@ -108,6 +108,12 @@ test('under /helpdesk/, a deep link signs in, reloads and navigates without any 
   await page.getByRole('link', { name: 'Change user' }).click();
   await page.getByRole('heading', { name: 'Select a user' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/helpdesk/');
+  const unchecked = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel=stylesheet], link[rel=modulepreload], link[rel=preload], script[src]')].filter((e) => !e.integrity).map((e) => e.outerHTML),
+  );
+  assert.deepEqual(unchecked, [], 'every stylesheet and script is loaded with its integrity');
+  const boot = await (await fetch(site + (await readdir(dist)).find((f) => f.startsWith('boot-')))).text();
+  assert.match(boot, /fetch\(new URL\('\.\/helpdesk-[0-9a-f]{16}_bg\.wasm', import\.meta\.url\), \{ integrity: 'sha384-/, 'the wasm is fetched with its integrity');
   assert.deepEqual(await page.violations(), []);
   assert.deepEqual(page.problems, []);
 });

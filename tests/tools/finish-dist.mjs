@@ -42,10 +42,12 @@ for (const tag of html.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g) ?? 
 const loader = html.match(/<script type="module"[^>]*>([\s\S]*?import init[\s\S]*?)<\/script>/);
 if (!loader) throw new Error('finish-dist: Trunk\'s loader script was not found in index.html');
 // Imports resolve against the loader's own address; the wasm, passed as a string, would
-// resolve against the page's, so it becomes a URL beside the loader.
+// resolve against the page's, so it is fetched from beside the loader, with its integrity.
+const wasmIntegrity = assets.find((asset) => asset.attrs.as === 'fetch' && asset.attrs.href.endsWith('.wasm'))?.attrs.integrity;
+if (!wasmIntegrity) throw new Error('finish-dist: the wasm preload (with its integrity) was not found');
 const boot = loader[1]
   .replace(/from '\/([^']+)'/g, "from './$1'")
-  .replace(/module_or_path: '\/([^']+)'/, "module_or_path: new URL('./$1', import.meta.url)");
+  .replace(/module_or_path: '\/([^']+)'/, `module_or_path: fetch(new URL('./$1', import.meta.url), { integrity: '${wasmIntegrity}' })`);
 const bootName = hashedName('boot', 'js', boot);
 await writeFile(join(staging, bootName), boot);
 assets.push({ tag: 'script', attrs: { type: 'module', src: bootName, crossorigin: 'anonymous', integrity: integrity(boot) } });
