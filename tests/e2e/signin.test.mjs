@@ -76,6 +76,29 @@ test('an expired token is renewed once and the view still loads; renewal also ha
   }
 });
 
+test('when renewal is refused, the operator signs in again and comes back to the same route', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack });
+    // A refresh token Entra no longer honours, and an access token Graph no longer takes.
+    await page.evaluate(() => {
+      const tokens = JSON.parse(sessionStorage.getItem('helpdesk.tokens'));
+      sessionStorage.setItem('helpdesk.tokens', JSON.stringify({ ...tokens, refresh_token: 'revoked' }));
+    });
+    await fetch(`${stack.mockUrl}/_mock/tokens/expire`, { method: 'POST' });
+    await page.goto(`${stack.portalUrl}/users/${ADELE}/groups`);
+    await page.getByRole('heading', { name: 'Pick an account' }).waitFor();
+    const log = await stack.requests();
+    assert.ok(log.some((r) => r.status === 401) && log.some((r) => r.path === TOKEN_PATH && r.status === 400), 'a 401, then a refused renewal');
+    await page.getByRole('button', { name: /Isaiah Langer/ }).click();
+    await page.getByRole('cell', { name: /All Company/ }).first().waitFor();
+    assert.equal(new URL(page.url()).pathname, `/users/${ADELE}/groups`);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
 test('the limited operator is told which permission each section lacks; the rest of the page works', async () => {
   const stack = await startStack();
   try {
