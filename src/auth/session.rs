@@ -56,7 +56,8 @@ struct Inner {
     operator: RwSignal<Option<Operator>>,
 }
 
-/// The session as Leptos context (the browser is single-threaded).
+/// The session as Leptos context. `LocalStorage` here is Leptos' single-thread value storage
+/// (the browser is single-threaded), not the browser's localStorage: tokens never go there.
 pub type AuthHandle = StoredValue<AuthSession, LocalStorage>;
 
 fn session_storage() -> Option<web_sys::Storage> {
