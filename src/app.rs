@@ -11,22 +11,13 @@ use std::rc::Rc;
 
 use crate::auth::{Arrival, AuthHandle, AuthSession};
 use crate::config::{Config, ConfigProblem};
-use crate::graph::queries::PolicyKind;
 use crate::graph::GraphClient;
 use crate::i18n::{I18n, Lang, Msg};
-use crate::pages::app_protection::AppProtectionPage;
-use crate::pages::apps::AppsPage;
-use crate::pages::devices::DevicesPage;
-use crate::pages::failure_detail::FailureDetailPage;
-use crate::pages::failures::FailuresPage;
-use crate::pages::groups::GroupsPage;
 use crate::pages::not_found::NotFound;
-use crate::pages::policies::PoliciesPage;
-use crate::pages::restrictions::RestrictionsPage;
 use crate::pages::select_user::{SelectUserPage, SEARCH_INPUT_ID};
 use crate::pages::setup::SetupPage;
 use crate::pages::sign_in::SignInPage;
-use crate::pages::user::UserLayout;
+use crate::pages::user_parts::{self, fetch_user_view};
 use crate::state::sessions::Sessions;
 
 #[component]
@@ -76,6 +67,8 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     provide_context(client);
     provide_context(Sessions::new());
+    // The user view's chunk comes once the page is up, before the operator has picked a user.
+    set_timeout(|| leptos::task::spawn_local(async { _ = fetch_user_view().await }), std::time::Duration::from_millis(500));
     view! {
         <Router base=mount_path().trim_end_matches('/').to_string()>
             <SearchShortcut/>
@@ -85,17 +78,17 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=SelectUserPage/>
-                    <ParentRoute path=path!("/users/:id") view=UserLayout>
+                    <ParentRoute path=path!("/users/:id") view=user_parts::USER_LAYOUT>
                         <Route path=path!("") view=|| ()/>
-                        <Route path=path!("devices") view=DevicesPage/>
-                        <Route path=path!("apps") view=AppsPage/>
-                        <Route path=path!("compliance") view=|| view! { <PoliciesPage kind=PolicyKind::Compliance/> }/>
-                        <Route path=path!("configuration") view=|| view! { <PoliciesPage kind=PolicyKind::Configuration/> }/>
-                        <Route path=path!("app-protection") view=AppProtectionPage/>
-                        <Route path=path!("enrollment-restrictions") view=RestrictionsPage/>
-                        <Route path=path!("groups") view=GroupsPage/>
-                        <Route path=path!("enrollment-failures") view=FailuresPage/>
-                        <Route path=path!("enrollment-failures/:eventId") view=FailureDetailPage/>
+                        <Route path=path!("devices") view=user_parts::DEVICES/>
+                        <Route path=path!("apps") view=user_parts::APPS/>
+                        <Route path=path!("compliance") view=user_parts::COMPLIANCE/>
+                        <Route path=path!("configuration") view=user_parts::CONFIGURATION/>
+                        <Route path=path!("app-protection") view=user_parts::APP_PROTECTION/>
+                        <Route path=path!("enrollment-restrictions") view=user_parts::RESTRICTIONS/>
+                        <Route path=path!("groups") view=user_parts::GROUPS/>
+                        <Route path=path!("enrollment-failures") view=user_parts::FAILURES/>
+                        <Route path=path!("enrollment-failures/:eventId") view=user_parts::FAILURE_DETAIL/>
                     </ParentRoute>
                 </Routes>
             </main>

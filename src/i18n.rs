@@ -76,6 +76,8 @@ messages! {
     NotFoundTitle => "Page not found", "Page introuvable";
     NotFoundBody => "There is nothing at {0}.", "Il n’y a rien à l’adresse {0}.";
     BackToUserSelection => "Back to user selection", "Retour à la sélection d’un utilisateur";
+    PartUnavailable => "This part of the portal could not be downloaded. Check the connection, then reload.", "Cette partie du portail n’a pas pu être téléchargée. Vérifiez la connexion, puis rechargez.";
+    Reload => "Reload", "Recharger";
     SetupTitle => "The portal is not set up yet", "Le portail n’est pas encore configuré";
     SetupIntro => "The portal reads its settings from config.json next to index.html. Fix the following and reload:", "Le portail lit ses paramètres dans config.json, à côté d’index.html. Corrigez les points suivants puis rechargez :";
     ConfigUnreachable => "config.json could not be loaded: {0}", "Impossible de charger config.json : {0}";

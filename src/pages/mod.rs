@@ -13,3 +13,4 @@ pub mod select_user;
 pub mod setup;
 pub mod sign_in;
 pub mod user;
+pub mod user_parts;

@@ -100,3 +100,26 @@ test('typing a name finds the user and Enter opens them; a deep link reloads', a
     await stack.stop();
   }
 });
+
+test('the user view comes after start-up; when it cannot be downloaded the page says so, and Reload recovers', async () => {
+  const stack = await startStack();
+  const chunk = /\/split_[^/]+\.wasm$/;
+  try {
+    const page = await openPage(browser, { stack });
+    await page.goto(stack.portalUrl);
+    await page.getByRole('combobox', { name: 'Name or e-mail' }).waitFor();
+    await page.waitForRequest(chunk);
+
+    const offline = await openPage(browser, { stack });
+    await offline.route(chunk, (route) => route.abort());
+    await offline.goto(`${stack.portalUrl}/users/AdeleV@contoso.onmicrosoft.com/devices`);
+    await offline.getByRole('alert').getByText('This part of the portal could not be downloaded').waitFor();
+    await offline.getByTestId('account-state').getByText('Active').waitFor();
+    await offline.unroute(chunk);
+    await offline.getByRole('button', { name: 'Reload' }).click();
+    await offline.getByRole('heading', { name: 'Adele Vance' }).waitFor();
+    assert.deepEqual(offline.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});

@@ -1,5 +1,5 @@
-// Trunk post-build hook: makes dist/ independent of the path it is served from and fit for a
-// strict Content-Security-Policy. Trunk's asset tags (absolute, and an inline loader) become
+// Trunk post-build hook: splits the release wasm (split-wasm.mjs), and makes dist/
+// independent of the path it is served from and fit for a strict Content-Security-Policy. Trunk's asset tags (absolute, and an inline loader) become
 // a JSON list that index.html's start-up script loads from the portal's mount; the loader
 // moves to a hashed file; the stylers stylesheet joins with a hashed name. Every file keeps
 // its subresource integrity. Finally, the deployment configurations shipped in dist/ must
@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { splitWasm } from './split-wasm.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -16,7 +17,8 @@ const hashedName = (stem, extension, data) => `${stem}-${digest('sha256', data, 
 const attribute = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
 const relative = (href) => href.replace(/^\//, '');
 
-let html = await readFile(join(staging, 'index.html'), 'utf8');
+const split = await splitWasm({ html: await readFile(join(staging, 'index.html'), 'utf8'), staging, source, name: hashedName, integrity });
+let html = split.html;
 const assets = [];
 
 for (const tag of html.match(/<link rel="stylesheet"[^>]*>/g) ?? []) {
@@ -38,6 +40,7 @@ for (const tag of html.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g) ?? 
   assets.push({ tag: 'link', attrs });
   html = html.replace(tag, '');
 }
+assets.push(...split.preloads);
 
 const loader = html.match(/<script type="module"[^>]*>([\s\S]*?import init[\s\S]*?)<\/script>/);
 if (!loader) throw new Error('finish-dist: Trunk\'s loader script was not found in index.html');

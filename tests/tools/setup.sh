@@ -10,10 +10,11 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zf
 say() { printf '==> %s\n' "$*"; }
 
 # The release build of dist/: on top of the flags above, the standard library rebuilt for
-# size, and panics that abort at once (no message formatting code in the download).
+# size, panics that abort at once (no message formatting code in the download), and the
+# user view's split points kept, with the relocations wasm-split-cli needs to move them.
 release_build() {
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort --cfg helpdesk_split -Clink-arg=--emit-relocs" \
     trunk build --release "$@"
 }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -47,6 +48,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen" 
   say "Installing wasm-bindgen-cli $bindgen"
   # Not --locked: one of its locked dependencies is no longer in the registry.
   (cd "$HOME" && cargo install wasm-bindgen-cli --version "$bindgen")
+fi
+# wasm-split-cli, from the crate that matches the wasm_split_helpers in Cargo.lock (about 1 minute).
+if ! cargo install --list | grep -qx "wasm_split_cli_support v0.2.4:"; then
+  say "Installing wasm-split-cli 0.2.4"
+  (cd "$HOME" && cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary)
 fi
 
 # playwright-core, and wasm-opt from the binaryen package.

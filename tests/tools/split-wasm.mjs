@@ -1,0 +1,84 @@
+// Part of the Trunk post-build hook (finish-dist.mjs): when the build marks split points
+// (`--cfg helpdesk_split`, the release build), the linked wasm is split with wasm-split-cli
+// into the start-up module and the user view's chunk, which is fetched later. Trunk 0.21 has
+// no step between linking and wasm-bindgen, so this redoes wasm-bindgen and wasm-opt on the
+// split modules and swaps them in for Trunk's, under content-hashed names.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PLACEHOLDER = '__wasm_split_placeholder__';
+const LINK_FILE = '__wasm_split.js';
+
+/**
+ * Splits the wasm if it has split points; rewrites `html` (Trunk's tags and loader) to the
+ * new files and returns it, with the extra modules to preload. `name(stem, ext, data)` gives
+ * a content-hashed file name, `integrity(data)` an SRI value.
+ */
+export async function splitWasm({ html, staging, source, name, integrity }) {
+  const trunkJs = html.match(/href="\/(helpdesk-[0-9a-f]+)\.js"/)?.[1];
+  if (!trunkJs) throw new Error('finish-dist: Trunk\'s helpdesk-<hash>.js was not found in index.html');
+  const bindings = await readFile(join(staging, `${trunkJs}.js`), 'utf8');
+  if (!bindings.includes(PLACEHOLDER)) return { html, preloads: [] };
+
+  const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
+  const linked = join(process.env.CARGO_TARGET_DIR ?? join(source, 'target'), 'wasm32-unknown-unknown', profile, 'helpdesk.wasm');
+  const work = await mkdtemp(join(tmpdir(), 'helpdesk-split-'));
+  try {
+    const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    run('wasm-split-cli', [linked, work, '--out-name', 'helpdesk']);
+    run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-name', 'helpdesk', '--out-dir', join(work, 'bindgen'), join(work, 'helpdesk.wasm')]);
+    // The same wasm-opt features Trunk is given in the source index.html.
+    const sourceHtml = await readFile(join(source, 'index.html'), 'utf8');
+    const params = (sourceHtml.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
+    const optimise = (file) => run('wasm-opt', ['-Oz', ...params, file, '-o', file]);
+
+    const chunks = (await readdir(work)).filter((file) => file.endsWith('.wasm') && file !== 'helpdesk.wasm');
+    if (chunks.length === 0) throw new Error('finish-dist: wasm-split-cli produced no chunk');
+    let link = await readFile(join(work, LINK_FILE), 'utf8');
+    for (const chunk of chunks) {
+      optimise(join(work, chunk));
+      const data = await readFile(join(work, chunk));
+      const hashed = name(chunk.replace(/\.wasm$/, ''), 'wasm', data);
+      await writeFile(join(staging, hashed), data);
+      const fetchCall = `fetch(new URL("./${chunk}", import.meta.url))`;
+      if (!link.includes(fetchCall)) throw new Error(`finish-dist: ${LINK_FILE} does not fetch ${chunk} as expected`);
+      link = link.replace(fetchCall, `fetch(new URL("./${hashed}", import.meta.url), { integrity: "${integrity(data)}" })`);
+    }
+
+    const wasmPath = join(work, 'bindgen', 'helpdesk_bg.wasm');
+    optimise(wasmPath);
+    const wasm = await readFile(wasmPath);
+    const wasmName = name('helpdesk', 'wasm', wasm).replace(/\.wasm$/, '_bg.wasm');
+    await writeFile(join(staging, wasmName), wasm);
+
+    // The link module and the bindings import each other; the link module's name is fixed
+    // first (it names the bindings only through a placeholder), then the bindings'.
+    const bindingsText = await readFile(join(work, 'bindgen', 'helpdesk.js'), 'utf8');
+    // Only the import statement changes: the wasm still names its import module the same.
+    const importOfLink = `from "./${LINK_FILE}"`;
+    if (!bindingsText.includes(importOfLink)) throw new Error(`finish-dist: the bindings do not import ${LINK_FILE}`);
+    // Named after the link module too, which changes with the chunks.
+    const jsName = name('helpdesk', 'js', bindingsText + link);
+    link = link.replace('from "./helpdesk.js"', `from "./${jsName}"`);
+    const linkName = name('wasm-split', 'js', link);
+    const finalBindings = bindingsText.replace(importOfLink, `from "./${linkName}"`);
+    await writeFile(join(staging, linkName), link);
+    await writeFile(join(staging, jsName), finalBindings);
+
+    const trunkWasm = await readFile(join(staging, `${trunkJs}_bg.wasm`));
+    const trunkBindings = Buffer.from(bindings);
+    html = html
+      .replaceAll(integrity(trunkWasm), integrity(wasm))
+      .replaceAll(integrity(trunkBindings), integrity(finalBindings))
+      .replaceAll(`${trunkJs}_bg.wasm`, wasmName)
+      .replaceAll(`${trunkJs}.js`, jsName);
+    await rm(join(staging, `${trunkJs}_bg.wasm`));
+    await rm(join(staging, `${trunkJs}.js`));
+    const preloads = [{ tag: 'link', attrs: { rel: 'modulepreload', href: linkName, crossorigin: 'anonymous', integrity: integrity(link) } }];
+    return { html, preloads };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
