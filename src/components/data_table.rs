@@ -99,7 +99,9 @@ where
     });
     Effect::new(move |_| {
         filter.track();
-        page.set(0);
+        if page.get_untracked() != 0 {
+            page.set(0);
+        }
     });
     let pages = move || order.with(|o| o.len().div_ceil(PAGE_SIZE).max(1));
 
@@ -206,41 +208,45 @@ where
         }
     };
 
-    let body = {
+    // Rows keyed by their index: a keystroke or a sort keeps the rows still shown and moves
+    // them, instead of building the page again.
+    let visible = move || {
+        let start = page.get() * PAGE_SIZE;
+        order.with(|order| order.iter().skip(start).take(PAGE_SIZE).copied().collect::<Vec<usize>>())
+    };
+    let row_view = {
         let rows = rows.clone();
         let columns = columns.clone();
-        let link = link.clone();
-        move || {
-            let start = page.get() * PAGE_SIZE;
-            order.with(|order| {
-                order
-                    .iter()
-                    .skip(start)
-                    .take(PAGE_SIZE)
-                    .map(|&i| {
-                        let row = &rows[i];
-                        let cells = columns
-                            .iter()
-                            .enumerate()
-                            .map(|(c, column)| {
-                                let text = (column.cell)(row, &i18n);
-                                let content = match (c, &link) {
-                                    (0, Some(href)) => view! { class=class, <a href=href(row)>{text}</a> }.into_any(),
-                                    _ => match column.tone.map(|tone| tone(row, &i18n)) {
-                                        Some(tone) => view! { class=class, <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> }.into_any(),
-                                        None => text.into_any(),
-                                    },
-                                };
-                                view! { class=class, <td>{content}</td> }
-                            })
-                            .collect_view();
-                        view! { class=class, <tr>{cells}</tr> }
-                    })
-                    .collect_view()
-            })
+        move |i: usize| {
+            let row = &rows[i];
+            let cells = columns
+                .iter()
+                .enumerate()
+                .map(|(c, column)| {
+                    let text = (column.cell)(row, &i18n);
+                    let content = match (c, &link) {
+                        (0, Some(href)) => view! { class=class, <a href=href(row)>{text}</a> }.into_any(),
+                        _ => match column.tone.map(|tone| tone(row, &i18n)) {
+                            Some(tone) => view! { class=class, <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> }.into_any(),
+                            None => text.into_any(),
+                        },
+                    };
+                    view! { class=class, <td>{content}</td> }
+                })
+                .collect_view();
+            view! { class=class, <tr>{cells}</tr> }
         }
     };
+    // A new language renders the rows again (their text is built in it).
+    let body = move || {
+        i18n.lang.track();
+        let row_view = row_view.clone();
+        view! { <For each=visible key=|i| *i children=row_view/> }
+    };
 
+    // The rows' filter text is built when the operator enters the filter box, not at their
+    // first keystroke.
+    let prepare_filter = move |_| haystacks.with_untracked(|_| ());
     let total = rows.len();
     let shown = move || order.with(Vec::len);
     view! { class=class,
@@ -248,7 +254,7 @@ where
             <div class="tools">
                 <label>
                     {move || i18n.t(Msg::FilterLabel)}" "
-                    <input type="search" prop:value=move || filter.get() on:input=move |e| filter.set(event_target_value(&e))/>
+                    <input type="search" prop:value=move || filter.get() on:focus=prepare_filter on:input=move |e| filter.set(event_target_value(&e))/>
                 </label>
                 <span class="count" aria-live="polite">{move || i18n.fmt(Msg::ShowingRows, &[&shown().to_string(), &total.to_string()])}</span>
                 <button type="button" on:click=export>{move || i18n.t(Msg::ExportCsv)}</button>

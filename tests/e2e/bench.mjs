@@ -125,20 +125,30 @@ async function userView(browser, stack) {
 
 async function largeUser(browser, stack) {
   const page = await openPage(browser, { stack });
-  const measure = async (tab, lastPage, text) => {
-    let arrived = 0;
-    const onResponse = async (response) => {
-      if (response.url().includes(lastPage) && response.request().method() === 'GET') {
-        const body = await response.text().catch(() => '');
-        if (!body.includes('@odata.nextLink')) arrived = Date.now();
+  // Both ends are taken in the page's clock: the last page's responseEnd (Resource Timing) and
+  // the frame after the count text enters the DOM (a Playwright wait polls at growing intervals).
+  await page.addInitScript(() => {
+    performance.setResourceTimingBufferSize(5000);
+    window.__watch = ['1500 of 1500', '5000 of 5000'];
+    window.__shown = {};
+    new MutationObserver(() => {
+      const text = document.body?.textContent ?? '';
+      for (const wanted of window.__watch) {
+        if (window.__shown[wanted] === undefined && text.includes(wanted)) {
+          window.__shown[wanted] = null;
+          requestAnimationFrame(() => (window.__shown[wanted] = performance.now()));
+        }
       }
-    };
-    page.on('response', onResponse);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const measure = async (tab, lastPage, text) => {
     await page.goto(`${stack.portalUrl}/users/LeeG@contoso.onmicrosoft.com/${tab}`);
     await page.getByText(text).waitFor({ timeout: 60_000 });
-    const usable = Date.now();
-    page.off('response', onResponse);
-    return Math.max(0, usable - arrived);
+    await page.waitForFunction((wanted) => window.__shown[wanted] > 0, text);
+    return page.evaluate(({ wanted, lastPage }) => {
+      const arrived = Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.includes(lastPage)).map((e) => e.responseEnd));
+      return Math.round(Math.max(0, window.__shown[wanted] - arrived));
+    }, { wanted: text, lastPage });
   };
   const groupsUsableMs = await measure('groups', 'transitiveMemberOf', '1500 of 1500');
   const failuresUsableMs = await measure('enrollment-failures', 'deviceManagementTroubleshootingEvents', '5000 of 5000');
@@ -162,7 +172,7 @@ async function largeUser(browser, stack) {
     failuresUsableMs,
     // Event Timing reports only events slower than 16 ms; none reported means under 16 ms.
     filterKeystrokeMaxMs: Math.round(Math.max(0, ...keys)),
-    sortClickMaxMs: Math.round(Math.max(0, ...clicks)),
+    clickMaxMs: Math.round(Math.max(0, ...clicks)),
     jsHeapMB: Math.round((heap / 1024 / 1024) * 10) / 10,
   };
 }
@@ -228,7 +238,7 @@ console.log('Fetched after start-up (KB)');
 for (const [file, s] of Object.entries(results.transfer.later)) console.log(sizeRow(file, s));
 console.log(`\nCold start (median of ${results.coldStart.runs}): search box ready ${results.coldStart.searchReadyMs} ms, LCP ${results.coldStart.lcpMs} ms`);
 console.log(`User view: ${results.userView.elapsedMs} ms, ${results.userView.rounds} round(s), ${results.userView.calls} calls (batch steps included)`);
-console.log(`Lee Gu: groups usable ${results.largeUser.groupsUsableMs} ms and failures ${results.largeUser.failuresUsableMs} ms after their data; filter keystroke ≤ ${results.largeUser.filterKeystrokeMaxMs} ms, sort click ≤ ${results.largeUser.sortClickMaxMs} ms (0: under 16 ms); JS heap ${results.largeUser.jsHeapMB} MB`);
+console.log(`Lee Gu: groups usable ${results.largeUser.groupsUsableMs} ms and failures ${results.largeUser.failuresUsableMs} ms after their data; filter keystroke ≤ ${results.largeUser.filterKeystrokeMaxMs} ms, clicks (entering the filter box, sorting) ≤ ${results.largeUser.clickMaxMs} ms (0: under 16 ms); JS heap ${results.largeUser.jsHeapMB} MB`);
 console.log(`Typeahead "adele": ${results.typeahead.requests} request(s), ${results.typeahead.staleResults} stale result(s)\n`);
 console.log('Budget                                        value   budget');
 let missed = 0;
