@@ -20,6 +20,8 @@ const BUDGETS = {
   typeaheadStaleResults: 0,
 };
 
+/** The search box has focus and takes input: the portal is usable. */
+const searchReady = () => document.activeElement?.id === 'user-search' && !document.activeElement.disabled;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
@@ -33,7 +35,7 @@ async function firstLoadFiles(browser, stack) {
     if (url.origin === origin) fetched.add(url.pathname.split('/').pop() || 'index.html');
   });
   await page.goto(stack.portalUrl);
-  await page.waitForFunction(() => document.activeElement?.id === 'user-search' && !document.activeElement.disabled);
+  await page.waitForFunction(searchReady);
   const files = new Set(fetched);
   await page.context().close();
   return files;
@@ -77,7 +79,7 @@ async function coldStart(browser, stack) {
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
     await page.goto(stack.portalUrl);
-    await page.waitForFunction(() => document.activeElement?.id === 'user-search' && !document.activeElement.disabled);
+    await page.waitForFunction(searchReady);
     ready.push(await page.evaluate(() => performance.now()));
     await page.waitForTimeout(300);
     lcp.push(await page.evaluate(() => window.__lcp));
