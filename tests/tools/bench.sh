@@ -8,7 +8,7 @@ cd "$root"
 
 say "Release build"
 cargo build --quiet --release -p graph-mock
-release_build
+bash "$root/tests/tools/release.sh"
 
 say "Measuring"
 GRAPH_MOCK_BIN="$root/target/release/graph-mock" node tests/e2e/bench.mjs --json target/bench.json

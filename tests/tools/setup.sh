@@ -1,37 +1,43 @@
 #!/usr/bin/env bash
 # Installs what building and testing the portal needs and is missing; skips what is there.
-# Sourced by demo.sh and test.sh (it also puts the tools on PATH); can be run alone.
+# Sourced by demo.sh, test.sh, release.sh and bench.sh (it also puts the tools on PATH); can be
+# run alone. `--build-only` leaves out what only the tests need (Chromium, nginx).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export PATH="$root/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# Smaller wasm: type-erased Leptos views, no Debug formatting, no panic locations (nightly flags).
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zfmt-debug=none -Zlocation-detail=none"
 say() { printf '==> %s\n' "$*"; }
-
-# The release build of dist/: on top of the flags above, the standard library rebuilt for
-# size, panics that abort at once (no message formatting code in the download), and the
-# user view's split points kept, with the relocations wasm-split-cli needs to move them.
-release_build() {
-  CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort --cfg helpdesk_split -Clink-arg=--emit-relocs" \
-    trunk build --release "$@"
-}
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+build_only=false
+[ "${1:-}" = "--build-only" ] && build_only=true
 
 command -v rustup >/dev/null || { echo "rustup is needed first: https://rustup.rs" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js and npm are needed first" >&2; exit 1; }
 
-# The nightly toolchain pinned by rust-toolchain.toml (stylers needs it), with the wasm target.
-toolchain=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$root/rust-toolchain.toml")
+# The dated nightly pinned by rust-toolchain.toml (stylers and the size flags in
+# .cargo/config.toml need it) with every component and target the file names: rustup adds
+# them when it installs the toolchain, but not to a toolchain that is already there (rust-src,
+# for the release build's -Zbuild-std, was missing that way).
+toml="$root/rust-toolchain.toml"
+toolchain=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$toml")
+toml_list() { sed -n "s/^$1 *= *\[\(.*\)\]/\1/p" "$toml" | tr -d '",' ; }
 if ! rustup toolchain list | grep -q "^$toolchain"; then
   say "Installing the $toolchain Rust toolchain"
   rustup toolchain install "$toolchain" --profile minimal
 fi
-if ! rustup target list --installed --toolchain "$toolchain" | grep -qx wasm32-unknown-unknown; then
-  say "Adding the wasm32 target"
-  rustup target add --toolchain "$toolchain" wasm32-unknown-unknown
-fi
+for component in $(toml_list components); do
+  if ! rustup component list --installed --toolchain "$toolchain" | grep -q "^$component"; then
+    say "Adding the $component component to $toolchain"
+    rustup component add --toolchain "$toolchain" "$component"
+  fi
+done
+for target in $(toml_list targets); do
+  if ! rustup target list --installed --toolchain "$toolchain" | grep -qx "$target"; then
+    say "Adding the $target target to $toolchain"
+    rustup target add --toolchain "$toolchain" "$target"
+  fi
+done
+say "Rust: $(rustc "+$toolchain" --version)"
 
 # Trunk, and wasm-bindgen at the version Cargo.lock pins (Trunk would download it otherwise).
 # They are compiled with the machine's default toolchain, outside the project.
@@ -64,7 +70,7 @@ fi
 
 # Debian's Chromium for the browser tests (no tool downloads a browser of its own), and
 # Debian's nginx to serve dist/ under a sub-path with the shipped configuration.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! [ -x /usr/sbin/nginx ]; then
+if ! $build_only && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! [ -x /usr/sbin/nginx ]; }; then
   say "Installing Chromium and nginx"
   as_root apt-get update
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends chromium chromium-driver nginx

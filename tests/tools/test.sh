@@ -17,7 +17,7 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/tests/webdriver.json" \
 
 say "Release build of the portal"
 cargo build --quiet -p graph-mock
-release_build
+bash "$root/tests/tools/release.sh"
 
 say "Browser tests (headless Chromium)"
 cd tests/e2e
