@@ -3,6 +3,7 @@
 pub mod account_state;
 pub mod app_header;
 pub mod data_table;
+pub mod enrollment_summary;
 pub mod labels;
 pub mod operator_menu;
 pub mod language_switch;

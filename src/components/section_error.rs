@@ -11,9 +11,9 @@ use crate::i18n::{use_i18n, I18n, Msg};
 /// For a 403: which permission or role the operator lacks, in words to forward to an administrator.
 pub fn refusal(i18n: &I18n, error: &GraphError, granted: &[String]) -> Option<String> {
     Some(match explain(error, granted)? {
-        Refusal::MissingPermission(scope) => i18n.fmt(Msg::RefusalMissingPermission, &[scope]),
+        Refusal::MissingPermission(scopes) => i18n.fmt(Msg::RefusalMissingPermission, &[&scopes.join(i18n.t(Msg::Or))]),
         Refusal::MissingIntuneRole => i18n.t(Msg::RefusalNoIntuneRole).to_string(),
-        Refusal::Denied(Some(scope)) => i18n.fmt(Msg::RefusalDenied, &[scope]),
+        Refusal::Denied(Some(scopes)) => i18n.fmt(Msg::RefusalDenied, &[&scopes.join(i18n.t(Msg::Or))]),
         Refusal::Denied(None) => i18n.t(Msg::RefusalUnknown).to_string(),
     })
 }

@@ -10,7 +10,7 @@ use crate::components::section_error::SectionError;
 use crate::graph::models::SkippedItem;
 use crate::graph::{GraphError, ProgressEvent};
 use crate::i18n::{use_i18n, I18n, Msg};
-use crate::state::section::{Loaded, Section};
+use crate::state::section::{Loaded, PartFailure, Section};
 
 pub fn progress_text(i18n: &I18n, event: &ProgressEvent) -> String {
     match event {
@@ -29,7 +29,7 @@ pub fn progress_text(i18n: &I18n, event: &ProgressEvent) -> String {
 enum Phase {
     Loading(Option<ProgressEvent>),
     Failed(GraphError),
-    Ready { note: Option<ProgressEvent>, skipped: Arc<Vec<SkippedItem>> },
+    Ready { note: Option<ProgressEvent>, skipped: Arc<Vec<SkippedItem>>, failed_parts: Arc<Vec<PartFailure>> },
 }
 
 fn phase_of<T>(section: &Section<T>) -> Phase {
@@ -39,6 +39,7 @@ fn phase_of<T>(section: &Section<T>) -> Phase {
         Section::Ready(loaded) => Phase::Ready {
             note: loaded.note.clone().filter(|_| !loaded.complete || matches!(loaded.note, Some(ProgressEvent::Retrying(_)))),
             skipped: loaded.skipped.clone(),
+            failed_parts: loaded.failed_parts.clone(),
         },
     }
 }
@@ -85,6 +86,13 @@ fn section_frame(phase: Signal<Phase>, on_retry: Callback<()>, label: Msg, conte
             margin: 0 0 var(--space-2) 0;
             font-size: var(--font-small);
         }
+        .part-failed {
+            margin: 0 0 var(--space-2) 0;
+        }
+        .part-failed p {
+            margin: 0 0 var(--space-1) 0;
+            font-weight: 600;
+        }
         .skipped ul {
             margin: 0;
             padding-left: var(--space-4);
@@ -100,10 +108,19 @@ fn section_frame(phase: Signal<Phase>, on_retry: Callback<()>, label: Msg, conte
         }
         .into_any(),
         Phase::Failed(error) => view! { <SectionError error=error on_retry=on_retry/> }.into_any(),
-        Phase::Ready { note, skipped } => {
+        Phase::Ready { note, skipped, failed_parts } => {
             let content = content.clone();
             view! { class=class,
                 {note.map(|note| view! { class=class, <p class="note" role="status">{move || progress_text(&i18n, &note)}</p> })}
+                {failed_parts.iter().map(|part| {
+                    let label = part.label.clone();
+                    view! { class=class,
+                        <div class="part-failed">
+                            <p>{move || i18n.fmt(Msg::PartFailed, &[&label])}</p>
+                            <SectionError error=part.error.clone() on_retry=on_retry/>
+                        </div>
+                    }
+                }).collect_view()}
                 {(!skipped.is_empty()).then(|| {
                     let count = skipped.len().to_string();
                     view! { class=class,

@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::components::enrollment_summary::enrollment_lines;
 use crate::components::labels::{device_compliance, Tone};
 use crate::components::section_view::SectionView;
 use crate::domain::compliance::{app_summary, device_summary};
 use crate::domain::licence::{licence_state, LicenceState};
 use crate::graph::GraphClient;
 use crate::i18n::{use_i18n, I18n, Msg};
-use crate::graph::models::{LicenseDetails, ManagedDevice, MobileAppIntentAndState};
+use crate::graph::models::{EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState};
 use crate::state::section::Loaded;
 use crate::state::user_session::{SectionName, UserSession};
 
@@ -109,6 +110,15 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                             }
+                        }}
+                    />
+                </div>
+                <div class="card" data-testid="enrollment-summary">
+                    <h3>{move || i18n.t(Msg::EnrollmentCard)}</h3>
+                    <SectionView section=session.restrictions on_retry=retry(SectionName::Restrictions) label=Msg::EnrollmentCard
+                        content={move |loaded: Loaded<EnrollmentConfiguration>| {
+                            let lines = move || session.groups.with(|groups| session.devices.with(|devices| enrollment_lines(&loaded.items, groups, devices, &i18n)));
+                            view! { class=class, <ul>{move || lines().into_iter().map(|(text, tone)| view! { class=class, <li>{mark(tone, text)}</li> }).collect_view()}</ul> }
                         }}
                     />
                 </div>

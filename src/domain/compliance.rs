@@ -57,6 +57,15 @@ pub fn failing_settings(policy: &PolicyState) -> Vec<&SettingState> {
         .collect()
 }
 
+/// A policy state with only `user_id`'s setting states (and those that name no user): on a
+/// shared device each user who signed in has their own. Also returns how many were left out.
+pub fn for_user(mut policy: PolicyState, user_id: &str) -> (PolicyState, usize) {
+    let before = policy.setting_states.len();
+    policy.setting_states.retain(|setting| setting.user_id.as_deref().is_none_or(|id| id.eq_ignore_ascii_case(user_id)));
+    let left_out = before - policy.setting_states.len();
+    (policy, left_out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +98,20 @@ mod tests {
         ]}"#).unwrap();
         let names: Vec<_> = failing_settings(&policy).iter().filter_map(|s| s.setting_name.as_deref()).collect();
         assert_eq!(names, vec!["Require BitLocker", "Minimum OS"]);
+    }
+
+    #[test]
+    fn on_a_shared_device_only_the_selected_users_settings_are_kept() {
+        let policy: PolicyState = serde_json::from_value(serde_json::json!({
+            "id": "p", "settingStates": [
+                {"setting": "a", "state": "nonCompliant", "userId": "ADELE"},
+                {"setting": "b", "state": "compliant", "userId": "alex"},
+                {"setting": "c", "state": "compliant"}
+            ]
+        }))
+        .unwrap();
+        let (mine, left_out) = for_user(policy, "adele");
+        let kept: Vec<_> = mine.setting_states.iter().filter_map(|s| s.setting.as_deref()).collect();
+        assert_eq!((kept, left_out), (vec!["a", "c"], 1));
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::graph::models::DirectoryObject;
+use crate::graph::scopes::{Permission, ADMINISTRATIVE_UNITS, GROUPS, ROLES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum GroupKind {
@@ -31,6 +32,19 @@ pub fn group_kind(object: &DirectoryObject) -> GroupKind {
         (false, true) => GroupKind::DynamicSecurity,
         (false, false) => GroupKind::Security,
     }
+}
+
+/// Graph sends objects the app may not read with their type and id only ("limited
+/// information"): the permission that would show the name, for a nameless object.
+pub fn hidden_name_needs(object: &DirectoryObject) -> Option<Permission> {
+    if object.display_name.as_deref().is_some_and(|name| !name.trim().is_empty()) {
+        return None;
+    }
+    Some(match group_kind(object) {
+        GroupKind::DirectoryRole => ROLES,
+        GroupKind::AdministrativeUnit => ADMINISTRATIVE_UNITS,
+        _ => GROUPS,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,5 +93,15 @@ mod tests {
         let direct = vec![object(r#"{"id":"a"}"#)];
         let flags: Vec<bool> = memberships(&all, &direct).iter().map(|m| m.direct).collect();
         assert_eq!(flags, vec![true, false]);
+    }
+
+    #[test]
+    fn nameless_roles_and_units_name_the_permission_that_would_show_them() {
+        let role = object(r##"{"id":"r","@odata.type":"#microsoft.graph.directoryRole","displayName":null}"##);
+        assert_eq!(hidden_name_needs(&role), Some(ROLES));
+        let unit = object(r##"{"id":"u","@odata.type":"#microsoft.graph.administrativeUnit"}"##);
+        assert_eq!(hidden_name_needs(&unit), Some(ADMINISTRATIVE_UNITS));
+        let group = object(r##"{"id":"g","@odata.type":"#microsoft.graph.group","displayName":"Sales"}"##);
+        assert_eq!(hidden_name_needs(&group), None);
     }
 }

@@ -6,5 +6,6 @@ pub mod groups;
 pub mod licence;
 pub mod permissions;
 pub mod remediation;
+pub mod restrictions;
 pub mod table;
 pub mod ticket;

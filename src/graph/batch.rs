@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::error::{FailureKind, GraphError};
+use super::error::{parse_retry_after, FailureKind, GraphError};
 
 pub const MAX_BATCH: usize = 20;
 
@@ -107,7 +107,7 @@ pub fn parse_batch_answer(body: &str) -> Result<Vec<StepAnswer>, GraphError> {
         answers.push(StepAnswer {
             id: id.to_string(),
             status: response.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(0),
-            retry_after: header("Retry-After").and_then(|v| v.trim().parse().ok()),
+            retry_after: header("Retry-After").as_deref().and_then(parse_retry_after),
             request_id: header("request-id"),
             body: response.get("body").cloned().unwrap_or(Value::Null),
         });
@@ -115,10 +115,6 @@ pub fn parse_batch_answer(body: &str) -> Result<Vec<StepAnswer>, GraphError> {
     Ok(answers)
 }
 
-/// How long to wait before resending throttled steps: the longest `Retry-After` among them.
-pub fn wait_for_throttled(answers: &[StepAnswer]) -> Option<u64> {
-    answers.iter().filter(|a| a.is_transient()).map(|a| a.retry_after.unwrap_or(1)).max()
-}
 
 #[cfg(test)]
 mod tests {
@@ -149,14 +145,14 @@ mod tests {
         let body = r#"{"responses":[
             {"id":"2","status":429,"headers":{"Retry-After":"7","request-id":"r2"},"body":{"error":{"code":"TooManyRequests","message":"slow down"}}},
             {"id":"1","status":200,"headers":{},"body":{"value":[]}},
-            {"id":"3","status":503,"headers":{"retry-after":"2"},"body":null}
+            {"id":"3","status":503,"headers":{"retry-after":"2.128"},"body":null}
         ]}"#;
         let answers = parse_batch_answer(body).unwrap();
-        assert_eq!(wait_for_throttled(&answers), Some(7));
         let by_id = |id: &str| answers.iter().find(|a| a.id == id).unwrap().clone();
         assert!(by_id("1").into_result().is_ok());
         let throttled = by_id("2").into_result().unwrap_err();
         assert_eq!((throttled.kind, throttled.retry_after, throttled.request_id.as_deref()), (FailureKind::Http(429), Some(7), Some("r2")));
+        assert_eq!(by_id("3").into_result().unwrap_err().retry_after, Some(3), "a fractional Retry-After is rounded up");
     }
 
     #[test]

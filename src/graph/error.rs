@@ -28,7 +28,7 @@ pub struct GraphError {
     pub request_id: Option<String>,
     /// The id the portal sent as `client-request-id`.
     pub client_request_id: Option<String>,
-    /// `Retry-After`, in seconds, when Graph sent one.
+    /// `Retry-After`, in whole seconds (a fractional value rounded up), when Graph sent one.
     pub retry_after: Option<u64>,
     /// The permission the refused call needs (set on 401/403).
     pub needed: Option<Permission>,
@@ -45,6 +45,28 @@ struct ErrorBody {
     message: Option<String>,
     #[serde(rename = "innerError", alias = "innererror")]
     inner_error: Option<InnerError>,
+}
+
+/// What Intune often puts in `message`: a JSON object serialised as a string.
+#[derive(Deserialize)]
+struct IntuneMessage {
+    #[serde(rename = "Message")]
+    message: String,
+}
+
+/// Graph's `message`, or the `Message` inside it when Intune wrapped one there.
+fn readable_message(message: String) -> String {
+    match serde_json::from_str::<IntuneMessage>(message.trim()) {
+        Ok(inner) if !inner.message.trim().is_empty() => inner.message,
+        _ => message,
+    }
+}
+
+/// `Retry-After` in whole seconds: Graph may send a fraction (`2.128`), which is rounded up so
+/// the wait is never shorter than asked.
+pub fn parse_retry_after(value: &str) -> Option<u64> {
+    let seconds: f64 = value.trim().parse().ok()?;
+    (seconds.is_finite() && seconds >= 0.0).then(|| seconds.ceil().min(u64::MAX as f64) as u64)
 }
 
 #[derive(Deserialize)]
@@ -85,7 +107,7 @@ impl GraphError {
         GraphError {
             kind: FailureKind::Http(status),
             code,
-            message: message.unwrap_or_default(),
+            message: message.map(readable_message).unwrap_or_default(),
             request_id: body_request_id.or(request_id_header),
             client_request_id: None,
             retry_after: None,
@@ -121,6 +143,28 @@ mod tests {
         let html = GraphError::from_status(502, "<html>Bad gateway</html>", Some("hdr".into()));
         assert_eq!(html.request_id.as_deref(), Some("hdr"));
         assert_eq!(html.code, None);
+    }
+
+    #[test]
+    fn the_message_intune_wraps_in_json_is_unwrapped_and_the_request_id_kept() {
+        let body = r#"{"error":{"code":"Forbidden","message":"{\"_version\":3,\"Message\":\"An error has occurred - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000\",\"CustomApiErrorPhrase\":\"\",\"RetryAfter\":null}","innerError":{"request-id":"r-9"}}}"#;
+        let error = GraphError::from_status(403, body, None);
+        assert_eq!(error.message, "An error has occurred - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000");
+        assert_eq!(error.request_id.as_deref(), Some("r-9"));
+        for plain in ["{not json", "{\"Other\":1}", "Plain text."] {
+            let body = serde_json::json!({"error": {"code": "x", "message": plain}}).to_string();
+            assert_eq!(GraphError::from_status(400, &body, None).message, plain);
+        }
+    }
+
+    #[test]
+    fn retry_after_fractions_round_up_and_nonsense_is_ignored() {
+        assert_eq!(parse_retry_after("2.128"), Some(3));
+        assert_eq!(parse_retry_after(" 4 "), Some(4));
+        assert_eq!(parse_retry_after("0"), Some(0));
+        for bad in ["", "soon", "-1", "NaN", "inf", "Wed, 21 Oct 2015 07:28:00 GMT"] {
+            assert_eq!(parse_retry_after(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -182,6 +182,7 @@ pub struct LicenseDetails {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ServicePlan {
+    pub service_plan_id: Option<String>,
     pub service_plan_name: Option<String>,
     pub provisioning_status: Option<ProvisioningStatus>,
 }
@@ -228,6 +229,9 @@ pub struct SettingState {
     pub error_code: Option<i64>,
     pub error_description: Option<String>,
     pub current_value: Option<String>,
+    /// Setting states are per user: on a shared device, each user who signed in has their own.
+    pub user_id: Option<String>,
+    pub user_principal_name: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -277,6 +281,29 @@ impl AppIdentifier {
     }
 }
 
+open_enum!(
+    /// `deviceEnrollmentConfiguration.deviceEnrollmentConfigurationType` (beta).
+    EnrollmentConfigurationType {
+        Limit => "limit", PlatformRestrictions => "platformRestrictions", SinglePlatformRestriction => "singlePlatformRestriction",
+        WindowsHelloForBusiness => "windowsHelloForBusiness", DefaultLimit => "defaultLimit",
+        DefaultPlatformRestrictions => "defaultPlatformRestrictions", DefaultWindowsHelloForBusiness => "defaultWindowsHelloForBusiness",
+        DefaultWindows10EnrollmentCompletionPageConfiguration => "defaultWindows10EnrollmentCompletionPageConfiguration",
+        Windows10EnrollmentCompletionPageConfiguration => "windows10EnrollmentCompletionPageConfiguration",
+        DeviceComanagementAuthorityConfiguration => "deviceComanagementAuthorityConfiguration",
+        EnrollmentNotificationsConfiguration => "enrollmentNotificationsConfiguration",
+    }
+);
+
+open_enum!(
+    /// `enrollmentRestrictionPlatformType` of a single-platform restriction (beta).
+    RestrictionPlatform {
+        AllPlatforms => "allPlatforms", Ios => "ios", Windows => "windows", WindowsPhone => "windowsPhone",
+        Android => "android", AndroidForWork => "androidForWork", Mac => "mac", Linux => "linux",
+    }
+);
+
+/// A `deviceEnrollmentConfiguration` from beta: the default and per-platform restrictions and
+/// device limits, told apart by `@odata.type` and `deviceEnrollmentConfigurationType`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnrollmentConfiguration {
@@ -286,13 +313,21 @@ pub struct EnrollmentConfiguration {
     pub display_name: Option<String>,
     pub description: Option<String>,
     pub priority: Option<i64>,
+    pub device_enrollment_configuration_type: Option<EnrollmentConfigurationType>,
     pub limit: Option<i64>,
+    /// Single-platform restriction.
+    pub platform_type: Option<RestrictionPlatform>,
+    pub platform_restriction: Option<PlatformRestriction>,
+    /// The default (all platforms) restriction, one property a platform.
     pub ios_restriction: Option<PlatformRestriction>,
     pub windows_restriction: Option<PlatformRestriction>,
     pub windows_mobile_restriction: Option<PlatformRestriction>,
     pub android_restriction: Option<PlatformRestriction>,
+    pub android_for_work_restriction: Option<PlatformRestriction>,
     #[serde(rename = "macOSRestriction")]
     pub mac_os_restriction: Option<PlatformRestriction>,
+    /// Beta's newer name for the macOS restriction, beside `macOSRestriction`.
+    pub mac_restriction: Option<PlatformRestriction>,
     #[serde(default, deserialize_with = "list")]
     pub assignments: Vec<EnrollmentAssignment>,
 }
@@ -304,6 +339,10 @@ pub struct PlatformRestriction {
     pub personal_device_enrollment_blocked: Option<bool>,
     pub os_minimum_version: Option<String>,
     pub os_maximum_version: Option<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub blocked_manufacturers: Vec<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub blocked_skus: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -312,12 +351,14 @@ pub struct EnrollmentAssignment {
     pub target: Option<AssignmentTarget>,
 }
 
+/// `deviceAndAppManagementAssignmentTarget`, told apart by `@odata.type`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignmentTarget {
     #[serde(rename = "@odata.type")]
     pub odata_type: Option<String>,
     pub group_id: Option<String>,
+    pub collection_id: Option<String>,
 }
 
 /// An item of `memberOf` / `transitiveMemberOf`: a group, directory role or administrative unit.
@@ -339,6 +380,9 @@ pub struct DirectoryObject {
 #[serde(rename_all = "camelCase")]
 pub struct TroubleshootingEvent {
     pub id: String,
+    /// The list mixes kinds of events; only enrollment failures belong to the failures tab.
+    #[serde(rename = "@odata.type")]
+    pub odata_type: Option<String>,
     pub event_date_time: Option<Timestamp>,
     pub correlation_id: Option<String>,
     pub operating_system: Option<String>,
@@ -349,6 +393,13 @@ pub struct TroubleshootingEvent {
     pub managed_device_identifier: Option<String>,
     /// Beta only.
     pub troubleshooting_error_details: Option<TroubleshootingErrorDetails>,
+}
+
+impl TroubleshootingEvent {
+    /// An enrollment failure (an item without a type is taken as one, the list's base kind).
+    pub fn is_enrollment_failure(&self) -> bool {
+        self.odata_type.as_deref().is_none_or(|kind| kind == "#microsoft.graph.enrollmentTroubleshootingEvent")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -11,8 +11,8 @@ fn encode(value: &str) -> String {
     utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
 
-/// An id or user principal name as one path segment.
-fn segment(id: &str) -> String {
+/// An id or user principal name as one path segment (`#` of a guest's `#EXT#` included).
+pub fn segment(id: &str) -> String {
     utf8_percent_encode(id, PATH_SEGMENT).to_string()
 }
 
@@ -20,12 +20,19 @@ pub const SUBSCRIPTION_STATE: &str = "/deviceManagement?$select=subscriptionStat
 
 pub const USER_FIELDS: &str = "id,displayName,mail,userPrincipalName";
 
-/// Typeahead: users whose name or e-mail starts with `text` (needs `ConsistencyLevel: eventual`).
-/// Quotes and backslashes cannot be searched for and are dropped.
+/// Typeahead: users whose name, e-mail or user principal name starts with `text` (needs
+/// `ConsistencyLevel: eventual`); users without a mailbox are found by the last. Quotes and
+/// backslashes cannot be searched for and are dropped.
 pub fn search_users(text: &str, top: u32) -> String {
     let term: String = text.chars().filter(|c| !matches!(c, '"' | '\\')).collect::<String>().trim().to_string();
-    let search = format!("\"displayName:{term}\" OR \"mail:{term}\"");
+    let search = format!("\"displayName:{term}\" OR \"mail:{term}\" OR \"userPrincipalName:{term}\"");
     format!("/users?$search={}&$select={USER_FIELDS}&$top={top}", encode(&search))
+}
+
+/// An object id (a GUID), as opposed to a user principal name.
+pub fn is_object_id(key: &str) -> bool {
+    let groups: Vec<&str> = key.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12]) && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 pub fn user(id: &str) -> String {
@@ -91,7 +98,7 @@ mod tests {
     fn search_is_encoded_and_cannot_be_broken_by_quotes() {
         assert_eq!(
             search_users("ad", 10),
-            "/users?$search=%22displayName:ad%22%20OR%20%22mail:ad%22&$select=id,displayName,mail,userPrincipalName&$top=10"
+            "/users?$search=%22displayName:ad%22%20OR%20%22mail:ad%22%20OR%20%22userPrincipalName:ad%22&$select=id,displayName,mail,userPrincipalName&$top=10"
         );
         assert_eq!(search_users("a\"d & e", 5), search_users("ad & e", 5));
         assert!(search_users("a&b", 5).contains("a%20%26b") || search_users("a&b", 5).contains("a%26b"));
@@ -101,5 +108,14 @@ mod tests {
     fn user_ids_and_principal_names_are_one_path_segment() {
         assert_eq!(user("AdeleV@contoso.onmicrosoft.com"), "/users/AdeleV@contoso.onmicrosoft.com?$select=id,displayName,mail,userPrincipalName");
         assert!(user("a/b?c").starts_with("/users/a%2Fb%3Fc?"));
+        assert!(user("grady_fabrikam.com#EXT#@contoso.onmicrosoft.com").starts_with("/users/grady_fabrikam.com%23EXT%23@contoso.onmicrosoft.com?"));
+    }
+
+    #[test]
+    fn object_ids_are_told_from_principal_names() {
+        assert!(is_object_id("0b283420-ec8c-4b6c-a5a3-7a3aee3a9f9e"));
+        assert!(!is_object_id("AdeleV@contoso.onmicrosoft.com"));
+        assert!(!is_object_id("0b283420-ec8c-4b6c-a5a3-7a3aee3a9f9"));
+        assert!(!is_object_id("0b283420-ec8c-4b6c-a5a3-7a3aee3a9fzz"));
     }
 }

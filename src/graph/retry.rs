@@ -49,6 +49,25 @@ impl RetryPolicy {
         };
         (elapsed_ms.saturating_add(wait) <= self.deadline_ms).then_some(wait)
     }
+
+    /// The error the operator gets when the policy stops trying: a transient failure whose
+    /// next wait would pass the deadline is a timeout.
+    pub fn give_up(&self, retry: u32, error: GraphError) -> GraphError {
+        if error.is_transient() && retry <= self.max_retries {
+            GraphError { kind: FailureKind::TimedOut, ..error }
+        } else {
+            error
+        }
+    }
+
+    /// One round of `$batch` answers: when every transient step may be retried, the wait before
+    /// resending them (the longest any of them asks for); `None` when the policy gives up.
+    /// Only a 429 is called throttling.
+    pub fn resend_after(&self, retry: u32, transient: &[GraphError], elapsed_ms: u64, jitter: f64) -> Option<RetryNotice> {
+        let waits = transient.iter().map(|error| self.wait_before(retry, error, elapsed_ms, jitter)).collect::<Option<Vec<u64>>>()?;
+        let wait_ms = waits.into_iter().max()?;
+        Some(RetryNotice { retry, wait_ms, throttled: transient.iter().any(|error| error.kind == FailureKind::Http(429)) })
+    }
 }
 
 /// Time as the retry loop sees it: the browser's clock in the portal, a fake one in tests.
@@ -84,10 +103,7 @@ where
                 notice(RetryNotice { retry, wait_ms, throttled: error.kind == FailureKind::Http(429) });
                 clock.sleep(wait_ms).await;
             }
-            None if error.is_transient() && retry <= policy.max_retries => {
-                return Err(GraphError { kind: FailureKind::TimedOut, ..error });
-            }
-            None => return Err(error),
+            None => return Err(policy.give_up(retry, error)),
         }
     }
 }
@@ -161,6 +177,18 @@ mod tests {
             assert!(notices.is_empty());
             assert_eq!(result.unwrap_err().kind, FailureKind::Http(status));
         }
+    }
+
+    #[test]
+    fn a_batch_round_waits_for_its_slowest_step_and_names_throttling_only_for_429() {
+        let policy = RetryPolicy::default();
+        let throttled_and_busy = [throttled(Some(3)), GraphError::from_status(503, "", None)];
+        assert_eq!(policy.resend_after(1, &throttled_and_busy, 0, 0.5), Some(RetryNotice { retry: 1, wait_ms: 3_000, throttled: true }));
+        let busy = [GraphError::from_status(503, "", None)];
+        assert_eq!(policy.resend_after(2, &busy, 0, 0.5), Some(RetryNotice { retry: 2, wait_ms: 1_500, throttled: false }));
+        assert_eq!(policy.resend_after(4, &busy, 0, 0.5), None, "past the retry count");
+        assert_eq!(policy.resend_after(1, &[throttled(Some(90))], 0, 0.5), None, "past the deadline");
+        assert_eq!(policy.resend_after(1, &[], 0, 0.5), None);
     }
 
     #[test]

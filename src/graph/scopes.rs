@@ -1,20 +1,27 @@
 //! The delegated permission each Graph call of the portal needs (GRAPH.md), so a 403 can
 //! name what is missing.
 
-/// A Graph permission, short form (`DeviceManagementApps.Read.All`).
+/// The Graph permissions that allow a call, short form (`DeviceManagementApps.Read.All`): any
+/// one of them is enough.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Permission {
-    pub scope: &'static str,
+    pub scopes: &'static [&'static str],
     /// An Intune resource: besides the scope, the operator needs an Intune role.
     pub intune: bool,
 }
 
-pub const USERS: Permission = Permission { scope: "User.Read.All", intune: false };
-pub const GROUPS: Permission = Permission { scope: "GroupMember.Read.All", intune: false };
-pub const DEVICES: Permission = Permission { scope: "DeviceManagementManagedDevices.Read.All", intune: true };
-pub const CONFIGURATION: Permission = Permission { scope: "DeviceManagementConfiguration.Read.All", intune: true };
-pub const APPS: Permission = Permission { scope: "DeviceManagementApps.Read.All", intune: true };
-pub const SERVICE_CONFIG: Permission = Permission { scope: "DeviceManagementServiceConfig.Read.All", intune: true };
+pub const USERS: Permission = Permission { scopes: &["User.Read.All"], intune: false };
+pub const GROUPS: Permission = Permission { scopes: &["GroupMember.Read.All"], intune: false };
+pub const DEVICES: Permission = Permission { scopes: &["DeviceManagementManagedDevices.Read.All"], intune: true };
+pub const CONFIGURATION: Permission = Permission { scopes: &["DeviceManagementConfiguration.Read.All"], intune: true };
+pub const APPS: Permission = Permission { scopes: &["DeviceManagementApps.Read.All"], intune: true };
+/// Install states of client apps: the current reference names the configuration permission,
+/// older versions the managed-devices one; the apps permission is not among them.
+pub const APP_STATES: Permission = Permission { scopes: &["DeviceManagementConfiguration.Read.All", "DeviceManagementManagedDevices.Read.All"], intune: true };
+pub const SERVICE_CONFIG: Permission = Permission { scopes: &["DeviceManagementServiceConfig.Read.All"], intune: true };
+/// Optional: without them, membership lists name roles and administrative units by id only.
+pub const ROLES: Permission = Permission { scopes: &["RoleManagement.Read.Directory"], intune: false };
+pub const ADMINISTRATIVE_UNITS: Permission = Permission { scopes: &["AdministrativeUnit.Read.All"], intune: false };
 
 /// The permission behind a call, from its URL (relative, below the version, or whole).
 pub fn permission_for(url: &str) -> Option<Permission> {
@@ -27,7 +34,8 @@ pub fn permission_for(url: &str) -> Option<Permission> {
         ["users", _, "memberOf" | "transitiveMemberOf"] => GROUPS,
         ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => CONFIGURATION,
         ["users", _, "managedDevices", ..] | ["users", _, "deviceManagementTroubleshootingEvents"] => DEVICES,
-        ["users", _, "mobileAppIntentAndStates" | "managedAppRegistrations"] => APPS,
+        ["users", _, "mobileAppIntentAndStates"] => APP_STATES,
+        ["users", _, "managedAppRegistrations"] => APPS,
         _ => return None,
     })
 }
@@ -40,6 +48,7 @@ mod tests {
     #[test]
     fn each_call_of_the_portal_names_its_permission() {
         assert_eq!(permission_for(&queries::managed_app_registrations("a@b.c")), Some(APPS));
+        assert_eq!(permission_for(&queries::mobile_app_intent_and_states("a")), Some(APP_STATES));
         assert_eq!(permission_for(&queries::transitive_member_of("a")), Some(GROUPS));
         assert_eq!(permission_for(&queries::license_details("a")), Some(USERS));
         assert_eq!(permission_for("https://graph.microsoft.com/beta/users/a/deviceManagementTroubleshootingEvents?$skiptoken=x"), Some(DEVICES));

@@ -12,8 +12,8 @@ use serde_json::Value;
 use web_sys::AbortSignal;
 
 use super::credentials::Credentials;
-use super::batch::{parse_batch_answer, plan_batches, wait_for_throttled, BatchStep, StepAnswer};
-use super::error::{FailureKind, GraphError};
+use super::batch::{parse_batch_answer, plan_batches, BatchStep, StepAnswer};
+use super::error::{parse_retry_after, FailureKind, GraphError};
 use super::models::{decode_one, Page, PageText};
 use super::retry::{with_retries, Clock, RetryNotice, RetryPolicy};
 
@@ -160,7 +160,7 @@ impl GraphClient {
         };
         let response = request.map_err(network)?.send().await.map_err(network)?;
         let request_id = response.headers().get("request-id");
-        let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
+        let retry_after = response.headers().get("Retry-After").as_deref().and_then(parse_retry_after);
         let text = response.text().await.map_err(network)?;
         if response.ok() {
             return Ok(RawAnswer { body: text, request_id });
@@ -226,6 +226,7 @@ impl GraphClient {
 
     async fn run_batch(&self, version: ApiVersion, mut pending: Vec<BatchStep>, signal: Option<&AbortSignal>, progress: &Progress, results: &mut HashMap<String, Result<Value, GraphError>>) {
         let url = self.url(version, "/$batch");
+        let started = BrowserClock.now_ms();
         let mut retry = 0;
         while !pending.is_empty() {
             let body = serde_json::json!({ "requests": pending }).to_string();
@@ -251,27 +252,35 @@ impl GraphClient {
                     return;
                 }
             };
-            let wait = wait_for_throttled(&answers);
+            // Transient steps are resent together, under the same policy as single calls.
             retry += 1;
+            let (transient, settled): (Vec<StepAnswer>, Vec<StepAnswer>) = answers.into_iter().partition(StepAnswer::is_transient);
+            let url_of = |id: &str| pending.iter().find(|s| s.id == id).map(|s| s.url.clone()).unwrap_or_default();
+            for answer in settled {
+                let url = url_of(&answer.id);
+                results.insert(answer.id.clone(), answer.into_result().map_err(|error| error.for_call(&url)));
+            }
+            let errors: Vec<(String, GraphError)> = transient.into_iter().map(|a| (a.id.clone(), a.into_result().expect_err("a transient answer is an error"))).collect();
+            let elapsed = BrowserClock.now_ms().saturating_sub(started);
+            let plan = self.policy.resend_after(retry, &errors.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>(), elapsed, BrowserClock.jitter());
             let mut again = Vec::new();
-            for answer in answers {
-                if answer.is_transient() && retry <= self.policy.max_retries {
-                    if let Some(step) = pending.iter().find(|s| s.id == answer.id) {
-                        again.push(step.clone());
-                        continue;
+            for (id, error) in errors {
+                match (&plan, pending.iter().find(|s| s.id == id)) {
+                    (Some(_), Some(step)) => again.push(step.clone()),
+                    _ => {
+                        let url = url_of(&id);
+                        results.insert(id, Err(self.policy.give_up(retry, error).for_call(&url)));
                     }
                 }
-                let url = pending.iter().find(|s| s.id == answer.id).map(|s| s.url.clone()).unwrap_or_default();
-                results.insert(answer.id.clone(), StepAnswer::into_result(answer).map_err(|error| error.for_call(&url)));
             }
             for step in &pending {
                 if !results.contains_key(&step.id) && !again.iter().any(|s| s.id == step.id) {
                     results.insert(step.id.clone(), Err(GraphError::new(FailureKind::Decode, "the $batch answer left this call out")));
                 }
             }
-            if let (Some(seconds), false) = (wait, again.is_empty()) {
-                let wait_ms = seconds * 1_000;
-                progress(ProgressEvent::Retrying(RetryNotice { retry, wait_ms, throttled: true }));
+            if let (Some(notice), false) = (plan, again.is_empty()) {
+                let wait_ms = notice.wait_ms;
+                progress(ProgressEvent::Retrying(notice));
                 BrowserClock.sleep(wait_ms).await;
             }
             pending = again;

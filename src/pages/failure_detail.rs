@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use stylers::style;
 
-use crate::browser::app_href;
+use crate::browser::{user_href, route_param};
 use crate::components::section_view::SectionView;
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::TroubleshootingEvent;
@@ -52,11 +52,11 @@ pub fn FailureDetailPage() -> impl IntoView {
     let selected = expect_context::<SelectedFailure>();
     on_cleanup(move || selected.0.set(None));
     move || {
-        let event_id = params.with(|p| p.get("eventId").unwrap_or_default());
-        let user_key = params.with(|p| p.get("id").unwrap_or_default());
+        let event_id = params.with(|p| route_param(&p.get("eventId").unwrap_or_default()));
+        let user_key = params.with(|p| route_param(&p.get("id").unwrap_or_default()));
         session.get().map(|session| {
             let client = client.clone();
-            let back = app_href(&format!("/users/{user_key}/enrollment-failures"));
+            let back = user_href(&user_key, "/enrollment-failures");
             let event_id = event_id.clone();
             view! {
                 <p><a href=back>{move || i18n.t(Msg::BackToFailures)}</a></p>

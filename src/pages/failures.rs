@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::browser::{app_href, format_timestamp};
+use crate::browser::{format_timestamp, user_href, route_param};
 use crate::components::data_table::{Column, DataTable, RowLink};
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::domain::table::{Direction, SortKey};
@@ -45,8 +45,8 @@ fn columns() -> Vec<Column<TroubleshootingEvent>> {
 #[component]
 pub fn FailuresPage() -> impl IntoView {
     let params = use_params_map();
-    let key = params.with_untracked(|p| p.get("id").unwrap_or_default());
-    let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| app_href(&format!("/users/{key}/enrollment-failures/{}", event.id)));
+    let key = params.with_untracked(|p| route_param(&p.get("id").unwrap_or_default()));
+    let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| user_href(&key, &format!("/enrollment-failures/{}", crate::graph::queries::segment(&event.id))));
     user_section(|s| s.failures.into(), SectionName::Failures, Msg::TabFailures, move |_, loaded: Loaded<TroubleshootingEvent>| {
         view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabFailures sort=(0, Direction::Descending) link=link.clone() csv_name="enrollment-failures"/> }
     })

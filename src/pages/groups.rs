@@ -5,8 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::data_table::{Column, DataTable};
-use crate::domain::groups::{memberships, GroupKind, Membership};
+use crate::domain::groups::{hidden_name_needs, memberships, GroupKind, Membership};
 use crate::domain::table::{Direction, SortKey};
+use crate::graph::models::DirectoryObject;
 use crate::i18n::{I18n, Msg};
 use crate::pages::user::user_section;
 use crate::state::section::{Loaded, Section};
@@ -25,9 +26,17 @@ fn kind_text(kind: GroupKind, i18n: &I18n) -> String {
     .to_string()
 }
 
+/// The name, or why Graph hid it ("name hidden: needs RoleManagement.Read.Directory"), and the id.
+pub fn group_name(group: &DirectoryObject, i18n: &I18n) -> String {
+    match hidden_name_needs(group) {
+        None => group.display_name.clone().unwrap_or_default(),
+        Some(permission) => i18n.fmt(Msg::NameHidden, &[&permission.scopes.join(i18n.t(Msg::Or)), &group.id]),
+    }
+}
+
 fn columns() -> Vec<Column<Membership>> {
     vec![
-        Column::<Membership>::new(Msg::ColName, |m, _| m.group.display_name.clone().unwrap_or_else(|| m.group.id.clone()), |m| SortKey::text(m.group.display_name.as_deref())),
+        Column::<Membership>::new(Msg::ColName, |m, i18n| group_name(&m.group, i18n), |m| SortKey::text(m.group.display_name.as_deref())),
         Column::<Membership>::new(Msg::ColKind, |m, i18n| kind_text(m.kind, i18n), |m| SortKey::Number(m.kind as i128)),
         Column::<Membership>::new(Msg::ColMembership, |m, i18n| i18n.t(if m.direct { Msg::Direct } else { Msg::Inherited }).to_string(), |m| SortKey::Number(i128::from(!m.direct))),
         Column::<Membership>::new(Msg::ColRule, |m, _| m.group.membership_rule.clone().unwrap_or_default(), |m| SortKey::text(m.group.membership_rule.as_deref())),
@@ -46,6 +55,7 @@ pub fn GroupsPage() -> impl IntoView {
                 complete: all.complete && direct.complete,
                 total: all.total,
                 note: all.note.clone(),
+                failed_parts: Arc::default(),
             }),
             (Section::Failed(error), _) | (_, Section::Failed(error)) => Section::Failed(error),
             (Section::Loading(note), _) | (_, Section::Loading(note)) => Section::Loading(note),

@@ -47,6 +47,10 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
         .why li {
             margin-bottom: var(--space-1);
         }
+        .scope {
+            color: var(--muted);
+            margin: 0 0 var(--space-2) 0;
+        }
         .value {
             color: var(--muted);
             font-family: var(--font-mono);
@@ -87,7 +91,10 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
                 <SectionView section=section on_retry=retry label=title
                     content={move |loaded: Loaded<DevicePolicy>| {
                         let failing: Vec<DevicePolicy> = loaded.items.iter().filter(|p| !failing_settings(&p.policy).is_empty()).cloned().collect();
+                        let other_users: usize = loaded.items.iter().map(|p| p.other_users_settings).sum();
                         view! { class=class,
+                            {(kind == PolicyKind::Configuration).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.t(Msg::ConfigurationListScope)}</p> })}
+                            {(other_users > 0).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.fmt(Msg::OtherUsersSettings, &[&other_users.to_string()])}</p> })}
                             <DataTable rows=loaded.items.clone() columns=columns() caption=title sort=(0, Direction::Ascending) csv_name="policies"/>
                             {(!failing.is_empty()).then(|| view! { class=class,
                                 <section class="why" aria-labelledby="why-title">

@@ -1,87 +1,236 @@
-//! `/users/:id/enrollment-restrictions`: the tenant's enrollment restrictions by priority,
-//! with what each blocks and whom it targets.
+//! `/users/:id/enrollment-restrictions`: the restriction that applies to this user for each
+//! platform and for the device limit, and why; then every restriction of the tenant in the
+//! order Intune considers them, with whom it targets.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use stylers::style;
 
 use crate::components::data_table::{Column, DataTable};
+use crate::components::enrollment_summary::{platform_name, rule_text, UserGroups};
+use crate::domain::restrictions::{effective, in_priority_order, is_default, kind, reach, restriction_for, target, Applied, Kind, Platform, Reach, Target, Why};
 use crate::domain::table::{Direction, SortKey};
-use crate::graph::models::{EnrollmentConfiguration, PlatformRestriction};
-use crate::i18n::{I18n, Msg};
+use crate::graph::models::{EnrollmentConfiguration, RestrictionPlatform};
+use crate::i18n::{use_i18n, I18n, Msg};
 use crate::pages::user::user_section;
-use crate::state::section::Loaded;
+use crate::state::section::{Loaded, Section};
 use crate::state::user_session::SectionName;
 
-/// A restriction with the names of the groups it is assigned to.
+fn restriction_platform_name(platform: &RestrictionPlatform, i18n: &I18n) -> String {
+    let known = match platform {
+        RestrictionPlatform::Ios => Platform::Ios,
+        RestrictionPlatform::Android => Platform::Android,
+        RestrictionPlatform::AndroidForWork => Platform::AndroidForWork,
+        RestrictionPlatform::Windows => Platform::Windows,
+        RestrictionPlatform::Mac => Platform::Mac,
+        RestrictionPlatform::AllPlatforms => return i18n.t(Msg::PlatformAll).to_string(),
+        RestrictionPlatform::WindowsPhone => return "Windows Phone".to_string(),
+        RestrictionPlatform::Linux => return "Linux".to_string(),
+        RestrictionPlatform::Unknown(raw) => return i18n.fmt(Msg::StateNew, &[raw]),
+    };
+    platform_name(known, i18n).to_string()
+}
+
+fn config_rule(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
+    match kind(config) {
+        Kind::Limit(limit) => i18n.fmt(Msg::DeviceLimit, &[&limit.map(|l| l.to_string()).unwrap_or_default()]),
+        Kind::Other => String::new(),
+        Kind::SinglePlatform(_) | Kind::AllPlatforms => Platform::ALL
+            .iter()
+            .filter_map(|&platform| restriction_for(config, platform).map(|r| format!("{}: {}", platform_name(platform, i18n), rule_text(r, i18n))))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+fn kind_text(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
+    match kind(config) {
+        Kind::Limit(_) => i18n.t(Msg::KindDeviceLimit).to_string(),
+        Kind::AllPlatforms => i18n.t(Msg::KindAllPlatforms).to_string(),
+        Kind::SinglePlatform(platform) => i18n.fmt(Msg::KindSinglePlatform, &[&restriction_platform_name(&platform, i18n)]),
+        Kind::Other => i18n.t(Msg::KindOtherConfiguration).to_string(),
+    }
+}
+
+fn priority_text(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
+    if is_default(config) {
+        return i18n.t(Msg::PriorityDefault).to_string();
+    }
+    config.priority.map(|p| p.to_string()).unwrap_or_default()
+}
+
+fn why_text(why: &Why, groups: &UserGroups, i18n: &I18n) -> String {
+    match why {
+        Why::Default => i18n.t(Msg::WhyDefault).to_string(),
+        Why::AllUsers => i18n.t(Msg::WhyAllUsers).to_string(),
+        Why::Group(id) => i18n.fmt(Msg::WhyGroup, &[&groups.name(id, i18n)]),
+    }
+}
+
+fn name_of(config: &EnrollmentConfiguration) -> String {
+    config.display_name.clone().unwrap_or_else(|| config.id.clone())
+}
+
+/// "X (priority 1) does not apply: excluded through group Y", for each restriction passed over.
+fn passed_over_text(applied: &Applied, groups: &UserGroups, i18n: &I18n) -> Vec<String> {
+    applied
+        .passed_over
+        .iter()
+        .map(|(config, reach)| {
+            let (name, priority) = (name_of(config), priority_text(config, i18n));
+            match reach {
+                Reach::Excluded(group) => i18n.fmt(Msg::PassedOverExcluded, &[&name, &priority, &groups.name(group, i18n)]),
+                _ => i18n.fmt(Msg::PassedOverCannotTell, &[&name, &priority]),
+            }
+        })
+        .collect()
+}
+
+/// One line of "what applies": the platform or the limit, the rule, the restriction and why.
+#[derive(Clone)]
+pub struct AppliedLine {
+    pub subject: String,
+    pub rule: String,
+    pub source: String,
+    pub why: String,
+    pub passed_over: Vec<String>,
+}
+
+/// What applies to the user, in words: the device limit first, then each platform.
+pub fn applied_lines(configs: &[EnrollmentConfiguration], groups: &UserGroups, i18n: &I18n) -> Vec<AppliedLine> {
+    let effective = effective(configs, &groups.ids);
+    let line = |subject: String, applied: Option<&Applied>, rule: &dyn Fn(&EnrollmentConfiguration) -> String| match applied {
+        Some(applied) => AppliedLine {
+            subject,
+            rule: rule(applied.config),
+            source: format!("{} ({})", name_of(applied.config), priority_text(applied.config, i18n)),
+            why: why_text(&applied.why, groups, i18n),
+            passed_over: passed_over_text(applied, groups, i18n),
+        },
+        None => AppliedLine { subject, rule: i18n.t(Msg::NoRestrictionApplies).to_string(), source: String::new(), why: String::new(), passed_over: vec![] },
+    };
+    let mut lines = vec![line(i18n.t(Msg::KindDeviceLimit).to_string(), effective.limit.as_ref(), &|config| config_rule(config, i18n))];
+    for (platform, applied) in &effective.platforms {
+        let platform = *platform;
+        let rule = move |config: &EnrollmentConfiguration| restriction_for(config, platform).map(|r| rule_text(r, i18n)).unwrap_or_default();
+        lines.push(line(platform_name(platform, i18n).to_string(), applied.as_ref(), &rule));
+    }
+    lines
+}
+
+/// A restriction with whom it targets and whether it reaches this user, in words.
 pub struct RestrictionRow {
     config: EnrollmentConfiguration,
+    order: usize,
     assigned_to: String,
+    applies: String,
 }
 
-fn platforms(config: &EnrollmentConfiguration) -> [(&'static str, Option<&PlatformRestriction>); 5] {
-    [
-        ("iOS", config.ios_restriction.as_ref()),
-        ("Android", config.android_restriction.as_ref()),
-        ("Windows", config.windows_restriction.as_ref()),
-        ("Windows Mobile", config.windows_mobile_restriction.as_ref()),
-        ("macOS", config.mac_os_restriction.as_ref()),
-    ]
-}
-
-fn rules(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
-    if let Some(limit) = config.limit {
-        return i18n.fmt(Msg::DeviceLimit, &[&limit.to_string()]);
+fn target_text(target: &Target, groups: &UserGroups, i18n: &I18n) -> String {
+    match target {
+        Target::AllUsers => i18n.t(Msg::AllUsers).to_string(),
+        Target::AllDevices => i18n.t(Msg::TargetAllDevices).to_string(),
+        Target::Group(id) => groups.name(id, i18n),
+        Target::ExcludedGroup(id) => i18n.fmt(Msg::TargetExcluded, &[&groups.name(id, i18n)]),
+        Target::ConfigurationManagerCollection(id) => i18n.fmt(Msg::TargetCollection, &[id]),
+        Target::Unknown(raw) => i18n.fmt(Msg::StateNew, &[raw]),
     }
-    platforms(config)
-        .iter()
-        .filter_map(|(name, restriction)| restriction.map(|r| (name, r)))
-        .map(|(name, r)| {
-            if r.platform_blocked == Some(true) {
-                return format!("{name}: {}", i18n.t(Msg::Blocked));
-            }
-            let mut parts = vec![i18n.t(Msg::Allowed).to_string()];
-            match (&r.os_minimum_version, &r.os_maximum_version) {
-                (Some(min), Some(max)) => parts.push(format!("{min}–{max}")),
-                (Some(min), None) => parts.push(format!("≥ {min}")),
-                (None, Some(max)) => parts.push(format!("≤ {max}")),
-                (None, None) => {}
-            }
-            if r.personal_device_enrollment_blocked == Some(true) {
-                parts.push(i18n.t(Msg::PersonalBlocked).to_string());
-            }
-            format!("{name}: {}", parts.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+}
+
+fn reach_text(reach: &Reach, groups: &UserGroups, i18n: &I18n) -> String {
+    match reach {
+        Reach::Applies(why) => i18n.fmt(Msg::AppliesYes, &[&why_text(why, groups, i18n)]),
+        Reach::Excluded(group) => i18n.fmt(Msg::AppliesExcluded, &[&groups.name(group, i18n)]),
+        Reach::CannotTell => i18n.t(Msg::AppliesCannotTell).to_string(),
+        Reach::NotAssigned => i18n.t(Msg::AppliesNo).to_string(),
+    }
 }
 
 fn columns() -> Vec<Column<RestrictionRow>> {
     vec![
-        Column::<RestrictionRow>::new(Msg::ColName, |r, _| r.config.display_name.clone().unwrap_or_default(), |r| SortKey::text(r.config.display_name.as_deref())),
-        Column::<RestrictionRow>::new(Msg::ColPriority, |r, _| r.config.priority.map(|p| p.to_string()).unwrap_or_default(), |r| r.config.priority.map_or(SortKey::Missing, |p| SortKey::Number(p.into()))),
-        Column::<RestrictionRow>::new(Msg::ColRule, |r, i18n| rules(&r.config, i18n), |_| SortKey::Missing),
+        Column::<RestrictionRow>::new(Msg::ColName, |r, _| name_of(&r.config), |r| SortKey::text(r.config.display_name.as_deref())),
+        Column::<RestrictionRow>::new(Msg::ColPriority, |r, i18n| priority_text(&r.config, i18n), |r| SortKey::Number(r.order as i128)),
+        Column::<RestrictionRow>::new(Msg::ColKind, |r, i18n| kind_text(&r.config, i18n), |r| SortKey::Number(r.order as i128)),
+        Column::<RestrictionRow>::new(Msg::ColRule, |r, i18n| config_rule(&r.config, i18n), |_| SortKey::Missing),
         Column::<RestrictionRow>::new(Msg::ColAssignedTo, |r, _| r.assigned_to.clone(), |r| SortKey::text(Some(&r.assigned_to))),
+        Column::<RestrictionRow>::new(Msg::ColAppliesToUser, |r, _| r.applies.clone(), |r| SortKey::text(Some(&r.applies))),
     ]
 }
 
 #[component]
 pub fn RestrictionsPage() -> impl IntoView {
-    let i18n = crate::i18n::use_i18n();
+    let i18n = use_i18n();
+    let class = style! {"RestrictionsPage",
+        .applied {
+            margin: 0 0 var(--space-4) 0;
+        }
+        .applied table {
+            border-collapse: collapse;
+        }
+        .applied th, .applied td {
+            text-align: left;
+            vertical-align: top;
+            padding: var(--space-1) var(--space-3) var(--space-1) 0;
+            border-bottom: 1px solid var(--border);
+        }
+        .muted {
+            color: var(--muted);
+            font-size: var(--font-small);
+        }
+    };
     user_section(|s| s.restrictions.into(), SectionName::Restrictions, Msg::TabRestrictions, move |session, loaded: Loaded<EnrollmentConfiguration>| {
-        let groups = session.groups.with(|g| g.items());
-        let group_name = |id: &String| {
-            groups.as_ref().and_then(|g| g.iter().find(|g| &g.id == id)).and_then(|g| g.display_name.clone()).unwrap_or_else(|| i18n.fmt(Msg::GroupId, &[id]))
+        let configs = loaded.items.clone();
+        let groups_section = session.groups;
+        let applied = move || match groups_section.with(UserGroups::from_section) {
+            Some(groups) => {
+                let lines = applied_lines(&configs, &groups, &i18n);
+                view! { class=class,
+                    <table data-testid="applied-restrictions">
+                        <thead><tr>
+                            <th scope="col">{i18n.t(Msg::ColPlatform)}</th>
+                            <th scope="col">{i18n.t(Msg::ColRule)}</th>
+                            <th scope="col">{i18n.t(Msg::ColRestriction)}</th>
+                            <th scope="col">{i18n.t(Msg::ColWhy)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {lines.into_iter().map(|line| view! { class=class,
+                                <tr>
+                                    <th scope="row">{line.subject}</th>
+                                    <td>{line.rule}</td>
+                                    <td>{line.source}</td>
+                                    <td>{line.why}{line.passed_over.into_iter().map(|text| view! { class=class, <div class="muted">{text}</div> }).collect_view()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            }
+            None if groups_section.with(|g| matches!(g, Section::Failed(_))) => view! { class=class, <p role="note">{i18n.t(Msg::RestrictionsNoGroups)}</p> }.into_any(),
+            None => view! { class=class, <p class="muted" aria-busy="true">{i18n.t(Msg::RestrictionsWaitGroups)}</p> }.into_any(),
         };
-        let rows: Vec<RestrictionRow> = loaded
-            .items
-            .iter()
-            .map(|config| {
-                let targets = config.assignments.iter().filter_map(|a| a.target.as_ref());
-                let assigned_to = targets.map(|t| t.group_id.as_ref().map_or_else(|| i18n.t(Msg::AllUsers).to_string(), group_name)).collect::<Vec<_>>().join(", ");
-                RestrictionRow { config: config.clone(), assigned_to }
-            })
-            .collect();
-        view! { <DataTable rows=Arc::new(rows) columns=columns() caption=Msg::TabRestrictions sort=(1, Direction::Descending) csv_name="enrollment-restrictions"/> }
+        let rows = move || {
+            let groups = groups_section.with(UserGroups::from_section).unwrap_or_else(|| UserGroups { ids: HashSet::new(), objects: Arc::default() });
+            let known = groups_section.with(|g| g.loaded().is_some_and(|l| l.complete));
+            let rows: Vec<RestrictionRow> = in_priority_order(&loaded.items)
+                .into_iter()
+                .enumerate()
+                .map(|(order, config)| {
+                    let assigned_to = config.assignments.iter().filter_map(|a| a.target.as_ref()).map(|t| target_text(&target(t), &groups, &i18n)).collect::<Vec<_>>().join(", ");
+                    let applies = if known { reach_text(&reach(config, &groups.ids), &groups, &i18n) } else { String::new() };
+                    RestrictionRow { config: config.clone(), order, assigned_to, applies }
+                })
+                .collect();
+            view! { <DataTable rows=Arc::new(rows) columns=columns() caption=Msg::TabRestrictions sort=(1, Direction::Ascending) csv_name="enrollment-restrictions"/> }
+        };
+        view! { class=class,
+            <section class="applied" aria-labelledby="applied-title">
+                <h2 id="applied-title">{move || i18n.t(Msg::RestrictionsApplied)}</h2>
+                {applied}
+            </section>
+            {rows}
+        }
     })
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use stylers::style;
 
-use crate::browser::{app_href, focus};
+use crate::browser::{focus, user_href};
 use crate::components::section_error::SectionError;
 use crate::graph::models::{page_from_value, Page, User};
 use crate::graph::{queries, ApiVersion, GraphClient, GraphError, Progress};
@@ -65,7 +65,7 @@ pub fn SelectUserPage() -> impl IntoView {
 
     let open = {
         let navigate = navigate.clone();
-        move |user: &User| navigate(&format!("/users/{}", user.id), Default::default())
+        move |user: &User| navigate(&format!("/users/{}", crate::graph::queries::segment(&user.id)), Default::default())
     };
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let found = users();
@@ -162,7 +162,7 @@ pub fn SelectUserPage() -> impl IntoView {
                         let mail = user.mail.clone().or(user.user_principal_name.clone()).unwrap_or_default();
                         view! { class=class,
                             <li role="option" id=format!("user-option-{index}") aria-selected=move || (highlighted.get() == Some(index)).to_string()>
-                                <a href=app_href(&format!("/users/{}", user.id)) tabindex="-1">
+                                <a href=user_href(&user.id, "") tabindex="-1">
                                     <div>{name}</div>
                                     <div class="mail">{mail}</div>
                                 </a>
@@ -187,7 +187,7 @@ pub fn SelectUserPage() -> impl IntoView {
             <nav aria-labelledby="recent-users-title">
                 <h2 id="recent-users-title">{move || i18n.t(Msg::RecentUsers)}</h2>
                 <ul class="recent">
-                    {users.into_iter().map(|(id, name)| view! { class=class, <li><a href=app_href(&format!("/users/{id}"))>{name}</a></li> }).collect_view()}
+                    {users.into_iter().map(|(id, name)| view! { class=class, <li><a href=user_href(&id, "")>{name}</a></li> }).collect_view()}
                 </ul>
             </nav>
         })

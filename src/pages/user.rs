@@ -6,7 +6,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use stylers::style;
 
-use crate::browser::{app_href, copy_to_clipboard};
+use crate::browser::{app_href, copy_to_clipboard, user_href, route_param};
 use crate::components::section_view::SectionView;
 use crate::components::user_status::{apps_text, devices_text, licence_text, UserStatus};
 use crate::domain::licence::licence_state;
@@ -128,7 +128,7 @@ pub fn UserLayout() -> impl IntoView {
     {
         let client = client.clone();
         Effect::new(move |_| {
-            let key = params.with(|p| p.get("id").unwrap_or_default());
+            let key = params.with(|p| route_param(&p.get("id").unwrap_or_default()));
             current.set(Some(untrack(|| sessions.open(&key, &client))));
         });
     }
@@ -222,11 +222,11 @@ pub fn UserLayout() -> impl IntoView {
     };
 
     let tabs = move || {
-        let key = params.with(|p| p.get("id").unwrap_or_default());
+        let key = params.with(|p| route_param(&p.get("id").unwrap_or_default()));
         let path = location.pathname.get();
         TABS.iter()
             .map(|(segment, label)| {
-                let href = app_href(&format!("/users/{key}/{segment}"));
+                let href = user_href(&key, &format!("/{segment}"));
                 let here = path.starts_with(&href);
                 let label = *label;
                 view! { class=class, <li><a href=href aria-current=here.then_some("page")>{move || i18n.t(label)}</a></li> }

@@ -24,6 +24,16 @@ pub struct Loaded<T> {
     /// `@odata.count` when Graph sent it.
     pub total: Option<u64>,
     pub note: Option<ProgressEvent>,
+    /// Parts of the section that could not be read (one device's policies, say), while the
+    /// rest is shown.
+    pub failed_parts: Arc<Vec<PartFailure>>,
+}
+
+/// One part of a section that failed: what it was about, and why.
+#[derive(Debug, Clone)]
+pub struct PartFailure {
+    pub label: String,
+    pub error: GraphError,
 }
 
 impl<T> Section<T> {

@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use web_sys::{AbortController, AbortSignal};
 
-use super::section::{Loaded, Section};
+use super::section::{Loaded, PartFailure, Section};
+use crate::domain::compliance::for_user;
 use crate::graph::batch::BatchStep;
 use crate::graph::models::{
     page_from_value, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration, ManagedDevice,
@@ -25,7 +26,10 @@ use crate::graph::{ApiVersion, GraphClient, GraphError, Progress, ProgressEvent}
 pub struct DevicePolicy {
     pub device_id: String,
     pub device_name: String,
+    /// With the selected user's setting states only.
     pub policy: PolicyState,
+    /// Setting states of other users of a shared device, left out.
+    pub other_users_settings: usize,
 }
 
 /// Where one section comes from.
@@ -33,6 +37,26 @@ pub struct DevicePolicy {
 struct Source {
     version: ApiVersion,
     url: String,
+}
+
+/// Which items of a list belong in its section: all, except where Graph's list mixes kinds.
+trait Belongs {
+    fn belongs(&self) -> bool {
+        true
+    }
+}
+
+impl Belongs for LicenseDetails {}
+impl Belongs for ManagedDevice {}
+impl Belongs for ManagedAppRegistration {}
+impl Belongs for DirectoryObject {}
+impl Belongs for EnrollmentConfiguration {}
+impl Belongs for MobileAppIntentAndState {}
+
+impl Belongs for TroubleshootingEvent {
+    fn belongs(&self) -> bool {
+        self.is_enrollment_failure()
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -115,21 +139,28 @@ impl UserSession {
         self.generation.try_get_untracked() == Some(generation)
     }
 
-    fn sources(&self) -> Vec<(&'static str, Source)> {
-        let key = self.key.get_value();
+    /// The calls behind each section, for the user's object id (Intune's paths below
+    /// `/users/` want the id, not the user principal name).
+    fn sources(id: &str) -> Vec<(&'static str, Source)> {
         let v1 = |url: String| Source { version: ApiVersion::V1, url };
         let beta = |url: String| Source { version: ApiVersion::Beta, url };
         vec![
-            ("user", v1(queries::user(&key))),
-            ("licences", v1(queries::license_details(&key))),
-            ("devices", v1(queries::managed_devices(&key))),
-            ("appProtection", v1(queries::managed_app_registrations(&key))),
-            ("groups", v1(queries::transitive_member_of(&key))),
-            ("directGroups", v1(queries::member_of(&key))),
-            ("restrictions", v1(queries::ENROLLMENT_CONFIGURATIONS.to_string())),
-            ("apps", beta(queries::mobile_app_intent_and_states(&key))),
-            ("failures", beta(queries::troubleshooting_events(&key))),
+            ("user", v1(queries::user(id))),
+            ("licences", v1(queries::license_details(id))),
+            ("devices", v1(queries::managed_devices(id))),
+            ("appProtection", v1(queries::managed_app_registrations(id))),
+            ("groups", v1(queries::transitive_member_of(id))),
+            ("directGroups", v1(queries::member_of(id))),
+            // Per-platform restrictions exist only in beta; v1.0 lists the old kinds alone.
+            ("restrictions", beta(queries::ENROLLMENT_CONFIGURATIONS.to_string())),
+            ("apps", beta(queries::mobile_app_intent_and_states(id))),
+            ("failures", beta(queries::troubleshooting_events(id))),
         ]
+    }
+
+    /// The object id to call Graph with: the key itself, or the id once the user is loaded.
+    fn object_id(&self) -> String {
+        self.user_id().unwrap_or_else(|| self.key.get_value())
     }
 
     /// Loads (or reloads) every section.
@@ -146,17 +177,28 @@ impl UserSession {
         self.failures.set(Section::Loading(None));
         self.compliance.set(None);
         self.configuration.set(None);
-        let sources = self.sources();
+        let key = self.key.get_value();
         spawn_local(async move {
-            let steps = |version: ApiVersion| -> Vec<BatchStep> {
-                sources.iter().filter(|(_, s)| s.version == version).map(|(id, s)| BatchStep::get(*id, s.url.clone())).collect()
-            };
-            // While a batch waits (throttling, retries), every section it holds says so.
+            // While a call waits (throttling, retries), every section it holds says so.
             let waiting: Progress = Rc::new(move |event: ProgressEvent| {
                 if self.current(generation) {
                     self.note_loading(&event);
                 }
             });
+            // A user principal name is resolved to the object id first (one more round, for
+            // deep links by name only).
+            let id = if queries::is_object_id(&key) {
+                key
+            } else {
+                match client.get::<User>(ApiVersion::V1, &queries::user(&key), signal.as_ref(), &waiting).await {
+                    Ok(user) => user.id,
+                    Err(error) => return self.fail_all(generation, error),
+                }
+            };
+            let sources = Self::sources(&id);
+            let steps = |version: ApiVersion| -> Vec<BatchStep> {
+                sources.iter().filter(|(_, s)| s.version == version).map(|(id, s)| BatchStep::get(*id, s.url.clone())).collect()
+            };
             let (mut v1, mut beta) = join(
                 client.batch(ApiVersion::V1, steps(ApiVersion::V1), signal.as_ref(), &waiting),
                 client.batch(ApiVersion::Beta, steps(ApiVersion::Beta), signal.as_ref(), &waiting),
@@ -170,7 +212,7 @@ impl UserSession {
             };
             let user = first("user").and_then(|value| serde_json::from_value::<User>(value).map_err(|e| GraphError::new(crate::graph::FailureKind::Decode, e.to_string())));
             self.user.set(match user {
-                Ok(user) => Section::Ready(Loaded { items: Arc::new(vec![user]), skipped: Arc::default(), complete: true, total: None, note: None }),
+                Ok(user) => Section::Ready(Loaded { items: Arc::new(vec![user]), skipped: Arc::default(), complete: true, total: None, note: None, failed_parts: Arc::default() }),
                 Err(error) => Section::Failed(error),
             });
             let all = futures::future::join_all(vec![
@@ -189,6 +231,22 @@ impl UserSession {
                 self.loaded_at.set(Some(js_sys::Date::now()));
             }
         });
+    }
+
+    /// The user could not be found or read: every section says why.
+    fn fail_all(&self, generation: u64, error: GraphError) {
+        self.fail(self.user, generation, error.clone());
+        self.fail(self.licences, generation, error.clone());
+        self.fail(self.devices, generation, error.clone());
+        self.fail(self.app_protection, generation, error.clone());
+        self.fail(self.groups, generation, error.clone());
+        self.fail(self.direct_groups, generation, error.clone());
+        self.fail(self.restrictions, generation, error.clone());
+        self.fail(self.apps, generation, error.clone());
+        self.fail(self.failures, generation, error);
+        if self.current(generation) {
+            self.abort.set_value(None);
+        }
     }
 
     fn note_loading(&self, event: &ProgressEvent) {
@@ -211,7 +269,7 @@ impl UserSession {
     /// Shows a section's first page at once, then follows `@odata.nextLink` with progress.
     async fn fill<T>(self, client: &GraphClient, target: RwSignal<Section<T>>, first: Result<Value, GraphError>, generation: u64, signal: Option<AbortSignal>)
     where
-        T: DeserializeOwned + Send + Sync + Clone + 'static,
+        T: DeserializeOwned + Belongs + Send + Sync + Clone + 'static,
     {
         let first = match first {
             Ok(value) => value,
@@ -223,6 +281,7 @@ impl UserSession {
         };
         let total = page.count;
         let mut items = std::mem::take(&mut page.items);
+        items.retain(T::belongs);
         let mut skipped = std::mem::take(&mut page.skipped);
         let mut next = page.next_link.take();
         let mut shown_first_page = false;
@@ -231,7 +290,7 @@ impl UserSession {
                 return;
             }
             let Some(link) = next.take() else {
-                target.set(Section::Ready(Loaded { items: Arc::new(items), skipped: Arc::new(skipped), complete: true, total, note: None }));
+                target.set(Section::Ready(Loaded { items: Arc::new(items), skipped: Arc::new(skipped), complete: true, total, note: None, failed_parts: Arc::default() }));
                 return;
             };
             // The first page is shown at once; later pages only move the progress note, so a
@@ -244,7 +303,7 @@ impl UserSession {
                     }
                 });
             } else {
-                target.set(Section::Ready(Loaded { items: Arc::new(items.clone()), skipped: Arc::new(skipped.clone()), complete: false, total, note }));
+                target.set(Section::Ready(Loaded { items: Arc::new(items.clone()), skipped: Arc::new(skipped.clone()), complete: false, total, note, failed_parts: Arc::default() }));
                 shown_first_page = true;
             }
             let progress = self.progress_into(target, generation);
@@ -255,6 +314,7 @@ impl UserSession {
                         s.index += offset;
                         s
                     }));
+                    more.items.retain(T::belongs);
                     items.append(&mut more.items);
                     next = more.next_link;
                 }
@@ -290,7 +350,7 @@ impl UserSession {
             return self.load(client);
         }
         let generation = self.generation.get_untracked();
-        let sources = self.sources();
+        let sources = Self::sources(&self.object_id());
         let source = move |id: &str| sources.iter().find(|(name, _)| *name == id).map(|(_, s)| s.clone()).expect("known section");
         spawn_local(async move {
             match section {
@@ -314,7 +374,7 @@ impl UserSession {
 
     async fn reload<T>(self, client: &GraphClient, target: RwSignal<Section<T>>, source: Source, generation: u64)
     where
-        T: DeserializeOwned + Send + Sync + Clone + 'static,
+        T: DeserializeOwned + Belongs + Send + Sync + Clone + 'static,
     {
         target.set(Section::Loading(None));
         let progress = self.progress_into(target, generation);
@@ -322,7 +382,9 @@ impl UserSession {
         self.fill(client, target, first, generation, None).await
     }
 
-    /// Loads the compliance or configuration policy states of every device, in batches.
+    /// Loads the compliance or configuration policy states of every device, in batches, with
+    /// the selected user's setting states; a device whose states cannot be read is reported
+    /// and the other devices' rows kept.
     pub fn load_policies(self, client: GraphClient, kind: PolicyKind) {
         let target = match kind {
             PolicyKind::Compliance => self.compliance,
@@ -331,37 +393,58 @@ impl UserSession {
         let Some(devices) = self.devices.get_untracked().items() else { return };
         target.set(Some(Section::Loading(None)));
         let generation = self.generation.get_untracked();
-        let key = self.key.get_value();
+        let user_id = self.object_id();
         spawn_local(async move {
             let steps: Vec<BatchStep> = devices
                 .iter()
                 .enumerate()
-                .map(|(index, device)| BatchStep::get(index.to_string(), queries::device_policy_states(&key, &device.id, kind)))
+                .map(|(index, device)| BatchStep::get(index.to_string(), queries::device_policy_states(&user_id, &device.id, kind)))
                 .collect();
             let quiet: Progress = Rc::new(|_| {});
             let mut answers = client.batch(ApiVersion::V1, steps, None, &quiet).await;
+            let mut items = Vec::new();
+            let mut skipped = Vec::new();
+            let mut failed_parts = Vec::new();
+            for (index, device) in devices.iter().enumerate() {
+                let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
+                let first = answers.remove(&index.to_string()).unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")));
+                match all_pages::<PolicyState>(&client, first, &quiet).await {
+                    Ok(page) => {
+                        skipped.extend(page.skipped);
+                        items.extend(page.items.into_iter().map(|policy| {
+                            let (policy, other_users_settings) = for_user(policy, &user_id);
+                            DevicePolicy { device_id: device.id.clone(), device_name: name.clone(), policy, other_users_settings }
+                        }));
+                    }
+                    Err(error) => failed_parts.push(PartFailure { label: name, error }),
+                }
+            }
             if !self.current(generation) {
                 return;
             }
-            let mut items = Vec::new();
-            let mut skipped = Vec::new();
-            for (index, device) in devices.iter().enumerate() {
-                let answer = answers.remove(&index.to_string()).unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")));
-                match answer.and_then(page_from_value::<PolicyState>) {
-                    Ok(page) => {
-                        skipped.extend(page.skipped);
-                        let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
-                        items.extend(page.items.into_iter().map(|policy| DevicePolicy { device_id: device.id.clone(), device_name: name.clone(), policy }));
-                    }
-                    Err(error) => {
-                        target.set(Some(Section::Failed(error)));
-                        return;
-                    }
-                }
-            }
-            target.set(Some(Section::Ready(Loaded { items: Arc::new(items), skipped: Arc::new(skipped), complete: true, total: None, note: None })));
+            let section = match failed_parts.first() {
+                Some(failure) if failed_parts.len() == devices.len() => Section::Failed(failure.error.clone()),
+                _ => Section::Ready(Loaded { items: Arc::new(items), skipped: Arc::new(skipped), complete: true, total: None, note: None, failed_parts: Arc::new(failed_parts) }),
+            };
+            target.set(Some(section));
         });
     }
+}
+
+/// A whole list from its first page (as `$batch` answered it), following `@odata.nextLink`.
+async fn all_pages<T: DeserializeOwned>(client: &GraphClient, first: Result<Value, GraphError>, progress: &Progress) -> Result<Page<T>, GraphError> {
+    let mut page: Page<T> = page_from_value(first?)?;
+    while let Some(link) = page.next_link.take() {
+        let mut more: Page<T> = client.next_page(&link, false, None, progress).await?;
+        let offset = page.items.len() + page.skipped.len();
+        page.skipped.extend(more.skipped.drain(..).map(|mut s| {
+            s.index += offset;
+            s
+        }));
+        page.items.append(&mut more.items);
+        page.next_link = more.next_link;
+    }
+    Ok(page)
 }
 
 /// The sections an operator can retry one by one.

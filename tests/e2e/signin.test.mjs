@@ -105,9 +105,12 @@ test('the limited operator is told which permission each section lacks; the rest
     const page = await openPage(browser, { stack, operator: 'Lidia Holloway' });
     await page.goto(`${stack.portalUrl}/users/${ADELE}`);
     const status = page.getByRole('region', { name: 'User status' });
-    await status.getByText(/lacks the Microsoft Graph permission DeviceManagementApps\.Read\.All/).waitFor();
     await status.getByText(/3 devices/).waitFor();
     await status.getByText(/Licensed/).waitFor();
+    // Install states need the configuration or the managed-devices permission, not the apps one.
+    await page.getByTestId('apps-summary').getByText(/6 apps/).waitFor();
+    await page.getByRole('link', { name: 'App protection' }).click();
+    await page.getByText(/lacks the Microsoft Graph permission DeviceManagementApps\.Read\.All/).first().waitFor();
     await page.getByRole('link', { name: 'Compliance policies' }).click();
     await page.getByText(/lacks the Microsoft Graph permission DeviceManagementConfiguration\.Read\.All/).first().waitFor();
     await page.getByRole('link', { name: 'Groups' }).click();

@@ -60,7 +60,7 @@ test('Megan has no Intune licence; Alex is licensed with every device compliant'
   await page.getByTestId('licence').getByText('Not licensed').waitFor();
   await page.goto(`${stack.portalUrl}/users/AlexW@contoso.onmicrosoft.com/enrollment-failures`);
   await page.getByTestId('licence').getByText('Licensed (EMS)').waitFor();
-  assert.match(await page.getByTestId('devices-summary').innerText(), /2 devices: 2 compliant, 0 not compliant/);
+  assert.match(await page.getByTestId('devices-summary').innerText(), /3 devices: 3 compliant, 0 not compliant/);
   await page.getByText('Nothing to show.').waitFor();
 });
 

@@ -144,10 +144,9 @@ fn check_authorization(state: &MockState, tenant: &str, params: &Params) -> Resu
 
 /// `GET …/authorize`: the account picker.
 pub async fn authorize_page(State(state): State<Arc<MockState>>, Path(tenant): Path<String>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
-    let (redirect_uri, state_param) = match check_authorization(&state, &tenant, &params) {
-        Ok(checked) => checked,
-        Err(refusal) => return refusal,
-    };
+    if let Err(refusal) = check_authorization(&state, &tenant, &params) {
+        return refusal;
+    }
     let remembered = cookie(&headers, SESSION_COOKIE).and_then(|session| state.identity().session_operator(&session));
     let hidden: String = params
         .iter()

@@ -13,8 +13,8 @@ use crate::response::{Answer, Body, GraphError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Fault {
-    /// 429 with `Retry-After` in seconds.
-    Throttle { retry_after: u64 },
+    /// 429 with `Retry-After`, kept in milliseconds: Graph sends fractions of a second (`2.128`).
+    Throttle { retry_after_ms: u64 },
     /// 500, 503 or 504 with a Graph error body.
     Status(u16),
     /// 200 with a body that is not JSON.
@@ -28,7 +28,8 @@ pub enum Fault {
 impl FromStr for Fault {
     type Err = String;
 
-    /// `429`, `429;retry-after=3`, `500`, `503`, `504`, `malformed`, `drop`, `stall;ms=30000`.
+    /// `429`, `429;retry-after=3`, `429;retry-after=2.128`, `500`, `503`, `504`, `malformed`,
+    /// `drop`, `stall;ms=30000`.
     fn from_str(text: &str) -> Result<Fault, String> {
         let mut parts = text.split(';').map(str::trim);
         let kind = parts.next().unwrap_or("");
@@ -39,7 +40,13 @@ impl FromStr for Fault {
             }
         };
         match kind {
-            "429" => Ok(Fault::Throttle { retry_after: parameter("retry-after", 1)? }),
+            "429" => {
+                let seconds = match parts.next().and_then(|p| p.strip_prefix("retry-after=")) {
+                    Some(value) => value.parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.0).ok_or_else(|| format!("bad retry-after in fault '{text}'"))?,
+                    None => 1.0,
+                };
+                Ok(Fault::Throttle { retry_after_ms: (seconds * 1000.0).round() as u64 })
+            }
             "500" | "503" | "504" => Ok(Fault::Status(kind.parse().expect("matched digits"))),
             "malformed" => Ok(Fault::Malformed),
             "drop" => Ok(Fault::Drop),
@@ -49,10 +56,19 @@ impl FromStr for Fault {
     }
 }
 
+/// Seconds as Graph writes them: whole, or with the fraction (`2.128`).
+fn retry_after_text(ms: u64) -> String {
+    if ms % 1000 == 0 {
+        (ms / 1000).to_string()
+    } else {
+        format!("{}", ms as f64 / 1000.0)
+    }
+}
+
 impl Fault {
     pub fn label(&self) -> String {
         match self {
-            Fault::Throttle { retry_after } => format!("429;retry-after={retry_after}"),
+            Fault::Throttle { retry_after_ms } => format!("429;retry-after={}", retry_after_text(*retry_after_ms)),
             Fault::Status(status) => status.to_string(),
             Fault::Malformed => "malformed".into(),
             Fault::Drop => "drop".into(),
@@ -64,9 +80,9 @@ impl Fault {
     pub fn answer(&self, request_id: &str, client_request_id: &str) -> Option<Answer> {
         let error = |status: u16, code: &str, message: &str| GraphError::new(status, code, message).into_answer(request_id, client_request_id);
         match *self {
-            Fault::Throttle { retry_after } => Some(
+            Fault::Throttle { retry_after_ms } => Some(
                 error(429, "TooManyRequests", "Too many requests from Identifier under tenant. Please try again later.")
-                    .with_header("Retry-After", &retry_after.to_string()),
+                    .with_header("Retry-After", &retry_after_text(retry_after_ms)),
             ),
             Fault::Status(500) => Some(error(500, "InternalServerError", "An internal server error occurred.")),
             Fault::Status(503) => Some(error(503, "serviceNotAvailable", "The service is temporarily unavailable. Try again later.")),
@@ -161,7 +177,7 @@ mod tests {
 
     #[test]
     fn faults_parse_from_their_labels() {
-        for text in ["429;retry-after=4", "500", "503", "504", "malformed", "drop", "stall;ms=250"] {
+        for text in ["429;retry-after=4", "429;retry-after=2.128", "500", "503", "504", "malformed", "drop", "stall;ms=250"] {
             assert_eq!(text.parse::<Fault>().unwrap().label(), text);
         }
         assert!("418".parse::<Fault>().is_err());

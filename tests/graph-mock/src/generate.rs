@@ -118,14 +118,17 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
     let helpdesk_role = group_id(&directory_objects, "Helpdesk Administrator");
     let paris_unit = group_id(&directory_objects, "Paris office");
     let retail = group_id(&directory_objects, "Retail");
+    let it_admins = group_id(&directory_objects, "IT administrators");
 
-    let enrollment_configurations = enrollment_configurations(&mut gen, &sales);
+    let enrollment_configurations = enrollment_configurations(&mut gen, &RestrictionGroups { sales: &sales, ios_users: &ios_users, retail: &retail, it_admins: &it_admins });
 
     let mut users = vec![
         adele(&mut gen, vec![sales_emea.clone(), ios_users.clone(), intune_users.clone(), paris_unit]),
-        alex(&mut gen, vec![all_users.clone(), intune_users.clone(), helpdesk_role]),
         megan(&mut gen, vec![all_users.clone(), sales.clone()]),
     ];
+    let alex = alex(&mut gen, vec![all_users.clone(), intune_users.clone(), helpdesk_role, it_admins], &users[0]);
+    users.insert(1, alex);
+    users.extend(licence_personas(&mut gen, &all_users));
     let (lee, lee_groups) = lee_gu(&mut gen, size, &all_users);
     directory_objects.extend(lee_groups);
     users.push(lee);
@@ -176,6 +179,7 @@ fn shared_groups(gen: &mut Generator) -> Vec<DirectoryObject> {
         vec![],
     );
     push(gen, group("Retail", &[], None, true), vec![all]);
+    push(gen, group("IT administrators", &[], None, true), vec![]);
     push(
         gen,
         json!({
@@ -218,64 +222,109 @@ fn assignment(gen: &mut Generator, target: Value) -> Value {
     json!({
         "@odata.type": "#microsoft.graph.enrollmentConfigurationAssignment",
         "id": format!("{}_assignment", gen.id()),
-        "target": target
+        "target": target,
+        "source": "direct",
+        "sourceId": null
     })
 }
 
-fn enrollment_configurations(gen: &mut Generator, sales_group: &str) -> Vec<Value> {
-    let restriction = |blocked: bool, personal_blocked: bool, min: Option<&str>, max: Option<&str>| {
-        json!({
-            "@odata.type": "microsoft.graph.deviceEnrollmentPlatformRestriction",
-            "platformBlocked": blocked,
-            "personalDeviceEnrollmentBlocked": personal_blocked,
-            "osMinimumVersion": min,
-            "osMaximumVersion": max
-        })
-    };
+fn target(kind: &str, group: Option<&str>) -> Value {
+    let mut target = json!({
+        "@odata.type": format!("#microsoft.graph.{kind}"),
+        "deviceAndAppManagementAssignmentFilterId": null,
+        "deviceAndAppManagementAssignmentFilterType": "none"
+    });
+    if let Some(group) = group {
+        target["groupId"] = json!(group);
+    }
+    target
+}
+
+/// The groups the demo's restrictions are assigned to.
+struct RestrictionGroups<'a> {
+    sales: &'a str,
+    ios_users: &'a str,
+    retail: &'a str,
+    it_admins: &'a str,
+}
+
+fn restriction(blocked: bool, personal_blocked: bool, min: Option<&str>, max: Option<&str>) -> Value {
+    json!({
+        "@odata.type": "microsoft.graph.deviceEnrollmentPlatformRestriction",
+        "platformBlocked": blocked,
+        "personalDeviceEnrollmentBlocked": personal_blocked,
+        "osMinimumVersion": min,
+        "osMaximumVersion": max,
+        "blockedManufacturers": [],
+        "blockedSkus": []
+    })
+}
+
+/// Enrollment configurations as beta sends them: the defaults, device limits and the
+/// per-platform restrictions of today's admin center at several priorities, assigned to
+/// groups, all users, all devices and a Configuration Manager collection, with exclusions.
+fn enrollment_configurations(gen: &mut Generator, groups: &RestrictionGroups) -> Vec<Value> {
     let created = gen.ago(24 * 300, 24 * 400);
     let modified = gen.ago(24 * 5, 24 * 30);
-    vec![
+    let base = |gen: &mut Generator, odata_type: &str, id_suffix: &str, kind: &str, name: &str, description: &str, priority: i64, targets: Vec<Value>| {
+        let assignments: Vec<Value> = targets.into_iter().map(|t| assignment(gen, t)).collect();
         json!({
-            "@odata.type": "#microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration",
-            "id": format!("{}_DefaultPlatformRestrictions", gen.id()),
-            "displayName": "All users and all devices",
-            "description": "This is the default Device Type Restriction applied with the lowest priority to all users regardless of group membership.",
-            "priority": 0,
-            "createdDateTime": created,
-            "lastModifiedDateTime": modified,
-            "version": 4,
-            "iosRestriction": restriction(false, false, Some("16.0"), None),
-            "windowsRestriction": restriction(false, false, Some("10.0.19041"), None),
-            "windowsMobileRestriction": restriction(true, false, None, None),
-            "androidRestriction": restriction(false, true, Some("11.0"), Some("15.0")),
-            "macOSRestriction": restriction(true, false, None, None),
-            "assignments": [assignment(gen, json!({ "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" }))]
-        }),
-        json!({
-            "@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration",
-            "id": format!("{}_DefaultLimit", gen.id()),
-            "displayName": "All users and all devices",
-            "description": "This is the default Device Limit Restriction applied with the lowest priority to all users regardless of group membership.",
-            "priority": 0,
+            "@odata.type": format!("#microsoft.graph.{odata_type}"),
+            "id": format!("{}_{id_suffix}", gen.id()),
+            "displayName": name,
+            "description": description,
+            "priority": priority,
             "createdDateTime": created,
             "lastModifiedDateTime": modified,
             "version": 2,
-            "limit": 5,
-            "assignments": [assignment(gen, json!({ "@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget" }))]
-        }),
-        json!({
-            "@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration",
-            "id": format!("{}_Limit", gen.id()),
-            "displayName": "Sales: up to 3 devices",
-            "description": "Field sales keep one phone, one tablet and one laptop.",
-            "priority": 1,
-            "createdDateTime": created,
-            "lastModifiedDateTime": modified,
-            "version": 1,
-            "limit": 3,
-            "assignments": [assignment(gen, json!({ "@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": sales_group }))]
-        }),
-    ]
+            "roleScopeTagIds": ["0"],
+            "deviceEnrollmentConfigurationType": kind,
+            "assignments": assignments
+        })
+    };
+    let all_users = || target("allLicensedUsersAssignmentTarget", None);
+    let mut default_platforms = base(gen, "deviceEnrollmentPlatformRestrictionsConfiguration", "DefaultPlatformRestrictions", "defaultPlatformRestrictions", "All users and all devices",
+        "This is the default Device Type Restriction applied with the lowest priority to all users regardless of group membership.", 0, vec![all_users()]);
+    default_platforms["iosRestriction"] = restriction(false, false, Some("16.0"), None);
+    default_platforms["windowsRestriction"] = restriction(false, false, Some("10.0.19041"), None);
+    default_platforms["windowsHomeSkuRestriction"] = restriction(false, false, None, None);
+    default_platforms["windowsMobileRestriction"] = restriction(true, false, None, None);
+    default_platforms["androidRestriction"] = restriction(false, true, Some("11.0"), Some("15.0"));
+    default_platforms["androidForWorkRestriction"] = restriction(false, false, Some("11.0"), None);
+    default_platforms["macOSRestriction"] = restriction(false, false, None, None);
+    default_platforms["macRestriction"] = restriction(false, false, None, None);
+    let mut default_limit = base(gen, "deviceEnrollmentLimitConfiguration", "DefaultLimit", "defaultLimit", "All users and all devices",
+        "This is the default Device Limit Restriction applied with the lowest priority to all users regardless of group membership.", 0, vec![all_users()]);
+    default_limit["limit"] = json!(5);
+    let mut sales_limit = base(gen, "deviceEnrollmentLimitConfiguration", "Limit", "limit", "Sales: up to 3 devices",
+        "Field sales keep one phone, one tablet and one laptop.", 1, vec![target("groupAssignmentTarget", Some(groups.sales))]);
+    sales_limit["limit"] = json!(3);
+    let mut kiosk_limit = base(gen, "deviceEnrollmentLimitConfiguration", "Limit", "limit", "Kiosks: one device",
+        "Assigned to all devices by mistake: device limits are checked for the user who enrolls.", 2, vec![target("allDevicesAssignmentTarget", None)]);
+    kiosk_limit["limit"] = json!(1);
+    let single = |gen: &mut Generator, name: &str, description: &str, priority: i64, platform: &str, rule: Value, targets: Vec<Value>| {
+        let mut config = base(gen, "deviceEnrollmentPlatformRestrictionConfiguration", "SinglePlatformRestriction", "singlePlatformRestriction", name, description, priority, targets);
+        config["platformType"] = json!(platform);
+        config["platformRestriction"] = rule;
+        config
+    };
+    let mut android_rule = restriction(false, true, Some("12.0"), None);
+    android_rule["blockedManufacturers"] = json!(["Xiaomi", "OnePlus"]);
+    let android = single(gen, "Android: no personal devices", "Personal Android phones go through app protection instead.", 1, "android", android_rule,
+        vec![all_users(), target("exclusionGroupAssignmentTarget", Some(groups.it_admins))]);
+    let ios = single(gen, "iOS: 17.0 and later", "Older iOS versions lack the VPN profile settings we use.", 2, "ios", restriction(false, false, Some("17.0"), None),
+        vec![target("groupAssignmentTarget", Some(groups.ios_users))]);
+    let mut windows_rule = restriction(false, true, Some("10.0.22621"), None);
+    windows_rule["blockedSkus"] = json!(["Windows 11 Home"]);
+    let windows = single(gen, "Windows: corporate PCs for retail", "Shop-floor PCs are company owned.", 3, "windows", windows_rule,
+        vec![target("groupAssignmentTarget", Some(groups.retail))]);
+    let mac = single(gen, "macOS: blocked for sales", "Sales use Windows laptops.", 4, "mac", restriction(true, false, None, None),
+        vec![target("groupAssignmentTarget", Some(groups.sales))]);
+    let comanaged = single(gen, "Windows: co-managed PCs", "PCs already in Configuration Manager.", 5, "windows", restriction(false, false, Some("10.0.19045"), None),
+        vec![json!({"@odata.type": "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "collectionId": "SMS00001", "deviceAndAppManagementAssignmentFilterId": null, "deviceAndAppManagementAssignmentFilterType": "none"})]);
+    let hello = base(gen, "deviceEnrollmentWindowsHelloForBusinessConfiguration", "DefaultWindowsHelloForBusiness", "defaultWindowsHelloForBusiness", "All users and all devices",
+        "This is the default Windows Hello for Business configuration applied with the lowest priority to all users regardless of group membership.", 0, vec![all_users()]);
+    vec![default_platforms, default_limit, sales_limit, kiosk_limit, android, ios, windows, mac, comanaged, hello]
 }
 
 fn user_object(gen: &mut Generator, display_name: &str, alias: &str, job: Option<&str>) -> Value {
@@ -566,6 +615,16 @@ fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
         let at = gen.ago(error as i64 * 30 + 1, error as i64 * 30 + 20);
         events.push(failure_event(gen, &object, error, at, error % 3 == 0));
     }
+    // The beta list mixes kinds of events; this one is not an enrollment failure.
+    events.push(json!({
+        "@odata.type": "#microsoft.graph.deviceManagementTroubleshootingEvent",
+        "id": gen.id(),
+        "eventDateTime": gen.ago(2, 3),
+        "correlationId": gen.id(),
+        "troubleshootingErrorDetails": null,
+        "eventName": "Device check-in",
+        "additionalInformation": []
+    }));
     User {
         object,
         license_details: vec![ems_licence(gen, "Success")],
@@ -577,10 +636,28 @@ fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
     }
 }
 
-fn alex(gen: &mut Generator, member_of: Vec<String>) -> User {
+/// Alex: all well, and the primary user of a shared PC that Adele also signs in to: its
+/// setting states are per user, Adele's failing and Alex's not.
+fn alex(gen: &mut Generator, member_of: Vec<String>, adele: &User) -> User {
     let object = user_object(gen, "Alex Wilber", "AlexW", Some("Marketing Assistant"));
     let phone = device(gen, &object, &DeviceSpec { name: "Alex's iPhone", os: "iOS", os_version: "17.5.1", compliance: "compliant", owner: "company", enrollment: "appleBulkWithUser", model: "iPhone 14", manufacturer: "Apple" });
     let laptop = device(gen, &object, &DeviceSpec { name: "DESKTOP-ALEX01", os: "Windows", os_version: "10.0.22631.3737", compliance: "compliant", owner: "company", enrollment: "windowsAzureADJoin", model: "Surface Pro 9", manufacturer: "Microsoft Corporation" });
+    let mut shared = device(gen, &object, &DeviceSpec { name: "SHARED-PC-01", os: "Windows", os_version: "10.0.22631.3737", compliance: "compliant", owner: "company", enrollment: "windowsAzureADJoin", model: "OptiPlex 7010", manufacturer: "Dell Inc." });
+    let for_user = |mut setting: Value, user: &Value| {
+        setting["userId"] = user["id"].clone();
+        setting["userPrincipalName"] = user["userPrincipalName"].clone();
+        setting
+    };
+    let settings = vec![
+        for_user(setting("Windows10CompliancePolicy.PasswordRequired", "Require a password", "compliant", Some("true")), &object),
+        for_user(setting("Windows10CompliancePolicy.PasswordMinimumLength", "Minimum password length", "compliant", Some("12")), &object),
+        for_user(setting("Windows10CompliancePolicy.PasswordRequired", "Require a password", "nonCompliant", Some("false")), &adele.object),
+        for_user(setting("Windows10CompliancePolicy.PasswordMinimumLength", "Minimum password length", "nonCompliant", Some("4")), &adele.object),
+    ];
+    let mut policy = policy_state(gen, "deviceCompliancePolicyState", "Shared PC password policy", "Windows", settings);
+    // The state read below Alex's user is his own.
+    policy["state"] = json!("compliant");
+    shared.compliance_policy_states = vec![policy];
     let apps = vec![
         app_states(gen, &object, &phone, vec![app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed")]),
         app_states(gen, &object, &laptop, vec![app("Microsoft 365 Apps", "16.0.17531", "requiredInstall", "installed")]),
@@ -589,12 +666,49 @@ fn alex(gen: &mut Generator, member_of: Vec<String>) -> User {
     User {
         object,
         license_details: vec![ems_licence(gen, "Success")],
-        managed_devices: vec![phone, laptop],
+        managed_devices: vec![phone, laptop, shared],
         mobile_app_intent_and_states: apps,
         managed_app_registrations: registrations,
         member_of,
         troubleshooting_events: vec![],
     }
+}
+
+/// A licence with one Intune plan (education, business or volume licensing).
+fn intune_licence(gen: &mut Generator, sku: &str, sku_id: &str, plan: &str, plan_id: &str) -> Value {
+    json!({
+        "id": gen.id().replace('-', ""),
+        "skuId": sku_id,
+        "skuPartNumber": sku,
+        "servicePlans": [
+            service_plan(plan, plan_id, "Success"),
+            service_plan("EXCHANGE_S_STANDARD", "9aaf7827-d63c-4b61-89c3-182f06f82e5c", "Success")
+        ]
+    })
+}
+
+/// Users licensed for Intune through education, small-business and volume-licensing plans,
+/// and a guest whose user principal name carries `#EXT#` and who has no mailbox.
+fn licence_personas(gen: &mut Generator, all_users: &str) -> Vec<User> {
+    let person = |object: Value, licence: Value| User {
+        object,
+        license_details: vec![licence],
+        managed_devices: vec![],
+        mobile_app_intent_and_states: vec![],
+        managed_app_registrations: vec![],
+        member_of: vec![all_users.to_string()],
+        troubleshooting_events: vec![],
+    };
+    let nestor = user_object(gen, "Nestor Wilke", "NestorW", Some("Teacher"));
+    let education = intune_licence(gen, "M365EDU_A3_FACULTY", "4b590615-0888-425a-a965-b3bf7789848d", "INTUNE_EDU", "da24caf9-af8e-485c-b7c8-e73336da2693");
+    let patti = user_object(gen, "Patti Fernandez", "PattiF", Some("President"));
+    let business = intune_licence(gen, "SPB", "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46", "INTUNE_SMBIZ", "8e9ff0ff-aa7a-4b20-83c1-2f636b600ac2");
+    let johanna = user_object(gen, "Johanna Lorenz", "JohannaL", Some("Senior Engineer"));
+    let volume = intune_licence(gen, "INTUNE_A_VL", "2b317a4a-77a6-4188-9437-b68a77b4e2c6", "INTUNE_A_VL", "3e170737-c728-4eae-bbb9-3f3360f7184c");
+    let mut grady = user_object(gen, "Grady Archie", "grady_fabrikam.com#EXT#", Some("Consultant (Fabrikam)"));
+    grady["mail"] = Value::Null;
+    let guest_licence = ems_licence(gen, "Success");
+    vec![person(nestor, education), person(patti, business), person(johanna, volume), person(grady, guest_licence)]
 }
 
 fn megan(gen: &mut Generator, member_of: Vec<String>) -> User {
@@ -745,6 +859,28 @@ mod tests {
 
         let megan = tenant.user("MeganB@contoso.onmicrosoft.com").expect("Megan");
         assert!(!serde_json::to_string(&megan.license_details).unwrap().contains("INTUNE_A"));
-        assert_eq!(tenant.users.len(), 204);
+        assert_eq!(tenant.users.len(), 208);
+    }
+
+    #[test]
+    fn the_tenant_holds_what_real_tenants_hold() {
+        let tenant = tenant();
+        let kinds: std::collections::HashSet<&str> = tenant.enrollment_configurations.iter().filter_map(|c| c["deviceEnrollmentConfigurationType"].as_str()).collect();
+        assert!(kinds.is_superset(&["singlePlatformRestriction", "limit", "defaultLimit", "defaultPlatformRestrictions"].into()));
+        let targets: std::collections::HashSet<&str> = tenant
+            .enrollment_configurations
+            .iter()
+            .flat_map(|c| c["assignments"].as_array().into_iter().flatten())
+            .filter_map(|a| a["target"]["@odata.type"].as_str())
+            .collect();
+        for kind in ["exclusionGroupAssignmentTarget", "allDevicesAssignmentTarget", "configurationManagerCollectionAssignmentTarget", "groupAssignmentTarget", "allLicensedUsersAssignmentTarget"] {
+            assert!(targets.contains(format!("#microsoft.graph.{kind}").as_str()), "{kind}");
+        }
+        let plans: std::collections::HashSet<&str> = tenant.users.iter().flat_map(|u| &u.license_details).flat_map(|l| l["servicePlans"].as_array().into_iter().flatten()).filter_map(|p| p["servicePlanName"].as_str()).collect();
+        assert!(plans.is_superset(&["INTUNE_A", "INTUNE_EDU", "INTUNE_SMBIZ", "INTUNE_A_VL", "INTUNE_O365"].into()));
+        let alex = tenant.user("AlexW@contoso.onmicrosoft.com").unwrap();
+        let shared_users: std::collections::HashSet<&str> = alex.managed_devices[2].compliance_policy_states[0]["settingStates"].as_array().unwrap().iter().filter_map(|s| s["userId"].as_str()).collect();
+        assert_eq!(shared_users.len(), 2, "the shared PC holds two users' setting states");
+        assert!(tenant.user("grady_fabrikam.com#EXT#@contoso.onmicrosoft.com").is_some_and(|g| g.object["mail"].is_null()));
     }
 }

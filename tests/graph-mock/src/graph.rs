@@ -2,7 +2,9 @@
 
 use serde_json::{json, Value};
 
-use crate::odata::{filter_matches, page, search_matches, select, PageRule, Query};
+use crate::identity::Grant;
+use crate::odata::{check_select, filter_matches, page, search_matches, select, PageRule, Query};
+use crate::permissions::may_read_directory_object;
 use crate::response::GraphError;
 use crate::tenant::{id_of, Tenant, User};
 
@@ -38,6 +40,9 @@ pub struct GraphCall<'a> {
     pub query: &'a str,
     /// `ConsistencyLevel: eventual` was sent.
     pub eventual: bool,
+    /// Who calls (`None` when sign-in is off): directory objects they may not read come back
+    /// with limited information.
+    pub caller: Option<&'a Grant>,
 }
 
 /// The stand-in serves one tenant.
@@ -46,12 +51,44 @@ pub const TENANT_ID: &str = "0b283420-ec8c-4b6c-a5a3-7a3aee3a9f9e";
 /// Properties only the beta endpoint sends on troubleshooting events.
 const BETA_ONLY_EVENT_PROPERTIES: [&str; 3] = ["troubleshootingErrorDetails", "eventName", "additionalInformation"];
 
+/// Properties only the beta endpoint sends on enrollment configurations and their parts.
+const BETA_ONLY_CONFIGURATION_PROPERTIES: [&str; 5] = ["deviceEnrollmentConfigurationType", "roleScopeTagIds", "androidForWorkRestriction", "macRestriction", "windowsHomeSkuRestriction"];
+const BETA_ONLY_RESTRICTION_PROPERTIES: [&str; 2] = ["blockedManufacturers", "blockedSkus"];
+const BETA_ONLY_ASSIGNMENT_PROPERTIES: [&str; 2] = ["source", "sourceId"];
+const BETA_ONLY_TARGET_PROPERTIES: [&str; 2] = ["deviceAndAppManagementAssignmentFilterId", "deviceAndAppManagementAssignmentFilterType"];
+
+/// An enrollment configuration as v1.0 sends it: the kinds v1.0 knows, without beta's
+/// properties; the single-platform restrictions of today's admin center are beta only.
+fn v1_configuration(item: &Value) -> Option<Value> {
+    if item["@odata.type"] == "#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration" {
+        return None;
+    }
+    let mut item = without(item, &BETA_ONLY_CONFIGURATION_PROPERTIES);
+    if let Value::Object(object) = &mut item {
+        for (key, value) in object.iter_mut() {
+            if key.ends_with("Restriction") {
+                *value = without(value, &BETA_ONLY_RESTRICTION_PROPERTIES);
+            }
+        }
+        if let Some(Value::Array(assignments)) = object.get_mut("assignments") {
+            for assignment in assignments {
+                *assignment = without(assignment, &BETA_ONLY_ASSIGNMENT_PROPERTIES);
+                assignment["target"] = without(&assignment["target"], &BETA_ONLY_TARGET_PROPERTIES);
+            }
+        }
+    }
+    Some(item)
+}
+
 pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value, GraphError> {
     if call.method != "GET" {
         return Err(GraphError::new(405, "Request_BadRequest", &format!("The requested resource does not support http method '{}'.", call.method)));
     }
     let query = Query::parse(call.query)?;
-    let segments: Vec<&str> = call.path.trim_matches('/').split('/').collect();
+    // Each segment decoded once: a guest's user principal name arrives as `…%23EXT%23@…`.
+    let decoded: Vec<String> = call.path.trim_matches('/').split('/').map(|segment| percent_encoding::percent_decode_str(segment).decode_utf8_lossy().into_owned()).collect();
+    let segments: Vec<&str> = decoded.iter().map(String::as_str).collect();
+    check_select(&segments, &query)?;
     let version = call.version.segment();
     let metadata = format!("{base_url}/{version}/$metadata");
     let self_url = format!("{base_url}/{version}{}", call.path);
@@ -84,7 +121,11 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
             let items: Vec<Value> = tenant
                 .enrollment_configurations
                 .iter()
-                .map(|item| if expand { item.clone() } else { without(item, &["assignments"]) })
+                .filter_map(|item| match call.version {
+                    Version::Beta => Some(item.clone()),
+                    Version::V1 => v1_configuration(item),
+                })
+                .map(|item| if expand { item } else { without(&item, &["assignments"]) })
                 .collect();
             page(&items, &query, PageRule::Intune, &format!("{metadata}#deviceManagement/deviceEnrollmentConfigurations"), &self_url)
         }
@@ -114,7 +155,7 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
             })?;
             let user_id = id_of(&user.object).unwrap_or(key);
             let context = format!("{metadata}#users('{user_id}')");
-            user_resource(tenant, user, rest, call.version, &query, &context, &self_url)
+            user_resource(tenant, user, rest, call, &query, &context, &self_url)
         }
         _ => Err(unknown_segment(segments.last().copied().unwrap_or(""))),
     }
@@ -124,11 +165,27 @@ fn user_resource(
     tenant: &Tenant,
     user: &User,
     rest: &[&str],
-    version: Version,
+    call: &GraphCall,
     query: &Query,
     context: &str,
     self_url: &str,
 ) -> Result<Value, GraphError> {
+    let version = call.version;
+    // Objects the caller may not read: type and id only, every other property null.
+    let readable = |object: &Value| -> Value {
+        if call.caller.is_none_or(|grant| may_read_directory_object(grant, object)) {
+            return object.clone();
+        }
+        let mut limited = object.clone();
+        if let Value::Object(map) = &mut limited {
+            for (key, value) in map.iter_mut() {
+                if key != "id" && !key.starts_with("@odata.") {
+                    *value = Value::Null;
+                }
+            }
+        }
+        limited
+    };
     let collection = |items: &[Value], rule: PageRule, name: &str| page(items, query, rule, &format!("{context}/{name}"), self_url);
     match rest {
         [] => Ok(select(&user.object, &query.select)),
@@ -153,14 +210,6 @@ fn user_resource(
                     let items = states(name).ok_or_else(|| unknown_segment(name))?;
                     page(items, query, PageRule::Intune, &format!("{device_context}/{name}"), self_url)
                 }
-                [name, state_id, "settingStates"] => {
-                    let items = states(name).ok_or_else(|| unknown_segment(name))?;
-                    let state = items.iter().find(|s| id_of(s) == Some(state_id)).ok_or_else(|| {
-                        GraphError::not_found("ResourceNotFound", &format!("Resource not found for the segment '{state_id}'."))
-                    })?;
-                    let settings: Vec<Value> = state.get("settingStates").and_then(Value::as_array).cloned().unwrap_or_default();
-                    page(&settings, query, PageRule::Intune, &format!("{device_context}/{name}('{state_id}')/settingStates"), self_url)
-                }
                 _ => Err(unknown_segment(tail.last().copied().unwrap_or(""))),
             }
         }
@@ -169,17 +218,23 @@ fn user_resource(
         }
         ["managedAppRegistrations"] => collection(&user.managed_app_registrations, PageRule::Intune, "managedAppRegistrations"),
         ["memberOf"] => {
-            let items: Vec<Value> = tenant.member_of(user).into_iter().cloned().collect();
+            let items: Vec<Value> = tenant.member_of(user).into_iter().map(readable).collect();
             collection(&items, PageRule::Directory, "memberOf")
         }
         ["transitiveMemberOf"] => {
-            let items: Vec<Value> = tenant.transitive_member_of(user).into_iter().cloned().collect();
+            let items: Vec<Value> = tenant.transitive_member_of(user).into_iter().map(readable).collect();
             collection(&items, PageRule::Directory, "transitiveMemberOf")
         }
         ["deviceManagementTroubleshootingEvents"] => {
             let items: Vec<Value> = match version {
                 Version::Beta => user.troubleshooting_events.clone(),
-                Version::V1 => user.troubleshooting_events.iter().map(|event| without(event, &BETA_ONLY_EVENT_PROPERTIES)).collect(),
+                // v1.0 lists enrollment failures only.
+                Version::V1 => user
+                    .troubleshooting_events
+                    .iter()
+                    .filter(|event| event["@odata.type"] == "#microsoft.graph.enrollmentTroubleshootingEvent")
+                    .map(|event| without(event, &BETA_ONLY_EVENT_PROPERTIES))
+                    .collect(),
             };
             collection(&items, PageRule::Intune, "deviceManagementTroubleshootingEvents")
         }

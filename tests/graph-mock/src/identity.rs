@@ -1,6 +1,7 @@
 //! Who may call: the demo operators, and the codes and tokens the stand-in's sign-in issues.
 //! Lifetimes follow Entra ID for a single-page app: codes live minutes and are single-use,
-//! access tokens about an hour, refresh tokens 24 hours and are replaced on each use.
+//! access tokens about an hour, refresh tokens are replaced on each use and all end 24 hours
+//! after the sign-in that began them (a renewed one keeps that end).
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -13,14 +14,16 @@ use sha2::{Digest, Sha256};
 /// Graph's resource prefix on scopes; requests may name scopes with or without it.
 pub const GRAPH_RESOURCE: &str = "https://graph.microsoft.com/";
 
-/// Every read scope the portal asks for (GRAPH.md).
-pub const READ_SCOPES: [&str; 6] = [
+/// Every read scope the portal asks for (GRAPH.md), the optional ones last.
+pub const READ_SCOPES: [&str; 8] = [
     "User.Read.All",
     "GroupMember.Read.All",
     "DeviceManagementManagedDevices.Read.All",
     "DeviceManagementConfiguration.Read.All",
     "DeviceManagementApps.Read.All",
     "DeviceManagementServiceConfig.Read.All",
+    "RoleManagement.Read.Directory",
+    "AdministrativeUnit.Read.All",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +56,7 @@ pub const OPERATORS: [Operator; 3] = [
         name: "Lidia Holloway",
         upn: "LidiaH@contoso.onmicrosoft.com",
         object_id: "2ed03dfd-01d8-4005-a9ef-fa8ee546dc6c",
-        description: "Help Desk Operator without the apps and configuration permissions",
+        description: "Help Desk Operator without the apps and configuration permissions, nor those to name roles and administrative units",
         scopes: &["User.Read.All", "GroupMember.Read.All", "DeviceManagementManagedDevices.Read.All", "DeviceManagementServiceConfig.Read.All"],
         intune_role: true,
     },
@@ -186,12 +189,14 @@ impl Identity {
         code
     }
 
-    fn issue_tokens(&mut self, grant: Grant) -> Tokens {
+    /// `refresh_expires`: a refresh token issued to a single-page app ends 24 hours after the
+    /// sign-in, however often it is renewed.
+    fn issue_tokens(&mut self, grant: Grant, refresh_expires: Instant) -> Tokens {
         let access_token = random_token(32);
         let refresh_token = random_token(48);
         let now = Instant::now();
         self.access.insert(access_token.clone(), Issued { grant: grant.clone(), expires: now + self.lifetimes.access });
-        self.refresh.insert(refresh_token.clone(), Issued { grant: grant.clone(), expires: now + self.lifetimes.refresh });
+        self.refresh.insert(refresh_token.clone(), Issued { grant: grant.clone(), expires: refresh_expires });
         Tokens { access_token, refresh_token, expires_in: self.lifetimes.access.as_secs(), grant }
     }
 
@@ -219,7 +224,7 @@ impl Identity {
         if !verifier_matches(verifier, &pending.code_challenge) {
             return Err(TokenError::grant("AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request."));
         }
-        let tokens = self.issue_tokens(pending.grant);
+        let tokens = self.issue_tokens(pending.grant, Instant::now() + self.lifetimes.refresh);
         if let Some(entry) = self.codes.get_mut(code) {
             entry.redeemed_into = Some(vec![tokens.access_token.clone(), tokens.refresh_token.clone()]);
         }
@@ -237,7 +242,7 @@ impl Identity {
         if issued.grant.client_id != client_id {
             return Err(TokenError { error: "invalid_client", description: "AADSTS700016: The refresh token was issued to another application.".into() });
         }
-        Ok(self.issue_tokens(issued.grant))
+        Ok(self.issue_tokens(issued.grant, issued.expires))
     }
 
     /// What Graph knows of a bearer token.
@@ -323,6 +328,20 @@ mod tests {
         assert!(identity.redeem_refresh(&first.refresh_token, "app").is_err(), "a spent refresh token is refused");
         identity.end_session("s1");
         assert!(identity.redeem_refresh(&second.refresh_token, "app").is_err(), "logout ends the refresh tokens");
+    }
+
+    #[test]
+    fn a_renewed_refresh_token_keeps_the_end_of_the_first_sign_in() {
+        let mut identity = Identity::new(Lifetimes::default());
+        let code = identity.issue_code(grant(), "r", CHALLENGE);
+        let first = identity.redeem_code(&code, "app", "r", VERIFIER).unwrap();
+        let first_end = identity.refresh[&first.refresh_token].expires;
+        let second = identity.redeem_refresh(&first.refresh_token, "app").unwrap();
+        let third = identity.redeem_refresh(&second.refresh_token, "app").unwrap();
+        assert_eq!(identity.refresh[&third.refresh_token].expires, first_end);
+        identity.refresh.get_mut(&third.refresh_token).unwrap().expires = Instant::now();
+        let refused = identity.redeem_refresh(&third.refresh_token, "app").unwrap_err();
+        assert!(refused.description.starts_with("AADSTS700084"), "{}", refused.description);
     }
 
     #[test]

@@ -105,6 +105,35 @@ impl PageRule {
     }
 }
 
+/// Properties `$select` may name, for the resources the stand-in checks (Graph answers 400 for
+/// one the type does not have). Membership lists mix groups, roles and units: any of theirs.
+const USER_PROPERTIES: &[&str] = &[
+    "id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "businessPhones", "jobTitle", "mobilePhone",
+    "officeLocation", "preferredLanguage", "accountEnabled", "userType", "usageLocation", "department", "companyName",
+    "createdDateTime", "employeeId", "onPremisesSyncEnabled", "otherMails", "proxyAddresses", "assignedLicenses", "assignedPlans",
+];
+const DIRECTORY_OBJECT_PROPERTIES: &[&str] = &[
+    "id", "deletedDateTime", "displayName", "description", "groupTypes", "securityEnabled", "mailEnabled", "membershipRule",
+    "membershipRuleProcessingState", "mail", "mailNickname", "createdDateTime", "visibility", "onPremisesSyncEnabled",
+    "proxyAddresses", "securityIdentifier", "isAssignableToRole", "roleTemplateId", "isMemberManagementRestricted",
+];
+const DEVICE_MANAGEMENT_PROPERTIES: &[&str] = &["id", "subscriptionState", "intuneAccountId", "settings", "intuneBrand", "deviceProtectionOverview"];
+
+/// `$select` of a property the resource's type does not have is a 400, as Graph answers it.
+pub fn check_select(segments: &[&str], query: &Query) -> Result<(), GraphError> {
+    let Some(fields) = &query.select else { return Ok(()) };
+    let (known, type_name) = match segments {
+        ["users"] | ["users", _] => (USER_PROPERTIES, "microsoft.graph.user"),
+        ["users", _, "memberOf" | "transitiveMemberOf"] => (DIRECTORY_OBJECT_PROPERTIES, "microsoft.graph.directoryObject"),
+        ["deviceManagement"] => (DEVICE_MANAGEMENT_PROPERTIES, "microsoft.graph.deviceManagement"),
+        _ => return Ok(()),
+    };
+    match fields.iter().find(|field| !known.contains(&field.as_str())) {
+        Some(unknown) => Err(GraphError::bad_request("BadRequest", &format!("Could not find a property named '{unknown}' on type '{type_name}'."))),
+        None => Ok(()),
+    }
+}
+
 /// Keeps only the selected properties (and the `@odata` annotations Graph always sends).
 pub fn select(item: &Value, select: &Option<Vec<String>>) -> Value {
     match (item, select) {
@@ -170,7 +199,11 @@ pub fn search_matches(search: &str, item: &Value) -> Result<bool, GraphError> {
                 return Err(GraphError::bad_request("Request_UnsupportedQuery", &format!("Unsupported property '{property}' in $search.")));
             }
             let value = item.get(property).and_then(Value::as_str).unwrap_or("");
-            all &= tokenized_prefix_match(value, words);
+            // Only display names are tokenized; mail and user principal name match as prefixes.
+            all &= match property {
+                "mail" | "userPrincipalName" => value.to_lowercase().starts_with(&words.to_lowercase()),
+                _ => tokenized_prefix_match(value, words),
+            };
         }
         any |= all;
     }
@@ -238,8 +271,17 @@ mod tests {
         let adele = json!({"displayName": "Adele Vance", "mail": "AdeleV@contoso.onmicrosoft.com"});
         assert!(search_matches("\"displayName:vanc\" OR \"mail:zz\"", &adele).unwrap());
         assert!(search_matches("\"mail:adelev@contoso\"", &adele).unwrap());
+        assert!(!search_matches("\"mail:contoso\"", &adele).unwrap(), "mail matches as a prefix only");
         assert!(!search_matches("\"displayName:ance\"", &adele).unwrap());
         assert!(search_matches("displayName:ad", &adele).is_err());
+    }
+
+    #[test]
+    fn selecting_a_property_the_type_lacks_is_a_bad_request() {
+        let query = Query::parse("$select=id,displayName,nonsense").unwrap();
+        let refused = check_select(&["users", "a"], &query).unwrap_err();
+        assert_eq!((refused.status, refused.message.as_str()), (400, "Could not find a property named 'nonsense' on type 'microsoft.graph.user'."));
+        assert!(check_select(&["users", "a", "transitiveMemberOf"], &Query::parse("$select=id,displayName,groupTypes,membershipRule").unwrap()).is_ok());
     }
 
     #[test]

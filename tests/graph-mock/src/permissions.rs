@@ -15,6 +15,17 @@ const GROUPS: Need = Need { any_of: &["GroupMember.Read.All", "Group.Read.All", 
 const DEVICES: Need = Need { any_of: &["DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"], intune: true };
 const CONFIGURATION: Need = Need { any_of: &["DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All"], intune: true };
 const APPS: Need = Need { any_of: &["DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All"], intune: true };
+/// `mobileAppIntentAndStates`: the current reference lists the configuration permissions, older
+/// versions the managed-devices ones; not the apps permission.
+const APP_STATES: Need = Need {
+    any_of: &[
+        "DeviceManagementConfiguration.Read.All",
+        "DeviceManagementConfiguration.ReadWrite.All",
+        "DeviceManagementManagedDevices.Read.All",
+        "DeviceManagementManagedDevices.ReadWrite.All",
+    ],
+    intune: true,
+};
 const SERVICE_CONFIG: Need = Need { any_of: &["DeviceManagementServiceConfig.Read.All", "DeviceManagementServiceConfig.ReadWrite.All"], intune: true };
 /// `GET /deviceManagement` is documented under every Intune workload, each with its own scope.
 const ANY_INTUNE: Need = Need {
@@ -37,7 +48,8 @@ fn need(path: &str) -> Option<&'static Need> {
         ["users", _, "memberOf" | "transitiveMemberOf"] => &GROUPS,
         ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => &CONFIGURATION,
         ["users", _, "managedDevices", ..] | ["users", _, "deviceManagementTroubleshootingEvents"] => &DEVICES,
-        ["users", _, "mobileAppIntentAndStates" | "managedAppRegistrations"] => &APPS,
+        ["users", _, "mobileAppIntentAndStates"] => &APP_STATES,
+        ["users", _, "managedAppRegistrations"] => &APPS,
         _ => return None,
     })
 }
@@ -57,9 +69,34 @@ pub fn check(grant: &Grant, path: &str) -> Result<(), GraphError> {
         });
     }
     if need.intune && !grant.operator.intune_role {
-        return Err(GraphError::new(403, "Forbidden", "User is not authorized to perform this operation: the account has no Intune role assignment that allows it."));
+        return Err(GraphError::new(403, "Forbidden", &intune_message("User is not authorized to perform this operation: the account has no Intune role assignment that allows it.")));
     }
     Ok(())
+}
+
+/// Intune writes its error messages as a JSON object serialised into `message`.
+fn intune_message(text: &str) -> String {
+    serde_json::json!({
+        "_version": 3,
+        "Message": format!("{text} - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000"),
+        "CustomApiErrorPhrase": "",
+        "RetryAfter": null,
+        "ErrorSourceService": "",
+        "HttpHeaders": "{}"
+    })
+    .to_string()
+}
+
+/// Whether a membership list shows this object whole to the caller: directory roles need
+/// `RoleManagement.Read.Directory`, administrative units `AdministrativeUnit.Read.All` (or a
+/// directory-wide read); without, Graph sends their type and id only.
+pub fn may_read_directory_object(grant: &Grant, object: &serde_json::Value) -> bool {
+    let needed: &[&str] = match object.get("@odata.type").and_then(serde_json::Value::as_str) {
+        Some("#microsoft.graph.directoryRole") => &["RoleManagement.Read.Directory", "RoleManagement.ReadWrite.Directory", "Directory.Read.All"],
+        Some("#microsoft.graph.administrativeUnit") => &["AdministrativeUnit.Read.All", "AdministrativeUnit.ReadWrite.All", "Directory.Read.All"],
+        _ => return true,
+    };
+    needed.iter().any(|wanted| grant.scopes.iter().any(|scope| short_scope(scope).eq_ignore_ascii_case(wanted)))
 }
 
 #[cfg(test)]
@@ -87,6 +124,7 @@ mod tests {
         assert!(refused.message.contains("DeviceManagementApps.Read.All"));
         assert!(check(&limited, "/users/a/managedDevices/d/deviceCompliancePolicyStates").is_err());
         assert!(check(&limited, "/users/a/managedDevices").is_ok());
+        assert!(check(&limited, "/users/a/mobileAppIntentAndStates").is_ok(), "install states need no apps permission");
         assert!(check(&limited, "/deviceManagement").is_ok());
     }
 
@@ -95,7 +133,9 @@ mod tests {
         let no_role = grant(2);
         assert!(check(&no_role, "/users/a/licenseDetails").is_ok());
         assert!(check(&no_role, "/users/a/memberOf").is_ok());
-        assert!(check(&no_role, "/users/a/managedDevices").unwrap_err().message.contains("Intune role"));
+        let refused = check(&no_role, "/users/a/managedDevices").unwrap_err();
+        let inner: serde_json::Value = serde_json::from_str(&refused.message).expect("Intune's message is JSON in a string");
+        assert!(inner["Message"].as_str().unwrap().contains("Intune role"));
     }
 
     #[test]

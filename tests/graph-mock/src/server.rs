@@ -272,7 +272,7 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
                 match fault.and_then(|f| f.answer(&request_id, &client_request_id)) {
                     Some(faulty) => faulty,
                     None => {
-                        let call = GraphCall { method: &method, version, path: &rest, query, eventual: eventual(&headers) };
+                        let call = GraphCall { method: &method, version, path: &rest, query, eventual: eventual(&headers), caller: caller.as_ref() };
                         match permitted(caller.as_ref(), &rest).and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call)) {
                             Ok(body) => Answer::ok(body),
                             Err(error) => error.into_answer(&request_id, &client_request_id),
@@ -364,7 +364,24 @@ fn parse_batch(body: &[u8]) -> Result<Vec<BatchStep>, GraphError> {
             return Err(invalid(&format!("Request '{}' depends on '{missing}', which is not in the batch.", step.id)));
         }
     }
+    if !dependencies_follow_a_pattern(&steps) {
+        return Err(invalid("The dependsOn of the batch requests must follow one pattern: none depends on another (parallel), each depends on the one before it (serial), or all that depend name the same one (same)."));
+    }
     Ok(steps)
+}
+
+/// Graph accepts a request that depends on one other only, in one of three patterns: parallel
+/// (no `dependsOn`), serial (each depends on the one before it), same (every `dependsOn` names
+/// the same request).
+fn dependencies_follow_a_pattern(steps: &[BatchStep]) -> bool {
+    if steps.iter().any(|step| step.depends_on.len() > 1) {
+        return false;
+    }
+    let parallel = steps.iter().all(|step| step.depends_on.is_empty());
+    let serial = steps.iter().skip(1).zip(steps).all(|(step, before)| step.depends_on == [before.id.clone()]) && steps.first().is_some_and(|s| s.depends_on.is_empty());
+    let mut named = steps.iter().flat_map(|step| step.depends_on.iter());
+    let same = named.next().is_some_and(|first| named.all(|other| other == first));
+    parallel || serial || same
 }
 
 /// Runs the steps of a `$batch` in dependency order and answers them in shuffled order.
@@ -408,7 +425,7 @@ async fn batch(state: &MockState, caller: Option<&Grant>, version: Version, body
                 Some(Answer { status, headers, body: Body::Malformed(text) }) => (status, headers, Value::from(text)),
                 Some(Answer { status, headers, body: Body::Json(value) }) => (status, headers, value),
                 None => {
-                    let call = GraphCall { method: &step.method, version, path: &path, query, eventual: eventual(&step.headers) };
+                    let call = GraphCall { method: &step.method, version, path: &path, query, eventual: eventual(&step.headers), caller };
                     match permitted(caller, &path).and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call)) {
                         Ok(body) => (200, vec![], body),
                         Err(error) => error_step(error.status, &error.code, &error.message, &inner_request_id, client_request_id),

@@ -147,9 +147,62 @@ async fn failing_settings_explain_a_non_compliant_device() {
     let base = format!("/v1.0/users/{ADELE}/managedDevices/{}/deviceCompliancePolicyStates", laptop["id"].as_str().unwrap());
     let (_, states) = mock.json(&base, &[]).await;
     let failing = states["value"].as_array().unwrap().iter().find(|s| s["state"] == "nonCompliant").unwrap();
-    let (status, settings) = mock.json(&format!("{base}/{}/settingStates", failing["id"].as_str().unwrap()), &[]).await;
+    // Setting states come inline: Graph has no `settingStates` path below a policy state.
+    assert!(failing["settingStates"].as_array().unwrap().iter().any(|s| s["state"] == "nonCompliant" && s["settingName"] == "Require BitLocker"));
+    let (status, _) = mock.json(&format!("{base}/{}/settingStates", failing["id"].as_str().unwrap()), &[]).await;
+    assert_eq!(status, 400);
+}
+
+#[tokio::test]
+async fn per_platform_restrictions_and_beta_properties_come_from_beta_only() {
+    let mock = start(false, 0).await;
+    let path = "deviceManagement/deviceEnrollmentConfigurations?$expand=assignments";
+    let (_, beta) = mock.json(&format!("/beta/{path}"), &[]).await;
+    let (_, v1) = mock.json(&format!("/v1.0/{path}"), &[]).await;
+    let single = |body: &Value| body["value"].as_array().unwrap().iter().filter(|c| c["@odata.type"] == "#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration").count();
+    assert!(single(&beta) >= 4);
+    assert_eq!(single(&v1), 0);
+    let text = v1.to_string();
+    for beta_only in ["deviceEnrollmentConfigurationType", "blockedManufacturers", "deviceAndAppManagementAssignmentFilterType", "\"source\""] {
+        assert!(!text.contains(beta_only), "v1.0 sends {beta_only}");
+    }
+    assert!(beta.to_string().contains("exclusionGroupAssignmentTarget"));
+}
+
+#[tokio::test]
+async fn batch_dependencies_follow_one_of_graphs_three_patterns() {
+    let mock = start(false, 0).await;
+    let step = |id: &str, depends: &[&str]| json!({"id": id, "method": "GET", "url": "/deviceManagement", "dependsOn": depends});
+    for (requests, accepted) in [
+        (vec![step("1", &[]), step("2", &[]), step("3", &[])], true),
+        (vec![step("1", &[]), step("2", &["1"]), step("3", &["2"])], true),
+        (vec![step("1", &[]), step("2", &["1"]), step("3", &["1"])], true),
+        (vec![step("1", &[]), step("2", &["1"]), step("3", &[])], true),
+        (vec![step("1", &[]), step("2", &[]), step("3", &["1", "2"])], false),
+        (vec![step("1", &[]), step("2", &["1"]), step("3", &["2"]), step("4", &["1"])], false),
+    ] {
+        let (status, _) = mock.batch("v1.0", json!({ "requests": requests })).await;
+        assert_eq!(status == 200, accepted, "{requests:?}");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_select_property_is_refused_as_graph_does() {
+    let mock = start(false, 0).await;
+    let (status, body) = mock.json(&format!("/v1.0/users/{ADELE}?$select=id,displayName,shoeSize"), &[]).await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"]["message"], "Could not find a property named 'shoeSize' on type 'microsoft.graph.user'.");
+}
+
+#[tokio::test]
+async fn users_without_a_mailbox_are_found_by_user_principal_name() {
+    let mock = start(false, 0).await;
+    let search = r#"$search="displayName:grady_fab" OR "mail:grady_fab" OR "userPrincipalName:grady_fab""#;
+    let (status, body) = mock.json(&format!("/v1.0/users?{search}"), &[EVENTUAL]).await;
     assert_eq!(status, 200);
-    assert!(settings["value"].as_array().unwrap().iter().any(|s| s["state"] == "nonCompliant" && s["settingName"] == "Require BitLocker"));
+    assert_eq!(body["value"][0]["displayName"], "Grady Archie");
+    let (_, guest) = mock.json("/v1.0/users/grady_fabrikam.com%23EXT%23@contoso.onmicrosoft.com", &[]).await;
+    assert_eq!(guest["displayName"], "Grady Archie");
 }
 
 #[tokio::test]

@@ -1,0 +1,160 @@
+//! Every property the stand-in sends is one Microsoft documents for that resource: the names
+//! in `../shared/graph-shapes.json`, and for what revision 2 of GRAPH.md added, the beta
+//! metadata it cites (listed below). A property that is in neither fails the test.
+
+use std::collections::{BTreeSet, HashMap};
+
+use graph_mock::generate::{demo_tenant, DemoSize};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+/// What GRAPH.md r2 relies on beyond the shapes file, from the beta metadata
+/// (`clean_beta_metadata`, types of the same names) and the Graph reference.
+const R2_PROPERTIES: &[(&str, &[&str])] = &[
+    ("deviceEnrollmentConfiguration", &["deviceEnrollmentConfigurationType", "roleScopeTagIds", "assignments"]),
+    ("deviceEnrollmentPlatformRestrictionsConfiguration", &["androidForWorkRestriction", "macRestriction", "windowsHomeSkuRestriction"]),
+    ("deviceEnrollmentPlatformRestrictionConfiguration", &["platformType", "platformRestriction"]),
+    ("deviceEnrollmentWindowsHelloForBusinessConfiguration", &[]),
+    ("deviceEnrollmentPlatformRestriction", &["blockedManufacturers", "blockedSkus"]),
+    ("enrollmentConfigurationAssignment", &["source", "sourceId"]),
+    ("deviceAndAppManagementAssignmentTarget", &["groupId", "collectionId", "deviceAndAppManagementAssignmentFilterId", "deviceAndAppManagementAssignmentFilterType"]),
+    ("directoryRole", &["id", "displayName", "description", "roleTemplateId", "deletedDateTime"]),
+    ("administrativeUnit", &["id", "displayName", "description", "visibility", "deletedDateTime"]),
+    ("deviceCompliancePolicySettingState", &["userId", "userPrincipalName", "sources"]),
+];
+
+/// Types whose documented properties include those of another.
+const BASES: &[(&str, &str)] = &[
+    ("deviceEnrollmentPlatformRestrictionsConfiguration", "deviceEnrollmentConfiguration"),
+    ("deviceEnrollmentPlatformRestrictionConfiguration", "deviceEnrollmentConfiguration"),
+    ("deviceEnrollmentLimitConfiguration", "deviceEnrollmentConfiguration"),
+    ("deviceEnrollmentWindowsHelloForBusinessConfiguration", "deviceEnrollmentConfiguration"),
+    ("iosManagedAppRegistration", "managedAppRegistration"),
+    ("androidManagedAppRegistration", "managedAppRegistration"),
+    ("enrollmentTroubleshootingEvent_beta", "deviceManagementTroubleshootingEvent"),
+    ("group", "directoryObject"),
+];
+
+struct Documented {
+    by_resource: HashMap<String, BTreeSet<String>>,
+}
+
+impl Documented {
+    fn load() -> Documented {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/graph-shapes.json");
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("the contract file {path} is needed beside the repository: {e}"));
+        let shapes: Value = serde_json::from_str(&text).expect("graph-shapes.json is JSON");
+        let mut by_resource: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for (name, shape) in shapes.as_object().expect("an object of resources") {
+            let names = by_resource.entry(name.clone()).or_default();
+            if let Some(properties) = shape["properties"].as_object() {
+                names.extend(properties.keys().cloned());
+            }
+            if let Some(sample) = shape["sample_response_properties"].as_array() {
+                names.extend(sample.iter().filter_map(Value::as_str).map(str::to_string));
+            }
+        }
+        for (name, extra) in R2_PROPERTIES {
+            by_resource.entry(name.to_string()).or_default().extend(extra.iter().map(|p| p.to_string()));
+        }
+        Documented { by_resource }
+    }
+
+    fn allowed(&self, resource: &str) -> BTreeSet<String> {
+        let mut names = self.by_resource.get(resource).cloned().unwrap_or_else(|| panic!("no documented shape for {resource}"));
+        for (derived, base) in BASES {
+            if *derived == resource {
+                names.extend(self.allowed(base));
+            }
+        }
+        names
+    }
+}
+
+/// Undocumented properties found, as `resource.property (where)`.
+struct Check<'a> {
+    documented: &'a Documented,
+    problems: BTreeSet<String>,
+}
+
+impl Check<'_> {
+    fn object(&mut self, resource: &str, value: &Value, place: &str) {
+        let Some(object) = value.as_object() else { return };
+        let allowed = self.documented.allowed(resource);
+        for key in object.keys().filter(|key| !key.starts_with("@odata.")) {
+            if !allowed.contains(key) {
+                self.problems.insert(format!("{resource}.{key} ({place})"));
+            }
+        }
+    }
+
+    fn each(&mut self, resource: &str, list: &Value, place: &str) {
+        for item in list.as_array().into_iter().flatten() {
+            self.object(resource, item, place);
+        }
+    }
+}
+
+fn type_name(value: &Value) -> &str {
+    value["@odata.type"].as_str().unwrap_or_default().trim_start_matches('#').trim_start_matches("microsoft.graph.")
+}
+
+#[test]
+fn every_property_the_stand_in_sends_is_documented_for_its_resource() {
+    let documented = Documented::load();
+    let tenant = demo_tenant(3, &DemoSize { users: 40, large_groups: 30, large_devices: 6, large_failures: 30 }, OffsetDateTime::now_utc());
+    let mut check = Check { documented: &documented, problems: BTreeSet::new() };
+    for config in &tenant.enrollment_configurations {
+        let name = type_name(config);
+        check.object(name, config, name);
+        for (key, value) in config.as_object().into_iter().flatten() {
+            if key.ends_with("Restriction") {
+                check.object("deviceEnrollmentPlatformRestriction", value, key);
+            }
+        }
+        for assignment in config["assignments"].as_array().into_iter().flatten() {
+            check.object("enrollmentConfigurationAssignment", assignment, name);
+            check.object("deviceAndAppManagementAssignmentTarget", &assignment["target"], name);
+        }
+    }
+    for object in &tenant.directory_objects {
+        let name = type_name(&object.object);
+        check.object(name, &object.object, "directory object");
+    }
+    for user in &tenant.users {
+        check.object("user", &user.object, "user");
+        for licence in &user.license_details {
+            check.object("licenseDetails", licence, "licenseDetails");
+            check.each("servicePlanInfo", &licence["servicePlans"], "licenseDetails");
+        }
+        for device in &user.managed_devices {
+            check.object("managedDevice", &device.object, "managedDevices");
+            for (states, policy, setting) in [
+                (&device.compliance_policy_states, "deviceCompliancePolicyState", "deviceCompliancePolicySettingState"),
+                (&device.configuration_states, "deviceConfigurationState", "deviceConfigurationSettingState"),
+            ] {
+                for state in states {
+                    check.object(policy, state, policy);
+                    check.each(setting, &state["settingStates"], policy);
+                }
+            }
+        }
+        for states in &user.mobile_app_intent_and_states {
+            check.object("mobileAppIntentAndState", states, "mobileAppIntentAndStates");
+            check.each("mobileAppIntentAndStateDetail", &states["mobileAppList"], "mobileAppIntentAndStates");
+        }
+        for registration in &user.managed_app_registrations {
+            check.object(type_name(registration), registration, "managedAppRegistrations");
+        }
+        for event in &user.troubleshooting_events {
+            let name = match type_name(event) {
+                "enrollmentTroubleshootingEvent" => "enrollmentTroubleshootingEvent_beta",
+                other => other,
+            };
+            check.object(name, event, "deviceManagementTroubleshootingEvents");
+            check.object("deviceManagementTroubleshootingErrorDetails", &event["troubleshootingErrorDetails"], name);
+            check.each("deviceManagementTroubleshootingErrorResource", &event["troubleshootingErrorDetails"]["resources"], name);
+        }
+    }
+    assert!(check.problems.is_empty(), "properties the stand-in sends that are not documented for their resource:\n{}", check.problems.iter().cloned().collect::<Vec<_>>().join("\n"));
+}
