@@ -14,7 +14,7 @@ use helpdesk::graph::models::SkippedItem;
 use helpdesk::graph::retry::RetryNotice;
 use helpdesk::graph::{GraphError, ProgressEvent};
 use helpdesk::i18n::{I18n, Lang, Msg};
-use helpdesk::state::section::{Loaded, Section};
+use helpdesk::state::section::{Loaded, PartFailure, Section};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -101,11 +101,14 @@ async fn a_section_says_why_it_waits_then_what_it_could_not_read() {
         complete: true,
         total: None,
         note: None,
+        failed_parts: Arc::new(vec![PartFailure { label: "DESKTOP-01".into(), error: GraphError::from_status(500, r#"{"error":{"code":"InternalServerError","message":"boom","innerError":{"request-id":"r-7"}}}"#, None) }]),
     }));
     settle().await;
     let shown = text(&host);
     assert!(shown.contains("A, B"), "{shown}");
     assert!(shown.contains("1 élément(s) illisible(s)") && shown.contains("g3: invalid type: integer"), "{shown}");
+    // One part that could not be read says so, with its request id, beside the rest.
+    assert!(shown.contains("Lecture impossible : DESKTOP-01") && shown.contains("boom") && shown.contains("r-7"), "{shown}");
 }
 
 struct Row {
