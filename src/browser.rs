@@ -5,7 +5,7 @@ use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 
 use crate::config::{parse_config, Config, ConfigProblem};
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 /// Only the operator's language choice is kept across visits; tokens never are.
 const LANGUAGE_KEY: &str = "helpdesk.language";

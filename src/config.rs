@@ -1,7 +1,7 @@
 //! Runtime configuration, read from `config.json` at start-up so one build serves any tenant.
 
 use serde::Deserialize;
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {

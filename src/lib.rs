@@ -1,7 +1,7 @@
 //! helpdesk: a troubleshooting portal for IT help-desk operators on Microsoft Intune.
 //!
 //! Layers: `graph` (the Graph client), `auth` (sign-in and tokens), `domain` (what the data means), `components` and
-//! `pages` (rendering only); `config`, `i18n` and `browser` serve them all.
+//! `pages` (rendering only); `text` (every string, plain data), `i18n` (its view-side context), `config` and `browser` serve them all.
 
 pub mod app;
 pub mod auth;
@@ -13,3 +13,4 @@ pub mod graph;
 pub mod i18n;
 pub mod pages;
 pub mod state;
+pub mod text;

@@ -10,7 +10,7 @@ use crate::components::section_view::SectionView;
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::TroubleshootingEvent;
 use crate::graph::GraphClient;
-use crate::i18n::{use_i18n, Lang, Msg};
+use crate::i18n::{use_i18n, Lang, Msg, Text};
 use crate::pages::failures::{event_date, failure_title};
 use crate::pages::user::{use_session, SelectedFailure};
 use crate::state::section::Loaded;
@@ -24,19 +24,19 @@ fn safe_link(link: &str) -> Option<String> {
 }
 
 /// Where to send the logs from, per platform (the product description's last section).
-const COLLECT: [(&str, &str, &str, &str); 5] = [
-    ("iOS", "Send iOS enrollment errors to your IT admin", "Envoyer les erreurs d’inscription iOS à votre administrateur informatique", "https://learn.microsoft.com/mem/intune/user-help/send-errors-to-your-it-admin-ios"),
-    ("Android", "Use verbose logging to help your IT admin fix device issues", "Aider le support grâce à la journalisation détaillée", "https://learn.microsoft.com/mem/intune/user-help/use-verbose-logging-to-help-your-it-administrator-fix-device-issues-android"),
-    ("Android", "Send Android logs to your IT admin with a USB cable", "Envoyer des journaux Android au support via un câble USB", "https://learn.microsoft.com/mem/intune/user-help/send-diagnostic-data-logs-to-your-it-administrator-using-a-usb-cable-android"),
-    ("Android", "Send Android diagnostic logs to your IT admin by e-mail", "Envoyer les journaux de diagnostic Android par e-mail", "https://learn.microsoft.com/mem/intune/user-help/send-logs-to-your-it-admin-by-email-android"),
-    ("Android", "Send Android enrollment errors to your IT admin", "Envoyer les erreurs d’inscription Android à votre administrateur informatique", "https://learn.microsoft.com/mem/intune/user-help/send-enrollment-errors-to-your-it-administrator-android"),
+const COLLECT: [(&str, Text, &str); 5] = [
+    ("iOS", Text::new("Send iOS enrollment errors to your IT admin", "Envoyer les erreurs d’inscription iOS à votre administrateur informatique"), "https://learn.microsoft.com/mem/intune/user-help/send-errors-to-your-it-admin-ios"),
+    ("Android", Text::new("Use verbose logging to help your IT admin fix device issues", "Aider le support grâce à la journalisation détaillée"), "https://learn.microsoft.com/mem/intune/user-help/use-verbose-logging-to-help-your-it-administrator-fix-device-issues-android"),
+    ("Android", Text::new("Send Android logs to your IT admin with a USB cable", "Envoyer des journaux Android au support via un câble USB"), "https://learn.microsoft.com/mem/intune/user-help/send-diagnostic-data-logs-to-your-it-administrator-using-a-usb-cable-android"),
+    ("Android", Text::new("Send Android diagnostic logs to your IT admin by e-mail", "Envoyer les journaux de diagnostic Android par e-mail"), "https://learn.microsoft.com/mem/intune/user-help/send-logs-to-your-it-admin-by-email-android"),
+    ("Android", Text::new("Send Android enrollment errors to your IT admin", "Envoyer les erreurs d’inscription Android à votre administrateur informatique"), "https://learn.microsoft.com/mem/intune/user-help/send-enrollment-errors-to-your-it-administrator-android"),
 ];
 
 /// A link that opens in a new tab, or plain text when it is not https.
 fn resource_link(text: String, link: Option<String>, lang: Lang) -> AnyView {
     match link.as_deref().and_then(safe_link) {
         Some(href) => {
-            let hint = Msg::OpensInNewTab.text(lang);
+            let hint = Msg::OpensInNewTab.text().template(lang);
             view! { <a href=href target="_blank" rel="noopener noreferrer">{text}<span class="visually-hidden">" "{hint}</span></a> }.into_any()
         }
         None => text.into_any(),
@@ -133,14 +133,14 @@ fn FailureDetail(event: TroubleshootingEvent) -> impl IntoView {
         let graph_details = details.clone().filter(|d| d.failure_details.is_some() || d.remediation.is_some());
         let catalogue = recognised.map(|r| entry(r.error()));
         let guess = matches!(recognised, Some(Recognised::ByCategory(_)));
-        let details_text = graph_details.as_ref().and_then(|d| d.failure_details.clone()).or_else(|| catalogue.map(|e| e.details(lang).to_string()));
+        let details_text = graph_details.as_ref().and_then(|d| d.failure_details.clone()).or_else(|| catalogue.map(|e| e.details.template(lang).to_string()));
         let mut remediations: Vec<String> = graph_details.as_ref().and_then(|d| d.remediation.clone()).into_iter().collect();
         if let Some(entry) = catalogue {
-            remediations.extend(entry.remediations(lang).iter().map(|s| s.to_string()));
+            remediations.extend(entry.remediations.iter().map(|text| text.template(lang).to_string()));
         }
         let mut resources: Vec<(String, Option<String>)> = graph_details.as_ref().map(|d| d.resources.iter().map(|r| (r.text.clone().or(r.link.clone()).unwrap_or_default(), r.link.clone())).collect()).unwrap_or_default();
         if let Some(entry) = catalogue {
-            resources.extend(entry.resources.iter().map(|r| (r.text(lang).to_string(), Some(r.link.to_string()))));
+            resources.extend(entry.resources.iter().map(|r| (r.text.template(lang).to_string(), Some(r.link.to_string()))));
         }
         let source = if graph_details.is_some() { Msg::FromGraph } else { Msg::FromCatalogue };
         view! { class=class,
@@ -168,8 +168,8 @@ fn FailureDetail(event: TroubleshootingEvent) -> impl IntoView {
             <section aria-labelledby="collect-data">
                 <h2 id="collect-data">{i18n.t(Msg::CollectData)}</h2>
                 <ul>
-                    {relevant.into_iter().map(|(platform, en, fr, link)| {
-                        let text = format!("{platform}: {}", if lang == Lang::Fr { fr } else { en });
+                    {relevant.into_iter().map(|(platform, title, link)| {
+                        let text = format!("{platform}: {}", title.template(lang));
                         view! { class=class, <li>{resource_link(text, Some(link.to_string()), lang)}</li> }
                     }).collect_view()}
                 </ul>

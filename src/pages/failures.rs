@@ -19,7 +19,7 @@ use crate::state::user_session::SectionName;
 /// What failed, in the operator's words when the catalogue knows it, else as Intune said it.
 pub fn failure_title(event: &TroubleshootingEvent, i18n: &I18n) -> String {
     match recognise(event) {
-        Some(Recognised::ByReason(error)) => entry(error).title(i18n.lang.get_untracked()).to_string(),
+        Some(Recognised::ByReason(error)) => entry(error).title.template(i18n.lang.get_untracked()).to_string(),
         _ => event
             .failure_reason
             .clone()

@@ -66,7 +66,7 @@ test("on Alex's shared PC only his setting states are shown, and the others are 
   const page = await openPage(browser, { stack });
   await page.goto(`${stack.portalUrl}/users/${ALEX}/compliance`);
   await page.getByRole('row').filter({ hasText: 'SHARED-PC-01' }).getByText('Compliant').waitFor();
-  await page.getByText('2 setting state(s) of other users of this shared device are not shown.').waitFor();
+  await page.getByText('2 setting states of other users of this shared device are not shown.').waitFor();
   assert.equal(await page.getByRole('region', { name: 'Why it is not compliant' }).count(), 0);
   assert.match(await page.getByTestId('devices-summary').innerText(), /3 devices: 3 compliant, 0 not compliant/);
   await page.getByRole('link', { name: 'Configuration policies' }).click();
