@@ -1,5 +1,5 @@
 //! The users looked at recently, kept in memory so going back to one is instant; opening a
-//! user stops what is still loading for the others.
+//! user stops what is still loading for the others, and a user dropped from the list is freed.
 
 use leptos::prelude::*;
 
@@ -12,9 +12,22 @@ const KEPT: usize = 10;
 #[derive(Clone, Copy)]
 pub struct Sessions {
     /// Most recent first.
-    recent: RwSignal<Vec<UserSession>, LocalStorage>,
-    /// Sessions outlive the page that opened them, so they belong to the portal's owner.
+    recent: RwSignal<Vec<Kept>, LocalStorage>,
+    /// Sessions outlive the page that opened them, so each has an owner under the portal's.
     owner: StoredValue<Owner, LocalStorage>,
+}
+
+/// A session with the owner of its signals, which frees them when the session is dropped.
+#[derive(Clone)]
+struct Kept {
+    session: UserSession,
+    owner: Owner,
+}
+
+impl Kept {
+    fn is(&self, session: &UserSession) -> bool {
+        self.session.key.get_value() == session.key.get_value()
+    }
 }
 
 impl Sessions {
@@ -27,31 +40,40 @@ impl Sessions {
     pub fn open(&self, key: &str, client: &GraphClient) -> UserSession {
         let wanted = key.to_lowercase();
         let found = self.recent.with_untracked(|recent| {
-            recent.iter().copied().find(|s| s.key.with_value(|k| k.to_lowercase() == wanted) || s.user_id().is_some_and(|id| id.to_lowercase() == wanted))
+            recent.iter().find(|kept| kept.session.key.with_value(|k| k.to_lowercase() == wanted) || kept.session.user_id().is_some_and(|id| id.to_lowercase() == wanted)).cloned()
         });
-        for other in self.recent.get_untracked() {
-            if Some(other.key.get_value()) != found.map(|f| f.key.get_value()) && other.is_loading() {
-                other.cancel();
-                other.loaded_at.set(None);
+        self.recent.with_untracked(|recent| {
+            for other in recent.iter().map(|kept| kept.session) {
+                if found.as_ref().is_none_or(|f| !f.is(&other)) && other.is_loading() {
+                    other.cancel();
+                    other.loaded_at.set(None);
+                }
             }
-        }
-        let session = match found {
-            Some(session) => session,
-            None => self.owner.with_value(|owner| owner.with(|| UserSession::new(key))),
-        };
+        });
+        let kept = found.unwrap_or_else(|| {
+            let owner = self.owner.with_value(Owner::child);
+            let session = owner.with(|| UserSession::new(key));
+            Kept { session, owner }
+        });
+        let session = kept.session;
         if session.loaded_at.get_untracked().is_none() && !session.is_loading() {
             session.load(client.clone());
         }
+        let mut dropped = Vec::new();
         self.recent.update(|recent| {
-            recent.retain(|s| s.key.get_value() != session.key.get_value());
-            recent.insert(0, session);
-            recent.truncate(KEPT);
+            recent.retain(|other| !other.is(&session));
+            recent.insert(0, kept);
+            dropped = recent.split_off(recent.len().min(KEPT));
         });
+        for gone in dropped {
+            gone.session.cancel();
+            gone.owner.cleanup();
+        }
         session
     }
 
     /// Users opened recently, most recent first (for the user selection page).
     pub fn recent(&self) -> Vec<UserSession> {
-        self.recent.get()
+        self.recent.with(|recent| recent.iter().map(|kept| kept.session).collect())
     }
 }
