@@ -1,10 +1,13 @@
 //! Everything shown about one user, loaded in one round: a `$batch` for the v1.0 calls and
 //! one for the beta calls, side by side; long lists then page in with progress.
 
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use futures::future::join;
+use futures::future::{join, join_all};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
@@ -59,57 +62,107 @@ impl Belongs for TroubleshootingEvent {
     }
 }
 
-#[derive(Clone, Copy)]
-pub struct UserSession {
-    /// The route's `:id` (object id or user principal name), as typed.
-    pub key: StoredValue<String>,
-    /// When the last full load finished (ms since 1970), for "loaded 3 min ago".
-    pub loaded_at: RwSignal<Option<f64>>,
-    pub user: RwSignal<Section<User>>,
-    pub licences: RwSignal<Section<LicenseDetails>>,
-    pub devices: RwSignal<Section<ManagedDevice>>,
-    pub app_protection: RwSignal<Section<ManagedAppRegistration>>,
-    pub groups: RwSignal<Section<DirectoryObject>>,
-    pub direct_groups: RwSignal<Section<DirectoryObject>>,
-    pub restrictions: RwSignal<Section<EnrollmentConfiguration>>,
-    pub apps: RwSignal<Section<MobileAppIntentAndState>>,
-    pub failures: RwSignal<Section<TroubleshootingEvent>>,
-    /// Loaded when first shown: one call a device.
-    pub compliance: RwSignal<Option<Section<DevicePolicy>>>,
-    pub configuration: RwSignal<Option<Section<DevicePolicy>>>,
-    /// Bumped by every load; an answer for an older load is dropped.
-    generation: RwSignal<u64>,
-    abort: StoredValue<Option<AbortController>, LocalStorage>,
+/// The lists of the user view, each described once: its field, its items, the section it is
+/// retried with, and the call behind it for the user's object id (Intune's paths below
+/// `/users/` want the id, not the user principal name). The session's fields, its `$batch`
+/// steps, the routing of the answers, retry and failure all follow from this table: adding a
+/// list is one line here plus its view.
+macro_rules! user_lists {
+    ($($field:ident: $item:ty => $section:ident, $version:ident $query:expr;)*) => {
+        #[derive(Clone, Copy)]
+        pub struct UserSession {
+            /// The route's `:id` (object id or user principal name), as typed.
+            pub key: StoredValue<String>,
+            /// When the last full load finished (ms since 1970), for "loaded 3 min ago".
+            pub loaded_at: RwSignal<Option<f64>>,
+            pub user: RwSignal<Section<User>>,
+            $(pub $field: RwSignal<Section<$item>>,)*
+            /// Loaded when first shown: one call a device.
+            pub compliance: RwSignal<Option<Section<DevicePolicy>>>,
+            pub configuration: RwSignal<Option<Section<DevicePolicy>>>,
+            /// Bumped by every load; an answer for an older load is dropped.
+            generation: RwSignal<u64>,
+            abort: StoredValue<Option<AbortController>, LocalStorage>,
+        }
+
+        impl UserSession {
+            pub fn new(key: &str) -> UserSession {
+                UserSession {
+                    key: StoredValue::new(key.to_string()),
+                    loaded_at: RwSignal::new(None),
+                    user: RwSignal::new(Section::Loading(None)),
+                    $($field: RwSignal::new(Section::Loading(None)),)*
+                    compliance: RwSignal::new(None),
+                    configuration: RwSignal::new(None),
+                    generation: RwSignal::new(0),
+                    abort: StoredValue::new_local(None),
+                }
+            }
+
+            /// Every list's call, named by its field (the `$batch` step id).
+            fn sources(id: &str) -> Vec<(&'static str, Source)> {
+                vec![$((stringify!($field), Source { version: ApiVersion::$version, url: ($query)(id) }),)*]
+            }
+
+            fn lists_loading(&self) {
+                $(self.$field.set(Section::Loading(None));)*
+            }
+
+            fn lists_note(&self, event: &ProgressEvent) {
+                $(note_loading(self.$field, event);)*
+            }
+
+            fn lists_fail(&self, generation: u64, error: &GraphError) {
+                $(self.fail(self.$field, generation, error.clone());)*
+            }
+
+            /// Shows every list from its `$batch` answer, then pages in what is longer.
+            async fn fill_lists(self, client: &GraphClient, answers: &mut HashMap<String, Result<Value, GraphError>>, generation: u64, signal: Option<AbortSignal>) {
+                let lists: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> = vec![
+                    $(Box::pin(self.fill(client, self.$field, answer(answers, stringify!($field)), generation, signal.clone())),)*
+                ];
+                join_all(lists).await;
+            }
+
+            /// Loads again the lists shown in `section`.
+            async fn reload_lists(self, client: &GraphClient, section: SectionName, generation: u64) {
+                let id = self.object_id();
+                let mut lists: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> = Vec::new();
+                $(if section == SectionName::$section {
+                    let source = Source { version: ApiVersion::$version, url: ($query)(id.as_str()) };
+                    lists.push(Box::pin(self.reload(client, self.$field, source, generation)));
+                })*
+                join_all(lists).await;
+            }
+        }
+    };
 }
 
-fn loading<T>() -> RwSignal<Section<T>>
-where
-    T: Send + Sync + 'static,
-{
-    RwSignal::new(Section::Loading(None))
+user_lists! {
+    licences: LicenseDetails => Licences, V1 queries::license_details;
+    devices: ManagedDevice => Devices, V1 queries::managed_devices;
+    app_protection: ManagedAppRegistration => AppProtection, V1 queries::managed_app_registrations;
+    groups: DirectoryObject => Groups, V1 queries::transitive_member_of;
+    direct_groups: DirectoryObject => Groups, V1 queries::member_of;
+    // Per-platform restrictions exist only in beta; v1.0 lists the old kinds alone.
+    restrictions: EnrollmentConfiguration => Restrictions, Beta |_: &str| queries::ENROLLMENT_CONFIGURATIONS.to_string();
+    apps: MobileAppIntentAndState => Apps, Beta queries::mobile_app_intent_and_states;
+    failures: TroubleshootingEvent => Failures, Beta queries::troubleshooting_events;
+}
+
+/// A `$batch` step's answer, taken out of the answers.
+fn answer(answers: &mut HashMap<String, Result<Value, GraphError>>, id: &str) -> Result<Value, GraphError> {
+    answers.remove(id).unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")))
+}
+
+/// While a call waits (throttling, retries), a section still loading says so.
+fn note_loading<T: Send + Sync + 'static>(target: RwSignal<Section<T>>, event: &ProgressEvent) {
+    if target.with_untracked(|s| matches!(s, Section::Loading(_))) {
+        target.set(Section::Loading(Some(event.clone())));
+    }
 }
 
 impl UserSession {
-    pub fn new(key: &str) -> UserSession {
-        UserSession {
-            key: StoredValue::new(key.to_string()),
-            loaded_at: RwSignal::new(None),
-            user: loading(),
-            licences: loading(),
-            devices: loading(),
-            app_protection: loading(),
-            groups: loading(),
-            direct_groups: loading(),
-            restrictions: loading(),
-            apps: loading(),
-            failures: loading(),
-            compliance: RwSignal::new(None),
-            configuration: RwSignal::new(None),
-            generation: RwSignal::new(0),
-            abort: StoredValue::new_local(None),
-        }
-    }
-
     /// The user's object id, once loaded.
     pub fn user_id(&self) -> Option<String> {
         self.user.with_untracked(|user| user.loaded().and_then(|l| l.items.first().map(|u| u.id.clone())))
@@ -139,25 +192,6 @@ impl UserSession {
         self.generation.try_get_untracked() == Some(generation)
     }
 
-    /// The calls behind each section, for the user's object id (Intune's paths below
-    /// `/users/` want the id, not the user principal name).
-    fn sources(id: &str) -> Vec<(&'static str, Source)> {
-        let v1 = |url: String| Source { version: ApiVersion::V1, url };
-        let beta = |url: String| Source { version: ApiVersion::Beta, url };
-        vec![
-            ("user", v1(queries::user(id))),
-            ("licences", v1(queries::license_details(id))),
-            ("devices", v1(queries::managed_devices(id))),
-            ("appProtection", v1(queries::managed_app_registrations(id))),
-            ("groups", v1(queries::transitive_member_of(id))),
-            ("directGroups", v1(queries::member_of(id))),
-            // Per-platform restrictions exist only in beta; v1.0 lists the old kinds alone.
-            ("restrictions", beta(queries::ENROLLMENT_CONFIGURATIONS.to_string())),
-            ("apps", beta(queries::mobile_app_intent_and_states(id))),
-            ("failures", beta(queries::troubleshooting_events(id))),
-        ]
-    }
-
     /// The object id to call Graph with: the key itself, or the id once the user is loaded.
     fn object_id(&self) -> String {
         self.user_id().unwrap_or_else(|| self.key.get_value())
@@ -167,14 +201,7 @@ impl UserSession {
     pub fn load(self, client: GraphClient) {
         let (generation, signal) = self.start();
         self.user.set(Section::Loading(None));
-        self.licences.set(Section::Loading(None));
-        self.devices.set(Section::Loading(None));
-        self.app_protection.set(Section::Loading(None));
-        self.groups.set(Section::Loading(None));
-        self.direct_groups.set(Section::Loading(None));
-        self.restrictions.set(Section::Loading(None));
-        self.apps.set(Section::Loading(None));
-        self.failures.set(Section::Loading(None));
+        self.lists_loading();
         self.compliance.set(None);
         self.configuration.set(None);
         let key = self.key.get_value();
@@ -195,11 +222,12 @@ impl UserSession {
                     Err(error) => return self.fail_all(generation, error),
                 }
             };
-            let sources = Self::sources(&id);
+            let mut sources = Self::sources(&id);
+            sources.insert(0, ("user", Source { version: ApiVersion::V1, url: queries::user(&id) }));
             let steps = |version: ApiVersion| -> Vec<BatchStep> {
                 sources.iter().filter(|(_, s)| s.version == version).map(|(id, s)| BatchStep::get(*id, s.url.clone())).collect()
             };
-            let (mut v1, mut beta) = join(
+            let (v1, beta) = join(
                 client.batch(ApiVersion::V1, steps(ApiVersion::V1), signal.as_ref(), &waiting),
                 client.batch(ApiVersion::Beta, steps(ApiVersion::Beta), signal.as_ref(), &waiting),
             )
@@ -207,25 +235,13 @@ impl UserSession {
             if !self.current(generation) {
                 return;
             }
-            let mut first = |id: &str| -> Result<Value, GraphError> {
-                v1.remove(id).or_else(|| beta.remove(id)).unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")))
-            };
-            let user = first("user").and_then(|value| serde_json::from_value::<User>(value).map_err(|e| GraphError::new(crate::graph::FailureKind::Decode, e.to_string())));
+            let mut answers: HashMap<String, Result<Value, GraphError>> = v1.into_iter().chain(beta).collect();
+            let user = answer(&mut answers, "user").and_then(|value| serde_json::from_value::<User>(value).map_err(|e| GraphError::new(crate::graph::FailureKind::Decode, e.to_string())));
             self.user.set(match user {
                 Ok(user) => Section::Ready(Loaded { items: Arc::new(vec![user]), skipped: Arc::default(), complete: true, total: None, note: None, failed_parts: Arc::default() }),
                 Err(error) => Section::Failed(error),
             });
-            let all = futures::future::join_all(vec![
-                Box::pin(self.fill(&client, self.licences, first("licences"), generation, signal.clone())) as std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>,
-                Box::pin(self.fill(&client, self.devices, first("devices"), generation, signal.clone())),
-                Box::pin(self.fill(&client, self.app_protection, first("appProtection"), generation, signal.clone())),
-                Box::pin(self.fill(&client, self.groups, first("groups"), generation, signal.clone())),
-                Box::pin(self.fill(&client, self.direct_groups, first("directGroups"), generation, signal.clone())),
-                Box::pin(self.fill(&client, self.restrictions, first("restrictions"), generation, signal.clone())),
-                Box::pin(self.fill(&client, self.apps, first("apps"), generation, signal.clone())),
-                Box::pin(self.fill(&client, self.failures, first("failures"), generation, signal.clone())),
-            ]);
-            all.await;
+            self.fill_lists(&client, &mut answers, generation, signal).await;
             if self.current(generation) {
                 self.abort.set_value(None);
                 self.loaded_at.set(Some(js_sys::Date::now()));
@@ -235,35 +251,16 @@ impl UserSession {
 
     /// The user could not be found or read: every section says why.
     fn fail_all(&self, generation: u64, error: GraphError) {
-        self.fail(self.user, generation, error.clone());
-        self.fail(self.licences, generation, error.clone());
-        self.fail(self.devices, generation, error.clone());
-        self.fail(self.app_protection, generation, error.clone());
-        self.fail(self.groups, generation, error.clone());
-        self.fail(self.direct_groups, generation, error.clone());
-        self.fail(self.restrictions, generation, error.clone());
-        self.fail(self.apps, generation, error.clone());
-        self.fail(self.failures, generation, error);
+        self.lists_fail(generation, &error);
+        self.fail(self.user, generation, error);
         if self.current(generation) {
             self.abort.set_value(None);
         }
     }
 
     fn note_loading(&self, event: &ProgressEvent) {
-        fn note<T: Send + Sync + 'static>(target: RwSignal<Section<T>>, event: &ProgressEvent) {
-            if target.with_untracked(|s| matches!(s, Section::Loading(_))) {
-                target.set(Section::Loading(Some(event.clone())));
-            }
-        }
-        note(self.user, event);
-        note(self.licences, event);
-        note(self.devices, event);
-        note(self.app_protection, event);
-        note(self.groups, event);
-        note(self.direct_groups, event);
-        note(self.restrictions, event);
-        note(self.apps, event);
-        note(self.failures, event);
+        note_loading(self.user, event);
+        self.lists_note(event);
     }
 
     /// Shows a section's first page at once, then follows `@odata.nextLink` with progress.
@@ -350,26 +347,7 @@ impl UserSession {
             return self.load(client);
         }
         let generation = self.generation.get_untracked();
-        let sources = Self::sources(&self.object_id());
-        let source = move |id: &str| sources.iter().find(|(name, _)| *name == id).map(|(_, s)| s.clone()).expect("known section");
-        spawn_local(async move {
-            match section {
-                SectionName::User => {}
-                SectionName::Licences => self.reload(&client, self.licences, source("licences"), generation).await,
-                SectionName::Devices => self.reload(&client, self.devices, source("devices"), generation).await,
-                SectionName::AppProtection => self.reload(&client, self.app_protection, source("appProtection"), generation).await,
-                SectionName::Groups => {
-                    join(
-                        self.reload(&client, self.groups, source("groups"), generation),
-                        self.reload(&client, self.direct_groups, source("directGroups"), generation),
-                    )
-                    .await;
-                }
-                SectionName::Restrictions => self.reload(&client, self.restrictions, source("restrictions"), generation).await,
-                SectionName::Apps => self.reload(&client, self.apps, source("apps"), generation).await,
-                SectionName::Failures => self.reload(&client, self.failures, source("failures"), generation).await,
-            }
-        });
+        spawn_local(async move { self.reload_lists(&client, section, generation).await });
     }
 
     async fn reload<T>(self, client: &GraphClient, target: RwSignal<Section<T>>, source: Source, generation: u64)
