@@ -2,7 +2,7 @@
 // retries within the policy, progress shown, no stale data, instant return to a recent user.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startStack } from './harness.mjs';
+import { launchBrowser, openPage, startStack, until } from './harness.mjs';
 
 const ADELE = 'AdeleV@contoso.onmicrosoft.com';
 const LEE = 'LeeG@contoso.onmicrosoft.com';
@@ -91,7 +91,8 @@ test('changing user mid-load never shows the previous user, and a recent user co
     await page.getByRole('option', { name: /Adele Vance/ }).click();
     await page.getByRole('link', { name: 'Enrollment failures' }).click();
     await page.getByText('20 of 20').waitFor();
-    await page.waitForTimeout(2000);
+    // Lee Gu's pages that were still on their way have arrived (or been stopped) by now.
+    await page.waitForLoadState('networkidle');
     assert.match(await page.locator('main').innerText(), /20 of 20/, "Lee Gu's late pages do not land on Adele");
     assert.match(await page.locator('h1').first().innerText(), /Adele Vance/);
 
@@ -107,12 +108,7 @@ test('changing user mid-load never shows the previous user, and a recent user co
     assert.equal((await stack.requests()).length, before, 'going back to Adele sends no request');
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByText('20 of 20').waitFor();
-    let after = before;
-    for (let i = 0; i < 50 && after === before; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      after = (await stack.requests()).length;
-    }
-    assert.ok(after > before, 'Refresh asks Graph again');
+    await until(async () => (await stack.requests()).length > before, 'Refresh asks Graph again');
   } finally {
     await stack.stop();
   }

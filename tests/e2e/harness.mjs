@@ -98,3 +98,14 @@ export async function openPage(browser, { locale = 'en-US', stack, operator, per
   if (stack) await signIn(page, stack.portalUrl, operator);
   return page;
 }
+
+/** Waits until `condition()` holds (checked every 100 ms, at most `timeoutMs`), then returns its value. */
+export async function until(condition, what, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
