@@ -45,7 +45,10 @@ fn Portal(config: Config) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = match AuthSession::new(&config) {
         Ok(auth) => auth,
-        Err(reason) => return view! { <SetupPage problems=vec![ConfigProblem::BadUrl { field: "redirectUri", value: reason }]/> }.into_any(),
+        Err(reason) => {
+            return view! { <SetupPage problems=vec![ConfigProblem::BadUrl { field: "redirectUri", value: reason }]/> }
+                .into_any()
+        }
     };
     let client = GraphClient::new(&config.graph_base_url).with_credentials(Rc::new(auth.clone()));
     let auth: AuthHandle = StoredValue::new_local(auth);
@@ -55,7 +58,9 @@ fn Portal(config: Config) -> impl IntoView {
         async move { auth.arrive().await }
     });
     (move || match arrival.get() {
-        None | Some(Arrival::Redirecting) => view! { <p aria-busy="true">{move || i18n.t(Msg::SigningIn)}</p> }.into_any(),
+        None | Some(Arrival::Redirecting) => {
+            view! { <p aria-busy="true">{move || i18n.t(Msg::SigningIn)}</p> }.into_any()
+        }
         Some(Arrival::Problem(problem)) => view! { <SignInPage problem=problem auth=auth/> }.into_any(),
         Some(Arrival::Ready) => view! { <SignedInPortal client=client.clone()/> }.into_any(),
     })
@@ -68,7 +73,10 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
     provide_context(client);
     provide_context(Sessions::new());
     // The user view's chunk comes once the page is up, before the operator has picked a user.
-    set_timeout(|| leptos::task::spawn_local(async { _ = fetch_user_view().await }), std::time::Duration::from_millis(500));
+    set_timeout(
+        || leptos::task::spawn_local(async { _ = fetch_user_view().await }),
+        std::time::Duration::from_millis(500),
+    );
     view! {
         <Router base=mount_path().trim_end_matches('/').to_string()>
             <SearchShortcut/>

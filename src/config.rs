@@ -1,7 +1,7 @@
 //! Runtime configuration, read from `config.json` at start-up so one build serves any tenant.
 
-use serde::Deserialize;
 use crate::text::Lang;
+use serde::Deserialize;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -70,14 +70,9 @@ pub fn parse_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
         }
     };
     match (graph_base_url, authority, client_id) {
-        (Some(graph_base_url), Some(authority), Some(client_id)) if problems.is_empty() => Ok(Config {
-            graph_base_url,
-            authority,
-            client_id,
-            scopes,
-            default_language,
-            redirect_uri,
-        }),
+        (Some(graph_base_url), Some(authority), Some(client_id)) if problems.is_empty() => {
+            Ok(Config { graph_base_url, authority, client_id, scopes, default_language, redirect_uri })
+        }
         _ => Err(problems),
     }
 }
@@ -110,7 +105,8 @@ fn web_origin_url(text: &str) -> Option<String> {
         None => host_and_port.split(':').next()?,
     };
     let port = host_and_port[host.len()..].strip_prefix(':');
-    let host_ok = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'));
+    let host_ok =
+        !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'));
     let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
     let path_ok = rest.chars().all(|c| c.is_ascii_graphic()) && !rest.contains(['?', '#', '@']);
     let place_ok = secure || matches!(host, "localhost" | "127.0.0.1" | "[::1]");
@@ -132,7 +128,9 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_at_once() {
-        let problems = parse_config(r#"{"graphBaseUrl":"http://graph.example.com","scopes":[],"defaultLanguage":"de"}"#).unwrap_err();
+        let problems =
+            parse_config(r#"{"graphBaseUrl":"http://graph.example.com","scopes":[],"defaultLanguage":"de"}"#)
+                .unwrap_err();
         assert_eq!(
             problems,
             vec![
@@ -148,9 +146,20 @@ mod tests {
     #[test]
     fn urls_must_be_https_or_loopback_http() {
         assert_eq!(web_origin_url("https://graph.microsoft.com/"), Some("https://graph.microsoft.com".into()));
-        assert_eq!(web_origin_url("https://login.microsoftonline.com/contoso.onmicrosoft.com"), Some("https://login.microsoftonline.com/contoso.onmicrosoft.com".into()));
+        assert_eq!(
+            web_origin_url("https://login.microsoftonline.com/contoso.onmicrosoft.com"),
+            Some("https://login.microsoftonline.com/contoso.onmicrosoft.com".into())
+        );
         assert_eq!(web_origin_url("http://[::1]:8081"), Some("http://[::1]:8081".into()));
-        for bad in ["http://graph.example.com", "ftp://x", "https://", "https://a b", "https://user@host", "https://host:port", "javascript:alert(1)"] {
+        for bad in [
+            "http://graph.example.com",
+            "ftp://x",
+            "https://",
+            "https://a b",
+            "https://user@host",
+            "https://host:port",
+            "javascript:alert(1)",
+        ] {
             assert_eq!(web_origin_url(bad), None, "{bad}");
         }
     }

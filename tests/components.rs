@@ -72,7 +72,10 @@ fn forbidden() -> GraphError {
 #[wasm_bindgen_test]
 async fn a_section_error_shows_code_message_request_id_and_retries() {
     let retried = RwSignal::new(0);
-    let (host, _) = mount(Lang::En, move || view! { <SectionError error=forbidden() on_retry=move |_| retried.update(|n| *n += 1)/> });
+    let (host, _) = mount(
+        Lang::En,
+        move || view! { <SectionError error=forbidden() on_retry=move |_| retried.update(|n| *n += 1)/> },
+    );
     let shown = text(&host);
     assert!(shown.contains("Microsoft Graph answered 403: Insufficient privileges"), "{shown}");
     assert!(shown.contains("Authorization_RequestDenied") && shown.contains("req-42"), "{shown}");
@@ -91,25 +94,45 @@ async fn a_refused_section_names_the_permission_it_needs_in_the_operators_langua
 
 #[wasm_bindgen_test]
 async fn a_section_says_why_it_waits_then_what_it_could_not_read() {
-    let section = RwSignal::new(Section::<String>::Loading(Some(ProgressEvent::Retrying(RetryNotice { retry: 1, wait_ms: 4_000, throttled: true }))));
-    let (host, _) = mount(Lang::Fr, move || view! {
-        <SectionView section=section on_retry=|_| () label=Msg::TabDevices content={|loaded: Loaded<String>| loaded.items.join(", ")}/>
+    let section = RwSignal::new(Section::<String>::Loading(Some(ProgressEvent::Retrying(RetryNotice {
+        retry: 1,
+        wait_ms: 4_000,
+        throttled: true,
+    }))));
+    let (host, _) = mount(Lang::Fr, move || {
+        view! {
+            <SectionView section=section on_retry=|_| () label=Msg::TabDevices content={|loaded: Loaded<String>| loaded.items.join(", ")}/>
+        }
     });
     assert!(text(&host).contains("Microsoft Graph limite les requêtes ; nouvel essai dans 4 s."), "{}", text(&host));
     section.set(Section::Ready(Loaded {
         items: Arc::new(vec!["A".into(), "B".into()]),
-        skipped: Arc::new(vec![SkippedItem { index: 2, id: Some("g3".into()), reason: "invalid type: integer".into() }]),
+        skipped: Arc::new(vec![SkippedItem {
+            index: 2,
+            id: Some("g3".into()),
+            reason: "invalid type: integer".into(),
+        }]),
         complete: true,
         total: None,
         note: None,
-        failed_parts: Arc::new(vec![PartFailure { label: "DESKTOP-01".into(), error: GraphError::from_status(500, r#"{"error":{"code":"InternalServerError","message":"boom","innerError":{"request-id":"r-7"}}}"#, None) }]),
+        failed_parts: Arc::new(vec![PartFailure {
+            label: "DESKTOP-01".into(),
+            error: GraphError::from_status(
+                500,
+                r#"{"error":{"code":"InternalServerError","message":"boom","innerError":{"request-id":"r-7"}}}"#,
+                None,
+            ),
+        }]),
     }));
     settle().await;
     let shown = text(&host);
     assert!(shown.contains("A, B"), "{shown}");
     assert!(shown.contains("1 élément illisible") && shown.contains("g3: invalid type: integer"), "{shown}");
     // One part that could not be read says so, with its request id, beside the rest.
-    assert!(shown.contains("Lecture impossible : DESKTOP-01") && shown.contains("boom") && shown.contains("r-7"), "{shown}");
+    assert!(
+        shown.contains("Lecture impossible : DESKTOP-01") && shown.contains("boom") && shown.contains("r-7"),
+        "{shown}"
+    );
 }
 
 struct Row {
@@ -120,7 +143,13 @@ struct Row {
 fn columns() -> Vec<Column<Row>> {
     vec![
         Column::<Row>::new(Msg::ColName, |r, _| r.name.to_string(), |r| SortKey::text(Some(r.name))),
-        Column::<Row>::new(Msg::ColSettings, |r, _| r.count.to_string(), |r| SortKey::Number(r.count)).toned(|r, _| if r.count > 2 { Tone::Bad } else { Tone::Good }),
+        Column::<Row>::new(Msg::ColSettings, |r, _| r.count.to_string(), |r| SortKey::Number(r.count)).toned(|r, _| {
+            if r.count > 2 {
+                Tone::Bad
+            } else {
+                Tone::Good
+            }
+        }),
     ]
 }
 
@@ -131,21 +160,38 @@ fn first_cells(host: &web_sys::HtmlElement) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn a_table_sorts_filters_counts_and_marks_states_with_words() {
-    let rows = Arc::new(vec![Row { name: "Laptop", count: 3 }, Row { name: "Phone", count: 1 }, Row { name: "Tablet", count: 2 }]);
-    let (host, _) = mount(Lang::En, move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> });
+    let rows = Arc::new(vec![
+        Row { name: "Laptop", count: 3 },
+        Row { name: "Phone", count: 1 },
+        Row { name: "Tablet", count: 2 },
+    ]);
+    let (host, _) = mount(
+        Lang::En,
+        move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> },
+    );
     assert_eq!(first_cells(&host), vec!["Phone", "Tablet", "Laptop"]);
     assert!(text(&host).contains("3 of 3"));
-    assert_eq!(host.query_selector("th[aria-sort=ascending]").unwrap().unwrap().text_content().unwrap_or_default().trim_end_matches(" ▲"), "Settings");
+    assert_eq!(
+        host.query_selector("th[aria-sort=ascending]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+            .trim_end_matches(" ▲"),
+        "Settings"
+    );
     click(&host, "th:nth-child(1) button");
     settle().await;
     assert_eq!(first_cells(&host), vec!["Laptop", "Phone", "Tablet"]);
     click(&host, "th:nth-child(1) button");
     settle().await;
     assert_eq!(first_cells(&host), vec!["Tablet", "Phone", "Laptop"]);
-    let marked = host.query_selector(".tone-bad").unwrap().expect("a bad state is marked").text_content().unwrap_or_default();
+    let marked =
+        host.query_selector(".tone-bad").unwrap().expect("a bad state is marked").text_content().unwrap_or_default();
     assert_eq!(marked, "✕ 3", "a mark beside the words, not colour alone");
 
-    let filter: web_sys::HtmlInputElement = host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    let filter: web_sys::HtmlInputElement =
+        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
     filter.set_value("tab");
     filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     settle().await;
@@ -156,14 +202,20 @@ async fn a_table_sorts_filters_counts_and_marks_states_with_words() {
 #[wasm_bindgen_test]
 async fn backend_text_is_shown_as_text_never_as_markup() {
     let rows = Arc::new(vec![Row { name: "<img src=x onerror=alert(1)>", count: 1 }]);
-    let (host, _) = mount(Lang::En, move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices csv_name="t"/> });
+    let (host, _) = mount(
+        Lang::En,
+        move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices csv_name="t"/> },
+    );
     assert!(host.query_selector("tbody img").unwrap().is_none());
     assert_eq!(first_cells(&host), vec!["<img src=x onerror=alert(1)>"]);
 }
 
 #[wasm_bindgen_test]
 async fn the_language_switch_changes_every_string() {
-    let (host, i18n) = mount(Lang::En, || view! { <LanguageSwitch/> <p>{move || use_context::<I18n>().unwrap().t(Msg::SelectUserTitle)}</p> });
+    let (host, i18n) = mount(
+        Lang::En,
+        || view! { <LanguageSwitch/> <p>{move || use_context::<I18n>().unwrap().t(Msg::SelectUserTitle)}</p> },
+    );
     assert!(text(&host).contains("Select a user"));
     let select: web_sys::HtmlSelectElement = host.query_selector("select").unwrap().unwrap().dyn_into().unwrap();
     select.set_value("fr");
@@ -187,12 +239,20 @@ async fn opening_fifty_users_keeps_the_memory_of_the_last_ten() {
     // Nothing listens on the discard port: each load fails at once, and is stopped anyway.
     let client = GraphClient::new("http://127.0.0.1:9");
     // About 2 MB of devices a user, so a user kept by mistake shows in the memory's size.
-    let device: ManagedDevice = serde_json::from_value(serde_json::json!({ "id": "d", "deviceName": "D".repeat(800) })).unwrap();
+    let device: ManagedDevice =
+        serde_json::from_value(serde_json::json!({ "id": "d", "deviceName": "D".repeat(800) })).unwrap();
     let open = |n: usize| {
         let session = portal.with(|| sessions.open(&format!("user{n}@contoso.onmicrosoft.com"), &client));
         session.cancel();
         let items = Arc::new(vec![device.clone(); 2_000]);
-        session.devices.set(Section::Ready(Loaded { items, skipped: Arc::default(), complete: true, total: None, note: None, failed_parts: Arc::default() }));
+        session.devices.set(Section::Ready(Loaded {
+            items,
+            skipped: Arc::default(),
+            complete: true,
+            total: None,
+            note: None,
+            failed_parts: Arc::default(),
+        }));
         session
     };
     let first = open(0);

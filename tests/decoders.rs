@@ -6,8 +6,8 @@
 
 use helpdesk::domain::remediation::{recognise, Recognised, CATALOGUE};
 use helpdesk::graph::models::{
-    decode_page, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration, ManagedDevice, MobileAppIntentAndState, Page,
-    PolicyState, TroubleshootingEvent, User,
+    decode_page, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration, ManagedDevice,
+    MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -23,7 +23,8 @@ fn any_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(3, 32, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map("[a-zA-Z@.]{1,20}", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map("[a-zA-Z@.]{1,20}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -31,10 +32,20 @@ fn any_json() -> impl Strategy<Value = Value> {
 /// An item shaped like a Graph resource, with any value in any of its known properties.
 fn graph_like_item() -> impl Strategy<Value = Value> {
     let names = prop::sample::select(vec![
-        "id", "displayName", "complianceState", "lastSyncDateTime", "eventDateTime", "failureCategory",
-        "failureReason", "groupTypes", "troubleshootingErrorDetails", "operatingSystem", "@odata.type",
+        "id",
+        "displayName",
+        "complianceState",
+        "lastSyncDateTime",
+        "eventDateTime",
+        "failureCategory",
+        "failureReason",
+        "groupTypes",
+        "troubleshootingErrorDetails",
+        "operatingSystem",
+        "@odata.type",
     ]);
-    prop::collection::vec((names, any_json()), 0..8).prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+    prop::collection::vec((names, any_json()), 0..8)
+        .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
 }
 
 fn accounted<T>(page: &Page<T>, sent: usize) -> bool {
@@ -46,7 +57,9 @@ fn accounted<T>(page: &Page<T>, sent: usize) -> bool {
 fn decodes_as_every_resource(body: &str, sent: Option<usize>) -> Result<(), String> {
     fn check<T: serde::de::DeserializeOwned>(name: &str, body: &str, sent: Option<usize>) -> Result<(), String> {
         match (decode_page::<T>(body), sent) {
-            (Ok(page), Some(sent)) if !accounted(&page, sent) => Err(format!("{name}: {} shown + {} reported of {sent}", page.items.len(), page.skipped.len())),
+            (Ok(page), Some(sent)) if !accounted(&page, sent) => {
+                Err(format!("{name}: {} shown + {} reported of {sent}", page.items.len(), page.skipped.len()))
+            }
             (Err(error), Some(_)) => Err(format!("{name}: the page was refused: {}", error.message)),
             _ => Ok(()),
         }

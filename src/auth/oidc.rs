@@ -1,11 +1,14 @@
 //! Authorization code with PKCE against Entra ID, through the `oauth2` crate with the
 //! browser's fetch (gloo-net) as its HTTP client.
 
-use oauth2::basic::{BasicErrorResponse, BasicErrorResponseType, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType};
+use oauth2::basic::{
+    BasicErrorResponse, BasicErrorResponseType, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
+    BasicTokenType,
+};
 use oauth2::{
-    AuthType, AuthUrl, AuthorizationCode, Client, ClientId, CsrfToken, EndpointNotSet, EndpointSet, ExtraTokenFields, HttpRequest,
-    HttpResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError, Scope, StandardRevocableToken,
-    StandardTokenResponse, TokenResponse, TokenUrl,
+    AuthType, AuthUrl, AuthorizationCode, Client, ClientId, CsrfToken, EndpointNotSet, EndpointSet, ExtraTokenFields,
+    HttpRequest, HttpResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError,
+    Scope, StandardRevocableToken, StandardTokenResponse, TokenResponse, TokenUrl,
 };
 use serde::{Deserialize, Serialize};
 
@@ -91,7 +94,12 @@ pub struct SignInClient {
 }
 
 impl SignInClient {
-    pub fn new(authority: &str, client_id: &str, redirect_uri: &str, graph_scopes: &[String]) -> Result<SignInClient, String> {
+    pub fn new(
+        authority: &str,
+        client_id: &str,
+        redirect_uri: &str,
+        graph_scopes: &[String],
+    ) -> Result<SignInClient, String> {
         let endpoints = Endpoints::of_authority(authority);
         let client = Client::new(ClientId::new(client_id.into()))
             .set_auth_uri(AuthUrl::new(endpoints.authorize.clone()).map_err(|e| e.to_string())?)
@@ -110,8 +118,17 @@ impl SignInClient {
     /// The authorize URL with a fresh `state` and S256 challenge, and what to keep for the answer.
     pub fn begin(&self, return_to: &str) -> (String, PendingSignIn) {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-        let (url, state) = self.client.authorize_url(CsrfToken::new_random).add_scopes(self.scopes()).set_pkce_challenge(challenge).url();
-        let pending = PendingSignIn { state: state.secret().clone(), verifier: verifier.secret().clone(), return_to: return_to.into() };
+        let (url, state) = self
+            .client
+            .authorize_url(CsrfToken::new_random)
+            .add_scopes(self.scopes())
+            .set_pkce_challenge(challenge)
+            .url();
+        let pending = PendingSignIn {
+            state: state.secret().clone(),
+            verifier: verifier.secret().clone(),
+            return_to: return_to.into(),
+        };
         (url.to_string(), pending)
     }
 
@@ -125,7 +142,12 @@ impl SignInClient {
         token_set(answer, now_ms, None)
     }
 
-    pub async fn refresh(&self, refresh_token: &str, now_ms: f64, operator: &Operator) -> Result<TokenSet, SignInError> {
+    pub async fn refresh(
+        &self,
+        refresh_token: &str,
+        now_ms: f64,
+        operator: &Operator,
+    ) -> Result<TokenSet, SignInError> {
         let token = RefreshToken::new(refresh_token.into());
         let answer = self.client.exchange_refresh_token(&token).add_scopes(self.scopes()).request_async(&fetch).await;
         token_set(answer, now_ms, Some(operator))
@@ -198,13 +220,21 @@ mod tests {
     #[test]
     fn the_authorize_url_carries_a_fresh_state_and_an_s256_challenge() {
         let scopes = vec!["https://graph.microsoft.com/User.Read.All".to_string()];
-        let client = SignInClient::new("https://login.example.com/t", "app-id", "https://portal.example.com/helpdesk/", &scopes).unwrap();
+        let client =
+            SignInClient::new("https://login.example.com/t", "app-id", "https://portal.example.com/helpdesk/", &scopes)
+                .unwrap();
         let (url, pending) = client.begin("/users/a");
         let (second_url, second) = client.begin("/users/a");
         assert_ne!(pending.state, second.state);
         assert_ne!(url, second_url);
         assert!(url.starts_with("https://login.example.com/t/oauth2/v2.0/authorize?"));
-        for part in ["response_type=code", "client_id=app-id", "code_challenge_method=S256", "redirect_uri=https%3A%2F%2Fportal.example.com%2Fhelpdesk%2F", "offline_access"] {
+        for part in [
+            "response_type=code",
+            "client_id=app-id",
+            "code_challenge_method=S256",
+            "redirect_uri=https%3A%2F%2Fportal.example.com%2Fhelpdesk%2F",
+            "offline_access",
+        ] {
             assert!(url.contains(part), "{part} in {url}");
         }
         assert!(url.contains(&format!("state={}", pending.state)));

@@ -33,7 +33,10 @@ pub enum Arrival {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SignInProblem {
     /// Entra answered the redirect with `error`.
-    Refused { error: String, description: String },
+    Refused {
+        error: String,
+        description: String,
+    },
     /// An answer whose `state` matches no sign-in started in this tab (forged, replayed or stale).
     UnexpectedAnswer,
     /// The code could not be exchanged for tokens.
@@ -87,7 +90,14 @@ fn location() -> Option<web_sys::Location> {
 /// Where the operator is: path, query and fragment.
 fn current_route() -> String {
     location()
-        .map(|l| format!("{}{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default(), l.hash().unwrap_or_default()))
+        .map(|l| {
+            format!(
+                "{}{}{}",
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default(),
+                l.hash().unwrap_or_default()
+            )
+        })
         .unwrap_or_else(|| "/".into())
 }
 
@@ -146,7 +156,9 @@ impl AuthSession {
         if here == self.0.client.redirect_uri && (param("code").is_some() || param("error").is_some()) {
             let pending: Option<PendingSignIn> = stored(PENDING_KEY);
             forget(PENDING_KEY);
-            return self.finish(pending, param("code"), param("state"), param("error"), param("error_description")).await;
+            return self
+                .finish(pending, param("code"), param("state"), param("error"), param("error_description"))
+                .await;
         }
         if here == self.signed_out_uri() {
             self.clear();
@@ -164,18 +176,31 @@ impl AuthSession {
         }
     }
 
-    async fn finish(&self, pending: Option<PendingSignIn>, code: Option<String>, state: Option<String>, error: Option<String>, description: Option<String>) -> Arrival {
+    async fn finish(
+        &self,
+        pending: Option<PendingSignIn>,
+        code: Option<String>,
+        state: Option<String>,
+        error: Option<String>,
+        description: Option<String>,
+    ) -> Arrival {
         if let Some(error) = error {
             return Arrival::Problem(SignInProblem::Refused { error, description: description.unwrap_or_default() });
         }
-        let (Some(pending), Some(code)) = (pending, code) else { return Arrival::Problem(SignInProblem::UnexpectedAnswer) };
+        let (Some(pending), Some(code)) = (pending, code) else {
+            return Arrival::Problem(SignInProblem::UnexpectedAnswer);
+        };
         if state.as_deref() != Some(pending.state.as_str()) {
             return Arrival::Problem(SignInProblem::UnexpectedAnswer);
         }
         match self.0.client.redeem(&code, &pending.verifier, now_ms()).await {
             Ok(tokens) => {
                 self.keep(tokens);
-                let return_to = if pending.return_to.starts_with('/') && !pending.return_to.starts_with("//") { pending.return_to } else { "/".into() };
+                let return_to = if pending.return_to.starts_with('/') && !pending.return_to.starts_with("//") {
+                    pending.return_to
+                } else {
+                    "/".into()
+                };
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&return_to));
                 }
@@ -262,9 +287,11 @@ impl AuthSession {
                 self.sign_in(&current_route());
                 Err(sign_in_required())
             }
-            Err(SignInError::Refused { description, .. } | SignInError::Network(description) | SignInError::Answer(description)) => {
-                Err(GraphError::new(FailureKind::Network, description))
-            }
+            Err(
+                SignInError::Refused { description, .. }
+                | SignInError::Network(description)
+                | SignInError::Answer(description),
+            ) => Err(GraphError::new(FailureKind::Network, description)),
         }
     }
 }
@@ -278,7 +305,9 @@ impl Credentials for AuthSession {
                     self.sign_in(&current_route());
                     Err(sign_in_required())
                 }
-                Some(tokens) if tokens.refresh_token.is_some() && tokens.needs_renewal(now_ms()) => self.renewal().await,
+                Some(tokens) if tokens.refresh_token.is_some() && tokens.needs_renewal(now_ms()) => {
+                    self.renewal().await
+                }
                 Some(tokens) => Ok(tokens.access_token),
             }
         }

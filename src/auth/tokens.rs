@@ -58,7 +58,11 @@ pub fn operator_from_id_token(id_token: &str) -> Option<Operator> {
     let payload = id_token.split('.').nth(1)?;
     let claims: IdClaims = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?).ok()?;
     let username = claims.preferred_username.unwrap_or_default();
-    Some(Operator { name: claims.name.unwrap_or_else(|| username.clone()), username, tenant_id: claims.tid.unwrap_or_default() })
+    Some(Operator {
+        name: claims.name.unwrap_or_else(|| username.clone()),
+        username,
+        tenant_id: claims.tid.unwrap_or_default(),
+    })
 }
 
 #[cfg(test)]
@@ -71,7 +75,10 @@ mod tests {
 
     #[test]
     fn the_id_token_gives_name_and_tenant() {
-        let operator = operator_from_id_token(&id_token(r#"{"name":"Isaiah Langer","preferred_username":"IsaiahL@contoso.onmicrosoft.com","tid":"0b28"}"#)).unwrap();
+        let operator = operator_from_id_token(&id_token(
+            r#"{"name":"Isaiah Langer","preferred_username":"IsaiahL@contoso.onmicrosoft.com","tid":"0b28"}"#,
+        ))
+        .unwrap();
         assert_eq!(operator.name, "Isaiah Langer");
         assert_eq!(operator.tenant(), "contoso.onmicrosoft.com");
         let bare = operator_from_id_token(&id_token(r#"{"tid":"0b28"}"#)).unwrap();

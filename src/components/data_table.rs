@@ -72,7 +72,9 @@ where
         let columns = columns.clone();
         Memo::new(move |_| {
             i18n.lang.track();
-            rows.iter().map(|row| haystack(&columns.iter().map(|c| (c.cell)(row, &i18n)).collect::<Vec<_>>())).collect::<Vec<String>>()
+            rows.iter()
+                .map(|row| haystack(&columns.iter().map(|c| (c.cell)(row, &i18n)).collect::<Vec<_>>()))
+                .collect::<Vec<String>>()
         })
     };
     // Row order as indices (rows themselves are never copied): sorted when the sort changes,
@@ -95,7 +97,9 @@ where
         if text.trim().is_empty() {
             return sorted.get();
         }
-        haystacks.with(|all| sorted.with(|sorted| sorted.iter().copied().filter(|&i| matches_filter(&all[i], &text)).collect()))
+        haystacks.with(|all| {
+            sorted.with(|sorted| sorted.iter().copied().filter(|&i| matches_filter(&all[i], &text)).collect())
+        })
     });
     Effect::new(move |_| {
         filter.track();
@@ -110,8 +114,13 @@ where
         let columns = columns.clone();
         move |_| {
             let headers: Vec<&str> = columns.iter().map(|c| i18n.t(c.header)).collect();
-            let lines: Vec<Vec<String>> = order.with(|o| o.iter().map(|&i| columns.iter().map(|c| (c.cell)(&rows[i], &i18n)).collect()).collect());
-            download(&format!("{csv_name}.csv"), "text/csv;charset=utf-8", &to_csv(&headers, lines.iter().map(Vec::as_slice)));
+            let lines: Vec<Vec<String>> = order
+                .with(|o| o.iter().map(|&i| columns.iter().map(|c| (c.cell)(&rows[i], &i18n)).collect()).collect());
+            download(
+                &format!("{csv_name}.csv"),
+                "text/csv;charset=utf-8",
+                &to_csv(&headers, lines.iter().map(Vec::as_slice)),
+            );
         }
     };
 

@@ -28,7 +28,11 @@ impl UserGroups {
 
     /// A group's name; only the user's own groups are known by name.
     pub fn name(&self, id: &str, i18n: &I18n) -> String {
-        self.objects.iter().find(|group| group.id == id).and_then(|group| group.display_name.clone()).unwrap_or_else(|| i18n.fmt(Msg::GroupId, &[id]))
+        self.objects
+            .iter()
+            .find(|group| group.id == id)
+            .and_then(|group| group.display_name.clone())
+            .unwrap_or_else(|| i18n.fmt(Msg::GroupId, &[id]))
     }
 }
 
@@ -67,7 +71,12 @@ pub fn rule_text(restriction: &PlatformRestriction, i18n: &I18n) -> String {
 }
 
 /// The card's lines with their tones, or `None` while the user's groups are still arriving.
-pub fn enrollment_lines(configs: &[EnrollmentConfiguration], groups: &Section<DirectoryObject>, devices: &Section<ManagedDevice>, i18n: &I18n) -> Vec<(String, Tone)> {
+pub fn enrollment_lines(
+    configs: &[EnrollmentConfiguration],
+    groups: &Section<DirectoryObject>,
+    devices: &Section<ManagedDevice>,
+    i18n: &I18n,
+) -> Vec<(String, Tone)> {
     let Some(groups) = UserGroups::from_section(groups) else {
         return match groups {
             Section::Failed(_) => vec![(i18n.t(Msg::RestrictionsNoGroups).to_string(), Tone::Warn)],
@@ -82,7 +91,10 @@ pub fn enrollment_lines(configs: &[EnrollmentConfiguration], groups: &Section<Di
             let enrolled = devices.loaded().filter(|l| l.complete).map(|l| l.items.len());
             let count = enrolled.map_or_else(|| "…".to_string(), |n| n.to_string());
             let reached = enrolled.is_some_and(|n| n as i64 >= limit);
-            lines.push((i18n.fmt(Msg::LimitStatus, &[&limit.to_string(), &name, &count]), if reached { Tone::Bad } else { Tone::Good }));
+            lines.push((
+                i18n.fmt(Msg::LimitStatus, &[&limit.to_string(), &name, &count]),
+                if reached { Tone::Bad } else { Tone::Good },
+            ));
             if reached {
                 lines.push((i18n.t(Msg::LimitReached).to_string(), Tone::Bad));
             }
@@ -91,7 +103,12 @@ pub fn enrollment_lines(configs: &[EnrollmentConfiguration], groups: &Section<Di
     let blocked: Vec<&str> = effective
         .platforms
         .iter()
-        .filter(|(platform, applied)| applied.as_ref().and_then(|a| restriction_for(a.config, *platform)).is_some_and(|r| r.platform_blocked == Some(true)))
+        .filter(|(platform, applied)| {
+            applied
+                .as_ref()
+                .and_then(|a| restriction_for(a.config, *platform))
+                .is_some_and(|r| r.platform_blocked == Some(true))
+        })
         .map(|(platform, _)| platform_name(*platform, i18n))
         .collect();
     lines.push(if blocked.is_empty() {

@@ -18,8 +18,12 @@ pub fn progress_text(i18n: &I18n, event: &ProgressEvent) -> String {
             let seconds = notice.wait_ms.div_ceil(1000).to_string();
             i18n.fmt(if notice.throttled { Msg::Throttled } else { Msg::RetryingIn }, &[&seconds])
         }
-        ProgressEvent::Paging { received, total: Some(total) } => i18n.fmt(Msg::PagingProgress, &[&received.to_string(), &total.to_string()]),
-        ProgressEvent::Paging { received, total: None } => i18n.fmt(Msg::PagingProgressUnknown, &[&received.to_string()]),
+        ProgressEvent::Paging { received, total: Some(total) } => {
+            i18n.fmt(Msg::PagingProgress, &[&received.to_string(), &total.to_string()])
+        }
+        ProgressEvent::Paging { received, total: None } => {
+            i18n.fmt(Msg::PagingProgressUnknown, &[&received.to_string()])
+        }
     }
 }
 
@@ -37,7 +41,10 @@ fn phase_of<T>(section: &Section<T>) -> Phase {
         Section::Loading(note) => Phase::Loading(note.clone()),
         Section::Failed(error) => Phase::Failed(error.clone()),
         Section::Ready(loaded) => Phase::Ready {
-            note: loaded.note.clone().filter(|_| !loaded.complete || matches!(loaded.note, Some(ProgressEvent::Retrying(_)))),
+            note: loaded
+                .note
+                .clone()
+                .filter(|_| !loaded.complete || matches!(loaded.note, Some(ProgressEvent::Retrying(_)))),
             skipped: loaded.skipped.clone(),
             failed_parts: loaded.failed_parts.clone(),
         },
@@ -61,7 +68,8 @@ where
     V: IntoView + 'static,
 {
     let phase = Signal::derive(move || section.with(phase_of));
-    let content: Content = Arc::new(move || section.with(|s| s.loaded().cloned()).map(|loaded| content(loaded).into_any()));
+    let content: Content =
+        Arc::new(move || section.with(|s| s.loaded().cloned()).map(|loaded| content(loaded).into_any()));
     section_frame(phase, on_retry, label, content)
 }
 
@@ -98,7 +106,8 @@ fn section_frame(phase: Signal<Phase>, on_retry: Callback<()>, label: Msg, conte
             padding-left: var(--space-4);
         }
     };
-    let body = move || match phase.get() {
+    let body = move || {
+        match phase.get() {
         Phase::Loading(note) => view! { class=class,
             <div aria-busy="true">
                 {note.map(|note| view! { class=class, <p class="note" role="status">{move || progress_text(&i18n, &note)}</p> })}
@@ -139,6 +148,7 @@ fn section_frame(phase: Signal<Phase>, on_retry: Callback<()>, label: Msg, conte
             }
             .into_any()
         }
+    }
     };
     view! { <section aria-label=move || i18n.t(label)>{body}</section> }
 }

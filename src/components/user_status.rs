@@ -8,9 +8,9 @@ use crate::components::labels::{device_compliance, Tone};
 use crate::components::section_view::SectionView;
 use crate::domain::compliance::{app_summary, device_summary};
 use crate::domain::licence::{licence_state, LicenceState};
+use crate::graph::models::{EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState};
 use crate::graph::GraphClient;
 use crate::i18n::{use_i18n, I18n, Msg};
-use crate::graph::models::{EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState};
 use crate::state::section::Loaded;
 use crate::state::user_session::{SectionName, UserSession};
 
@@ -34,7 +34,13 @@ pub fn devices_text(i18n: &I18n, devices: &[ManagedDevice]) -> String {
 pub fn apps_text(i18n: &I18n, apps: &[MobileAppIntentAndState]) -> (String, Tone) {
     let s = app_summary(apps);
     let counts = [s.total, s.installed, s.failed, s.pending].map(|n| n.to_string());
-    let tone = if s.failed > 0 { Tone::Bad } else if s.pending > 0 { Tone::Warn } else { Tone::Good };
+    let tone = if s.failed > 0 {
+        Tone::Bad
+    } else if s.pending > 0 {
+        Tone::Warn
+    } else {
+        Tone::Good
+    };
     (i18n.fmt(Msg::AppsSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]]), tone)
 }
 

@@ -1,7 +1,9 @@
 //! Compliance at a glance: devices by compliance state, apps by install state, and the
 //! settings that make a policy fail.
 
-use crate::graph::models::{ComplianceState, ComplianceStatus, InstallState, ManagedDevice, MobileAppIntentAndState, PolicyState, SettingState};
+use crate::graph::models::{
+    ComplianceState, ComplianceStatus, InstallState, ManagedDevice, MobileAppIntentAndState, PolicyState, SettingState,
+};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeviceSummary {
@@ -53,7 +55,12 @@ pub fn failing_settings(policy: &PolicyState) -> Vec<&SettingState> {
     policy
         .setting_states
         .iter()
-        .filter(|setting| matches!(setting.state, Some(ComplianceStatus::NonCompliant | ComplianceStatus::Error | ComplianceStatus::Conflict)))
+        .filter(|setting| {
+            matches!(
+                setting.state,
+                Some(ComplianceStatus::NonCompliant | ComplianceStatus::Error | ComplianceStatus::Conflict)
+            )
+        })
         .collect()
 }
 
@@ -61,7 +68,9 @@ pub fn failing_settings(policy: &PolicyState) -> Vec<&SettingState> {
 /// shared device each user who signed in has their own. Also returns how many were left out.
 pub fn for_user(mut policy: PolicyState, user_id: &str) -> (PolicyState, usize) {
     let before = policy.setting_states.len();
-    policy.setting_states.retain(|setting| setting.user_id.as_deref().is_none_or(|id| id.eq_ignore_ascii_case(user_id)));
+    policy
+        .setting_states
+        .retain(|setting| setting.user_id.as_deref().is_none_or(|id| id.eq_ignore_ascii_case(user_id)));
     let left_out = before - policy.setting_states.len();
     (policy, left_out)
 }
@@ -72,10 +81,13 @@ mod tests {
 
     #[test]
     fn devices_are_counted_by_compliance_with_unknown_states_apart() {
-        let devices: Vec<ManagedDevice> = serde_json::from_str(r#"[
+        let devices: Vec<ManagedDevice> = serde_json::from_str(
+            r#"[
             {"id":"1","complianceState":"compliant"},{"id":"2","complianceState":"noncompliant"},
             {"id":"3","complianceState":"inGracePeriod"},{"id":"4","complianceState":"somethingNew"},{"id":"5"}
-        ]"#).unwrap();
+        ]"#,
+        )
+        .unwrap();
         assert_eq!(device_summary(&devices), DeviceSummary { total: 5, compliant: 1, noncompliant: 1, other: 3 });
     }
 
@@ -91,11 +103,14 @@ mod tests {
 
     #[test]
     fn only_failing_settings_explain_non_compliance() {
-        let policy: PolicyState = serde_json::from_str(r#"{"id":"p","state":"nonCompliant","settingStates":[
+        let policy: PolicyState = serde_json::from_str(
+            r#"{"id":"p","state":"nonCompliant","settingStates":[
             {"settingName":"Require BitLocker","state":"nonCompliant","currentValue":"false"},
             {"settingName":"Require a password","state":"compliant"},
             {"settingName":"Minimum OS","state":"error"}
-        ]}"#).unwrap();
+        ]}"#,
+        )
+        .unwrap();
         let names: Vec<_> = failing_settings(&policy).iter().filter_map(|s| s.setting_name.as_deref()).collect();
         assert_eq!(names, vec!["Require BitLocker", "Minimum OS"]);
     }

@@ -59,7 +59,11 @@ pub fn memberships(transitive: &[DirectoryObject], direct: &[DirectoryObject]) -
     let direct_ids: HashSet<&str> = direct.iter().map(|group| group.id.as_str()).collect();
     transitive
         .iter()
-        .map(|group| Membership { kind: group_kind(group), direct: direct_ids.contains(group.id.as_str()), group: group.clone() })
+        .map(|group| Membership {
+            kind: group_kind(group),
+            direct: direct_ids.contains(group.id.as_str()),
+            group: group.clone(),
+        })
         .collect()
 }
 
@@ -75,9 +79,18 @@ mod tests {
     fn kinds_follow_group_types_rules_and_odata_type() {
         let cases = [
             (r##"{"id":"1","@odata.type":"#microsoft.graph.group","groupTypes":[]}"##, GroupKind::Security),
-            (r##"{"id":"2","@odata.type":"#microsoft.graph.group","groupTypes":["Unified"]}"##, GroupKind::Microsoft365),
-            (r##"{"id":"3","@odata.type":"#microsoft.graph.group","groupTypes":["DynamicMembership"],"membershipRule":"x"}"##, GroupKind::DynamicSecurity),
-            (r##"{"id":"4","@odata.type":"#microsoft.graph.group","groupTypes":["Unified","DynamicMembership"]}"##, GroupKind::DynamicMicrosoft365),
+            (
+                r##"{"id":"2","@odata.type":"#microsoft.graph.group","groupTypes":["Unified"]}"##,
+                GroupKind::Microsoft365,
+            ),
+            (
+                r##"{"id":"3","@odata.type":"#microsoft.graph.group","groupTypes":["DynamicMembership"],"membershipRule":"x"}"##,
+                GroupKind::DynamicSecurity,
+            ),
+            (
+                r##"{"id":"4","@odata.type":"#microsoft.graph.group","groupTypes":["Unified","DynamicMembership"]}"##,
+                GroupKind::DynamicMicrosoft365,
+            ),
             (r##"{"id":"5","@odata.type":"#microsoft.graph.directoryRole"}"##, GroupKind::DirectoryRole),
             (r##"{"id":"6","@odata.type":"#microsoft.graph.administrativeUnit"}"##, GroupKind::AdministrativeUnit),
             (r##"{"id":"7","@odata.type":"#microsoft.graph.somethingNew"}"##, GroupKind::Other),

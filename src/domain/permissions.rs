@@ -22,7 +22,9 @@ pub fn explain(error: &GraphError, granted: &[String]) -> Option<Refusal> {
     let Some(Permission { scopes, intune }) = error.needed else {
         return Some(Refusal::Denied(None));
     };
-    let has = scopes.iter().any(|scope| granted.iter().any(|g| g.rsplit('/').next().is_some_and(|short| short.eq_ignore_ascii_case(scope))));
+    let has = scopes.iter().any(|scope| {
+        granted.iter().any(|g| g.rsplit('/').next().is_some_and(|short| short.eq_ignore_ascii_case(scope)))
+    });
     Some(match (has, intune) {
         (false, _) => Refusal::MissingPermission(scopes),
         (true, true) => Refusal::MissingIntuneRole,
@@ -36,13 +38,17 @@ mod tests {
     use crate::graph::scopes::{APPS, APP_STATES, GROUPS};
 
     fn forbidden(needed: Permission) -> GraphError {
-        GraphError::from_status(403, r#"{"error":{"code":"Forbidden","message":"no"}}"#, None).for_call(&format!("/users/a/{}", if needed == APPS { "managedAppRegistrations" } else { "memberOf" }))
+        GraphError::from_status(403, r#"{"error":{"code":"Forbidden","message":"no"}}"#, None)
+            .for_call(&format!("/users/a/{}", if needed == APPS { "managedAppRegistrations" } else { "memberOf" }))
     }
 
     #[test]
     fn a_scope_not_granted_is_named() {
         let granted = vec!["https://graph.microsoft.com/User.Read.All".to_string()];
-        assert_eq!(explain(&forbidden(APPS), &granted), Some(Refusal::MissingPermission(&["DeviceManagementApps.Read.All"])));
+        assert_eq!(
+            explain(&forbidden(APPS), &granted),
+            Some(Refusal::MissingPermission(&["DeviceManagementApps.Read.All"]))
+        );
     }
 
     #[test]

@@ -48,8 +48,12 @@ pub struct Entry {
 }
 
 const ENROLLMENT_TROUBLESHOOTING: Resource = Resource {
-    text: Text::new("Troubleshoot device enrollment in Intune", "Résoudre les problèmes d’inscription d’appareils dans Intune"),
-    link: "https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-device-enrollment-in-intune",
+    text: Text::new(
+        "Troubleshoot device enrollment in Intune",
+        "Résoudre les problèmes d’inscription d’appareils dans Intune",
+    ),
+    link:
+        "https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-device-enrollment-in-intune",
 };
 const ENROLLMENT_RESTRICTIONS: Resource = Resource {
     text: Text::new("Enrollment restrictions", "Restrictions d’inscription"),
@@ -383,17 +387,24 @@ pub fn entry(error: EnrollmentError) -> &'static Entry {
 /// Recognises the named error behind an event: first by `failureReason` or the beta
 /// `failure`, then, as a best guess, by `failureCategory` and operating system.
 pub fn recognise(event: &TroubleshootingEvent) -> Option<Recognised> {
-    let texts = [event.failure_reason.as_deref(), event.troubleshooting_error_details.as_ref().and_then(|d| d.failure.as_deref())];
+    let texts = [
+        event.failure_reason.as_deref(),
+        event.troubleshooting_error_details.as_ref().and_then(|d| d.failure.as_deref()),
+    ];
     for text in texts.into_iter().flatten() {
         let wanted = normalise(text);
         if wanted.is_empty() {
             continue;
         }
-        if let Some(entry) = CATALOGUE.iter().find(|entry| entry.aliases.iter().any(|alias| normalise(alias) == wanted)) {
+        if let Some(entry) = CATALOGUE.iter().find(|entry| entry.aliases.iter().any(|alias| normalise(alias) == wanted))
+        {
             return Some(Recognised::ByReason(entry.error));
         }
     }
-    let ios = event.operating_system.as_deref().is_some_and(|os| os.eq_ignore_ascii_case("ios") || os.eq_ignore_ascii_case("ipados"));
+    let ios = event
+        .operating_system
+        .as_deref()
+        .is_some_and(|os| os.eq_ignore_ascii_case("ios") || os.eq_ignore_ascii_case("ipados"));
     let guess = match event.failure_category.as_ref()? {
         FailureCategory::ClientDisconnected | FailureCategory::UserAbandonment if ios => IosTimeoutOrFailure,
         FailureCategory::UserValidation => UserNotRecognizedOrLicensed,
@@ -419,12 +430,26 @@ mod tests {
 
     /// The failureReason values the stand-in's demo tenant sends (tests/graph-mock/README.md).
     const DEMO_REASONS: [&str; 20] = [
-        "IosTimeoutOrFailure", "UserNotRecognizedOrLicensed", "DeviceAlreadyEnrolled", "NotOnboardedOntoIntune",
-        "EnrollmentAuthorizationFailure", "DeviceNotSupported", "EnrollmentRestrictionsNotMet", "DeviceVersionTooLow",
-        "DeviceVersionTooHigh", "DeviceCannotBeEnrolledAsPersonal", "DevicePlatformBlocked", "BulkTokenExpired",
-        "AutopilotDeviceOrDetailsNotFound", "AutopilotProfileNotFoundOrNotAssigned", "UnexpectedAutopilotEnrollmentMethod",
-        "AutopilotDeviceRemoved", "DeviceCapReached", "AppleOnboardingPushCertificateMissingOrExpired",
-        "DeviceNotPreregistered", "FeatureNotSupported",
+        "IosTimeoutOrFailure",
+        "UserNotRecognizedOrLicensed",
+        "DeviceAlreadyEnrolled",
+        "NotOnboardedOntoIntune",
+        "EnrollmentAuthorizationFailure",
+        "DeviceNotSupported",
+        "EnrollmentRestrictionsNotMet",
+        "DeviceVersionTooLow",
+        "DeviceVersionTooHigh",
+        "DeviceCannotBeEnrolledAsPersonal",
+        "DevicePlatformBlocked",
+        "BulkTokenExpired",
+        "AutopilotDeviceOrDetailsNotFound",
+        "AutopilotProfileNotFoundOrNotAssigned",
+        "UnexpectedAutopilotEnrollmentMethod",
+        "AutopilotDeviceRemoved",
+        "DeviceCapReached",
+        "AppleOnboardingPushCertificateMissingOrExpired",
+        "DeviceNotPreregistered",
+        "FeatureNotSupported",
     ];
 
     #[test]
@@ -441,13 +466,22 @@ mod tests {
 
     #[test]
     fn phrases_match_whatever_their_case_and_punctuation() {
-        assert_eq!(recognise(&event(Some("Device can't be enrolled as personal"), None, "Android")), Some(Recognised::ByReason(DeviceCannotBeEnrolledAsPersonal)));
-        assert_eq!(recognise(&event(Some("  device-cap reached "), None, "iOS")), Some(Recognised::ByReason(DeviceCapReached)));
+        assert_eq!(
+            recognise(&event(Some("Device can't be enrolled as personal"), None, "Android")),
+            Some(Recognised::ByReason(DeviceCannotBeEnrolledAsPersonal))
+        );
+        assert_eq!(
+            recognise(&event(Some("  device-cap reached "), None, "iOS")),
+            Some(Recognised::ByReason(DeviceCapReached))
+        );
     }
 
     #[test]
     fn an_unknown_reason_falls_back_to_the_category_or_nothing() {
-        assert_eq!(recognise(&event(Some("E_0x80180014"), Some("clientDisconnected"), "iOS")), Some(Recognised::ByCategory(IosTimeoutOrFailure)));
+        assert_eq!(
+            recognise(&event(Some("E_0x80180014"), Some("clientDisconnected"), "iOS")),
+            Some(Recognised::ByCategory(IosTimeoutOrFailure))
+        );
         assert_eq!(recognise(&event(Some("E_0x80180014"), Some("clientDisconnected"), "Windows")), None);
         assert_eq!(recognise(&event(None, Some("unknownFutureValue"), "iOS")), None);
         assert_eq!(recognise(&event(Some(""), None, "iOS")), None);
@@ -456,10 +490,16 @@ mod tests {
     #[test]
     fn every_entry_is_complete_in_both_languages_with_https_resources() {
         for entry in &CATALOGUE {
-            let texts = [entry.title, entry.details].into_iter().chain(entry.remediations.iter().copied()).chain(entry.resources.iter().map(|r| r.text));
+            let texts = [entry.title, entry.details]
+                .into_iter()
+                .chain(entry.remediations.iter().copied())
+                .chain(entry.resources.iter().map(|r| r.text));
             assert!(!entry.remediations.is_empty());
             for text in texts {
-                assert!(!text.en.is_empty() && !text.fr.is_empty() && !text.en.contains('{') && !text.fr.contains('{'), "{text:?}");
+                assert!(
+                    !text.en.is_empty() && !text.fr.is_empty() && !text.en.contains('{') && !text.fr.contains('{'),
+                    "{text:?}"
+                );
             }
             assert!(entry.resources.iter().all(|r| r.link.starts_with("https://")));
         }

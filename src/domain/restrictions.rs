@@ -5,7 +5,9 @@
 
 use std::collections::HashSet;
 
-use crate::graph::models::{AssignmentTarget, EnrollmentConfiguration, EnrollmentConfigurationType, PlatformRestriction, RestrictionPlatform};
+use crate::graph::models::{
+    AssignmentTarget, EnrollmentConfiguration, EnrollmentConfigurationType, PlatformRestriction, RestrictionPlatform,
+};
 
 /// Whom an assignment targets, by its `@odata.type`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +46,8 @@ pub enum Platform {
 }
 
 impl Platform {
-    pub const ALL: [Platform; 5] = [Platform::Ios, Platform::Android, Platform::AndroidForWork, Platform::Windows, Platform::Mac];
+    pub const ALL: [Platform; 5] =
+        [Platform::Ios, Platform::Android, Platform::AndroidForWork, Platform::Windows, Platform::Mac];
 }
 
 /// What a restriction is about.
@@ -67,13 +70,15 @@ fn odata_type(config: &EnrollmentConfiguration) -> &str {
 pub fn kind(config: &EnrollmentConfiguration) -> Kind {
     use EnrollmentConfigurationType as T;
     match (config.device_enrollment_configuration_type.as_ref(), odata_type(config)) {
-        (Some(T::Limit | T::DefaultLimit), _) | (_, "microsoft.graph.deviceEnrollmentLimitConfiguration") => Kind::Limit(config.limit),
-        (Some(T::SinglePlatformRestriction), _) | (_, "microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration") => {
+        (Some(T::Limit | T::DefaultLimit), _) | (_, "microsoft.graph.deviceEnrollmentLimitConfiguration") => {
+            Kind::Limit(config.limit)
+        }
+        (Some(T::SinglePlatformRestriction), _)
+        | (_, "microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration") => {
             config.platform_type.clone().map_or(Kind::Other, Kind::SinglePlatform)
         }
-        (Some(T::PlatformRestrictions | T::DefaultPlatformRestrictions), _) | (_, "microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration") => {
-            Kind::AllPlatforms
-        }
+        (Some(T::PlatformRestrictions | T::DefaultPlatformRestrictions), _)
+        | (_, "microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration") => Kind::AllPlatforms,
         _ => Kind::Other,
     }
 }
@@ -99,7 +104,9 @@ pub fn in_priority_order(configs: &[EnrollmentConfiguration]) -> Vec<&Enrollment
 pub fn restriction_for(config: &EnrollmentConfiguration, platform: Platform) -> Option<&PlatformRestriction> {
     match kind(config) {
         Kind::SinglePlatform(RestrictionPlatform::AllPlatforms) => config.platform_restriction.as_ref(),
-        Kind::SinglePlatform(covered) => (covered == single_platform(platform)).then_some(config.platform_restriction.as_ref()).flatten(),
+        Kind::SinglePlatform(covered) => {
+            (covered == single_platform(platform)).then_some(config.platform_restriction.as_ref()).flatten()
+        }
         Kind::AllPlatforms => match platform {
             Platform::Ios => config.ios_restriction.as_ref(),
             Platform::Android => config.android_restriction.as_ref(),
@@ -148,7 +155,9 @@ pub fn reach(config: &EnrollmentConfiguration, groups: &HashSet<String>) -> Reac
         return Reach::Applies(Why::Default);
     }
     let targets: Vec<Target> = config.assignments.iter().filter_map(|a| a.target.as_ref()).map(target).collect();
-    if let Some(Target::ExcludedGroup(group)) = targets.iter().find(|t| matches!(t, Target::ExcludedGroup(g) if groups.contains(g))) {
+    if let Some(Target::ExcludedGroup(group)) =
+        targets.iter().find(|t| matches!(t, Target::ExcludedGroup(g) if groups.contains(g)))
+    {
         return Reach::Excluded(group.clone());
     }
     let included = targets.iter().find_map(|t| match t {
@@ -159,7 +168,9 @@ pub fn reach(config: &EnrollmentConfiguration, groups: &HashSet<String>) -> Reac
     match included {
         Some(why) => Reach::Applies(why),
         // Restrictions are checked for the user who enrolls: a device target does not reach them.
-        None if targets.iter().any(|t| matches!(t, Target::ConfigurationManagerCollection(_) | Target::Unknown(_))) => Reach::CannotTell,
+        None if targets.iter().any(|t| matches!(t, Target::ConfigurationManagerCollection(_) | Target::Unknown(_))) => {
+            Reach::CannotTell
+        }
         None => Reach::NotAssigned,
     }
 }
@@ -179,7 +190,11 @@ pub struct Effective<'a> {
     pub platforms: Vec<(Platform, Option<Applied<'a>>)>,
 }
 
-fn first_applying<'a>(ordered: &[&'a EnrollmentConfiguration], groups: &HashSet<String>, covers: impl Fn(&EnrollmentConfiguration) -> bool) -> Option<Applied<'a>> {
+fn first_applying<'a>(
+    ordered: &[&'a EnrollmentConfiguration],
+    groups: &HashSet<String>,
+    covers: impl Fn(&EnrollmentConfiguration) -> bool,
+) -> Option<Applied<'a>> {
     let mut passed_over = Vec::new();
     for config in ordered.iter().copied().filter(|config| covers(config)) {
         match reach(config, groups) {
@@ -196,7 +211,12 @@ pub fn effective<'a>(configs: &'a [EnrollmentConfiguration], groups: &HashSet<St
     let ordered = in_priority_order(configs);
     Effective {
         limit: first_applying(&ordered, groups, |config| matches!(kind(config), Kind::Limit(_))),
-        platforms: Platform::ALL.iter().map(|&platform| (platform, first_applying(&ordered, groups, |config| restriction_for(config, platform).is_some()))).collect(),
+        platforms: Platform::ALL
+            .iter()
+            .map(|&platform| {
+                (platform, first_applying(&ordered, groups, |config| restriction_for(config, platform).is_some()))
+            })
+            .collect(),
     }
 }
 
@@ -223,10 +243,18 @@ mod tests {
     }
 
     fn limit(id: &str, priority: i64, limit: i64, kind: &str, assignments: Vec<Value>) -> EnrollmentConfiguration {
-        config(json!({"@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration", "id": id, "priority": priority, "limit": limit, "deviceEnrollmentConfigurationType": kind, "assignments": assignments}))
+        config(
+            json!({"@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration", "id": id, "priority": priority, "limit": limit, "deviceEnrollmentConfigurationType": kind, "assignments": assignments}),
+        )
     }
 
-    fn single(id: &str, priority: i64, platform: &str, blocked: bool, assignments: Vec<Value>) -> EnrollmentConfiguration {
+    fn single(
+        id: &str,
+        priority: i64,
+        platform: &str,
+        blocked: bool,
+        assignments: Vec<Value>,
+    ) -> EnrollmentConfiguration {
         config(json!({
             "@odata.type": "#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration", "id": id, "priority": priority,
             "deviceEnrollmentConfigurationType": "singlePlatformRestriction", "platformType": platform,
@@ -251,7 +279,12 @@ mod tests {
     }
 
     fn applied_id<'a>(effective: &'a Effective, platform: Platform) -> Option<&'a str> {
-        effective.platforms.iter().find(|(p, _)| *p == platform).and_then(|(_, a)| a.as_ref()).map(|a| a.config.id.as_str())
+        effective
+            .platforms
+            .iter()
+            .find(|(p, _)| *p == platform)
+            .and_then(|(_, a)| a.as_ref())
+            .map(|a| a.config.id.as_str())
     }
 
     #[test]
@@ -259,10 +292,22 @@ mod tests {
         let cases = [
             (json!({"@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget"}), Target::AllUsers),
             (json!({"@odata.type": "#microsoft.graph.allDevicesAssignmentTarget"}), Target::AllDevices),
-            (json!({"@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": "g"}), Target::Group("g".into())),
-            (json!({"@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", "groupId": "g"}), Target::ExcludedGroup("g".into())),
-            (json!({"@odata.type": "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "collectionId": "SMS00001"}), Target::ConfigurationManagerCollection("SMS00001".into())),
-            (json!({"@odata.type": "#microsoft.graph.somethingNew"}), Target::Unknown("microsoft.graph.somethingNew".into())),
+            (
+                json!({"@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": "g"}),
+                Target::Group("g".into()),
+            ),
+            (
+                json!({"@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", "groupId": "g"}),
+                Target::ExcludedGroup("g".into()),
+            ),
+            (
+                json!({"@odata.type": "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "collectionId": "SMS00001"}),
+                Target::ConfigurationManagerCollection("SMS00001".into()),
+            ),
+            (
+                json!({"@odata.type": "#microsoft.graph.somethingNew"}),
+                Target::Unknown("microsoft.graph.somethingNew".into()),
+            ),
         ];
         for (json, expected) in cases {
             assert_eq!(target(&serde_json::from_value(json).unwrap()), expected);
@@ -285,7 +330,10 @@ mod tests {
 
     #[test]
     fn an_exclusion_wins_over_an_inclusion_and_is_reported() {
-        let configs = vec![limit("t_DefaultLimit", 0, 15, "defaultLimit", vec![all_users()]), limit("strict", 1, 3, "limit", vec![all_users(), excluded("it")])];
+        let configs = vec![
+            limit("t_DefaultLimit", 0, 15, "defaultLimit", vec![all_users()]),
+            limit("strict", 1, 3, "limit", vec![all_users(), excluded("it")]),
+        ];
         let applied = effective(&configs, &groups(&["it"])).limit.unwrap();
         assert_eq!(applied.config.id, "t_DefaultLimit");
         assert_eq!(applied.passed_over, vec![(&configs[1], Reach::Excluded("it".into()))]);
@@ -294,13 +342,20 @@ mod tests {
 
     #[test]
     fn single_platform_restrictions_cover_their_platform_only() {
-        let configs = vec![default_platforms(), single("android-block", 1, "android", true, vec![all_users()]), single("ios-sales", 2, "ios", false, vec![group("sales")])];
+        let configs = vec![
+            default_platforms(),
+            single("android-block", 1, "android", true, vec![all_users()]),
+            single("ios-sales", 2, "ios", false, vec![group("sales")]),
+        ];
         let sales = effective(&configs, &groups(&["sales"]));
         assert_eq!(applied_id(&sales, Platform::Android), Some("android-block"));
         assert_eq!(applied_id(&sales, Platform::Ios), Some("ios-sales"));
         assert_eq!(applied_id(&sales, Platform::AndroidForWork), Some("t_DefaultPlatformRestrictions"));
         assert_eq!(applied_id(&sales, Platform::Mac), Some("t_DefaultPlatformRestrictions"));
-        assert_eq!(applied_id(&effective(&configs, &groups(&[])), Platform::Ios), Some("t_DefaultPlatformRestrictions"));
+        assert_eq!(
+            applied_id(&effective(&configs, &groups(&[])), Platform::Ios),
+            Some("t_DefaultPlatformRestrictions")
+        );
         assert_eq!(restriction_for(&configs[1], Platform::Android).unwrap().blocked_manufacturers, ["Xiaomi"]);
         let everything = single("all", 1, "allPlatforms", true, vec![all_users()]);
         assert!(Platform::ALL.iter().all(|&p| restriction_for(&everything, p).is_some()));
@@ -308,17 +363,35 @@ mod tests {
 
     #[test]
     fn all_devices_does_not_reach_a_user_and_collections_cannot_be_told() {
-        let all_devices = limit("kiosk", 1, 1, "limit", vec![json!({"target": {"@odata.type": "#microsoft.graph.allDevicesAssignmentTarget"}})]);
+        let all_devices = limit(
+            "kiosk",
+            1,
+            1,
+            "limit",
+            vec![json!({"target": {"@odata.type": "#microsoft.graph.allDevicesAssignmentTarget"}})],
+        );
         assert_eq!(reach(&all_devices, &groups(&[])), Reach::NotAssigned);
-        let collection = limit("sccm", 1, 1, "limit", vec![json!({"target": {"@odata.type": "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "collectionId": "SMS00001"}})]);
+        let collection = limit(
+            "sccm",
+            1,
+            1,
+            "limit",
+            vec![
+                json!({"target": {"@odata.type": "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "collectionId": "SMS00001"}}),
+            ],
+        );
         assert_eq!(reach(&collection, &groups(&[])), Reach::CannotTell);
     }
 
     #[test]
     fn without_the_beta_type_the_odata_type_and_default_ids_still_tell_kinds_apart() {
-        let old = config(json!({"@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration", "id": "x_DefaultLimit", "priority": 0, "limit": 5}));
+        let old = config(
+            json!({"@odata.type": "#microsoft.graph.deviceEnrollmentLimitConfiguration", "id": "x_DefaultLimit", "priority": 0, "limit": 5}),
+        );
         assert_eq!((kind(&old), is_default(&old)), (Kind::Limit(Some(5)), true));
-        let hello = config(json!({"@odata.type": "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration", "id": "h", "deviceEnrollmentConfigurationType": "windowsHelloForBusiness"}));
+        let hello = config(
+            json!({"@odata.type": "#microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration", "id": "h", "deviceEnrollmentConfigurationType": "windowsHelloForBusiness"}),
+        );
         assert_eq!(kind(&hello), Kind::Other);
         let unknown = config(json!({"id": "u", "deviceEnrollmentConfigurationType": "somethingNew"}));
         assert_eq!((kind(&unknown), is_default(&unknown)), (Kind::Other, false));

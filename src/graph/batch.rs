@@ -39,7 +39,8 @@ impl BatchStep {
 pub fn plan_batches(steps: &[BatchStep]) -> Vec<Vec<BatchStep>> {
     let mut batches: Vec<Vec<BatchStep>> = Vec::new();
     for step in steps {
-        let home = step.depends_on.iter().find_map(|dep| batches.iter().position(|batch| batch.iter().any(|s| &s.id == dep)));
+        let home =
+            step.depends_on.iter().find_map(|dep| batches.iter().position(|batch| batch.iter().any(|s| &s.id == dep)));
         match home {
             Some(index) if batches[index].len() < MAX_BATCH => batches[index].push(step.clone()),
             Some(_) => {
@@ -76,7 +77,10 @@ impl StepAnswer {
             // and the operator still gets the request id to quote.
             return match self.body {
                 Value::Object(_) => Ok(self.body),
-                _ => Err(GraphError { request_id: self.request_id, ..GraphError::new(FailureKind::Decode, "the answer is not a JSON object") }),
+                _ => Err(GraphError {
+                    request_id: self.request_id,
+                    ..GraphError::new(FailureKind::Decode, "the answer is not a JSON object")
+                }),
             };
         }
         let text = self.body.to_string();
@@ -94,14 +98,19 @@ impl StepAnswer {
 pub fn parse_batch_answer(body: &str) -> Result<Vec<StepAnswer>, GraphError> {
     let decode = |reason: &str| GraphError::new(FailureKind::Decode, reason.to_string());
     let envelope: Value = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
-    let responses = envelope.get("responses").and_then(Value::as_array).ok_or_else(|| decode("the $batch answer has no \"responses\" list"))?;
+    let responses = envelope
+        .get("responses")
+        .and_then(Value::as_array)
+        .ok_or_else(|| decode("the $batch answer has no \"responses\" list"))?;
     let mut answers = Vec::with_capacity(responses.len());
     for response in responses {
         let Some(id) = response.get("id").and_then(Value::as_str) else { continue };
         let headers = response.get("headers");
         let header = |name: &str| {
             headers.and_then(Value::as_object).and_then(|map| {
-                map.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).and_then(|(_, value)| value.as_str().map(str::to_string))
+                map.iter()
+                    .find(|(key, _)| key.eq_ignore_ascii_case(name))
+                    .and_then(|(_, value)| value.as_str().map(str::to_string))
             })
         };
         answers.push(StepAnswer {
@@ -114,7 +123,6 @@ pub fn parse_batch_answer(body: &str) -> Result<Vec<StepAnswer>, GraphError> {
     }
     Ok(answers)
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -151,13 +159,21 @@ mod tests {
         let by_id = |id: &str| answers.iter().find(|a| a.id == id).unwrap().clone();
         assert!(by_id("1").into_result().is_ok());
         let throttled = by_id("2").into_result().unwrap_err();
-        assert_eq!((throttled.kind, throttled.retry_after, throttled.request_id.as_deref()), (FailureKind::Http(429), Some(7), Some("r2")));
-        assert_eq!(by_id("3").into_result().unwrap_err().retry_after, Some(3), "a fractional Retry-After is rounded up");
+        assert_eq!(
+            (throttled.kind, throttled.retry_after, throttled.request_id.as_deref()),
+            (FailureKind::Http(429), Some(7), Some("r2"))
+        );
+        assert_eq!(
+            by_id("3").into_result().unwrap_err().retry_after,
+            Some(3),
+            "a fractional Retry-After is rounded up"
+        );
     }
 
     #[test]
     fn an_unreadable_step_answer_keeps_its_request_id() {
-        let body = r#"{"responses":[{"id":"1","status":200,"headers":{"request-id":"r1"},"body":"{\"value\": [ oops"}]}"#;
+        let body =
+            r#"{"responses":[{"id":"1","status":200,"headers":{"request-id":"r1"},"body":"{\"value\": [ oops"}]}"#;
         let error = parse_batch_answer(body).unwrap().remove(0).into_result().unwrap_err();
         assert_eq!((error.kind, error.request_id.as_deref()), (FailureKind::Decode, Some("r1")));
     }

@@ -77,7 +77,15 @@ struct InnerError {
 
 impl GraphError {
     pub fn new(kind: FailureKind, message: impl Into<String>) -> GraphError {
-        GraphError { kind, code: None, message: message.into(), request_id: None, client_request_id: None, retry_after: None, needed: None }
+        GraphError {
+            kind,
+            code: None,
+            message: message.into(),
+            request_id: None,
+            client_request_id: None,
+            retry_after: None,
+            needed: None,
+        }
     }
 
     /// Names the permission of the call at `url` when Graph refused it.
@@ -149,7 +157,10 @@ mod tests {
     fn the_message_intune_wraps_in_json_is_unwrapped_and_the_request_id_kept() {
         let body = r#"{"error":{"code":"Forbidden","message":"{\"_version\":3,\"Message\":\"An error has occurred - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000\",\"CustomApiErrorPhrase\":\"\",\"RetryAfter\":null}","innerError":{"request-id":"r-9"}}}"#;
         let error = GraphError::from_status(403, body, None);
-        assert_eq!(error.message, "An error has occurred - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000");
+        assert_eq!(
+            error.message,
+            "An error has occurred - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000"
+        );
         assert_eq!(error.request_id.as_deref(), Some("r-9"));
         for plain in ["{not json", "{\"Other\":1}", "Plain text."] {
             let body = serde_json::json!({"error": {"code": "x", "message": plain}}).to_string();

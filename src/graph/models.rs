@@ -479,7 +479,12 @@ impl<'a> PageText<'a> {
 
     /// An empty page with this page's links, to fill with `decode_into`.
     pub fn start<T>(&self) -> Page<T> {
-        Page { items: Vec::with_capacity(self.values.len()), skipped: Vec::new(), next_link: self.next_link.clone(), count: self.count }
+        Page {
+            items: Vec::with_capacity(self.values.len()),
+            skipped: Vec::new(),
+            next_link: self.next_link.clone(),
+            count: self.count,
+        }
     }
 
     /// Decodes the items in `range` into `page`: each one read, or reported with the reason.
@@ -489,7 +494,10 @@ impl<'a> PageText<'a> {
             match serde_json::from_str::<T>(raw) {
                 Ok(item) => page.items.push(item),
                 Err(error) => {
-                    let id = serde_json::from_str::<IdOnly>(raw).ok().and_then(|i| i.id).and_then(|id| id.as_str().map(str::to_string));
+                    let id = serde_json::from_str::<IdOnly>(raw)
+                        .ok()
+                        .and_then(|i| i.id)
+                        .and_then(|id| id.as_str().map(str::to_string));
                     page.skipped.push(SkippedItem { index, id, reason: error.to_string() });
                 }
             }

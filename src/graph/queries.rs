@@ -3,7 +3,8 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Left as they are in query values; everything else is percent-encoded.
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',').remove(b':');
+const QUERY_VALUE: &AsciiSet =
+    &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b',').remove(b':');
 
 const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'@');
 
@@ -32,7 +33,8 @@ pub fn search_users(text: &str, top: u32) -> String {
 /// An object id (a GUID), as opposed to a user principal name.
 pub fn is_object_id(key: &str) -> bool {
     let groups: Vec<&str> = key.split('-').collect();
-    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12]) && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 pub fn user(id: &str) -> String {
@@ -106,9 +108,13 @@ mod tests {
 
     #[test]
     fn user_ids_and_principal_names_are_one_path_segment() {
-        assert_eq!(user("AdeleV@contoso.onmicrosoft.com"), "/users/AdeleV@contoso.onmicrosoft.com?$select=id,displayName,mail,userPrincipalName");
+        assert_eq!(
+            user("AdeleV@contoso.onmicrosoft.com"),
+            "/users/AdeleV@contoso.onmicrosoft.com?$select=id,displayName,mail,userPrincipalName"
+        );
         assert!(user("a/b?c").starts_with("/users/a%2Fb%3Fc?"));
-        assert!(user("grady_fabrikam.com#EXT#@contoso.onmicrosoft.com").starts_with("/users/grady_fabrikam.com%23EXT%23@contoso.onmicrosoft.com?"));
+        assert!(user("grady_fabrikam.com#EXT#@contoso.onmicrosoft.com")
+            .starts_with("/users/grady_fabrikam.com%23EXT%23@contoso.onmicrosoft.com?"));
     }
 
     #[test]

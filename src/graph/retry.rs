@@ -21,7 +21,13 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { max_retries: 3, base_delay_ms: 1_000, max_delay_ms: 30_000, deadline_ms: 60_000, attempt_timeout_ms: 15_000 }
+        RetryPolicy {
+            max_retries: 3,
+            base_delay_ms: 1_000,
+            max_delay_ms: 30_000,
+            deadline_ms: 60_000,
+            attempt_timeout_ms: 15_000,
+        }
     }
 }
 
@@ -63,10 +69,23 @@ impl RetryPolicy {
     /// One round of `$batch` answers: when every transient step may be retried, the wait before
     /// resending them (the longest any of them asks for); `None` when the policy gives up.
     /// Only a 429 is called throttling.
-    pub fn resend_after(&self, retry: u32, transient: &[GraphError], elapsed_ms: u64, jitter: f64) -> Option<RetryNotice> {
-        let waits = transient.iter().map(|error| self.wait_before(retry, error, elapsed_ms, jitter)).collect::<Option<Vec<u64>>>()?;
+    pub fn resend_after(
+        &self,
+        retry: u32,
+        transient: &[GraphError],
+        elapsed_ms: u64,
+        jitter: f64,
+    ) -> Option<RetryNotice> {
+        let waits = transient
+            .iter()
+            .map(|error| self.wait_before(retry, error, elapsed_ms, jitter))
+            .collect::<Option<Vec<u64>>>()?;
         let wait_ms = waits.into_iter().max()?;
-        Some(RetryNotice { retry, wait_ms, throttled: transient.iter().any(|error| error.kind == FailureKind::Http(429)) })
+        Some(RetryNotice {
+            retry,
+            wait_ms,
+            throttled: transient.iter().any(|error| error.kind == FailureKind::Http(429)),
+        })
     }
 }
 
@@ -134,14 +153,22 @@ mod tests {
         GraphError { retry_after, ..GraphError::from_status(429, "", None) }
     }
 
-    fn run(policy: RetryPolicy, answers: Vec<Result<u32, GraphError>>) -> (Result<u32, GraphError>, Vec<RetryNotice>, u64) {
+    fn run(
+        policy: RetryPolicy,
+        answers: Vec<Result<u32, GraphError>>,
+    ) -> (Result<u32, GraphError>, Vec<RetryNotice>, u64) {
         let clock = FakeClock { now: Cell::new(0) };
         let answers = RefCell::new(answers.into_iter());
         let mut notices = Vec::new();
-        let result = futures::executor::block_on(with_retries(&policy, &clock, |n| notices.push(n), || {
-            let next = answers.borrow_mut().next().expect("no more answers scripted");
-            async move { next }
-        }));
+        let result = futures::executor::block_on(with_retries(
+            &policy,
+            &clock,
+            |n| notices.push(n),
+            || {
+                let next = answers.borrow_mut().next().expect("no more answers scripted");
+                async move { next }
+            },
+        ));
         (result, notices, clock.now.get())
     }
 
@@ -155,7 +182,12 @@ mod tests {
 
     #[test]
     fn without_retry_after_the_backoff_doubles() {
-        let answers = vec![Err(GraphError::from_status(503, "", None)), Err(GraphError::from_status(504, "", None)), Err(GraphError::from_status(503, "", None)), Ok(1)];
+        let answers = vec![
+            Err(GraphError::from_status(503, "", None)),
+            Err(GraphError::from_status(504, "", None)),
+            Err(GraphError::from_status(503, "", None)),
+            Ok(1),
+        ];
         let (result, notices, _) = run(RetryPolicy::default(), answers);
         assert_eq!(result, Ok(1));
         let waits: Vec<u64> = notices.iter().map(|n| n.wait_ms).collect();
@@ -173,7 +205,8 @@ mod tests {
     #[test]
     fn other_client_errors_and_500_are_never_retried() {
         for status in [400, 401, 403, 404, 500] {
-            let (result, notices, _) = run(RetryPolicy::default(), vec![Err(GraphError::from_status(status, "", None))]);
+            let (result, notices, _) =
+                run(RetryPolicy::default(), vec![Err(GraphError::from_status(status, "", None))]);
             assert!(notices.is_empty());
             assert_eq!(result.unwrap_err().kind, FailureKind::Http(status));
         }
@@ -183,9 +216,15 @@ mod tests {
     fn a_batch_round_waits_for_its_slowest_step_and_names_throttling_only_for_429() {
         let policy = RetryPolicy::default();
         let throttled_and_busy = [throttled(Some(3)), GraphError::from_status(503, "", None)];
-        assert_eq!(policy.resend_after(1, &throttled_and_busy, 0, 0.5), Some(RetryNotice { retry: 1, wait_ms: 3_000, throttled: true }));
+        assert_eq!(
+            policy.resend_after(1, &throttled_and_busy, 0, 0.5),
+            Some(RetryNotice { retry: 1, wait_ms: 3_000, throttled: true })
+        );
         let busy = [GraphError::from_status(503, "", None)];
-        assert_eq!(policy.resend_after(2, &busy, 0, 0.5), Some(RetryNotice { retry: 2, wait_ms: 1_500, throttled: false }));
+        assert_eq!(
+            policy.resend_after(2, &busy, 0, 0.5),
+            Some(RetryNotice { retry: 2, wait_ms: 1_500, throttled: false })
+        );
         assert_eq!(policy.resend_after(4, &busy, 0, 0.5), None, "past the retry count");
         assert_eq!(policy.resend_after(1, &[throttled(Some(90))], 0, 0.5), None, "past the deadline");
         assert_eq!(policy.resend_after(1, &[], 0, 0.5), None);

@@ -17,7 +17,10 @@ pub const CONFIGURATION: Permission = Permission { scopes: &["DeviceManagementCo
 pub const APPS: Permission = Permission { scopes: &["DeviceManagementApps.Read.All"], intune: true };
 /// Install states of client apps: the current reference names the configuration permission,
 /// older versions the managed-devices one; the apps permission is not among them.
-pub const APP_STATES: Permission = Permission { scopes: &["DeviceManagementConfiguration.Read.All", "DeviceManagementManagedDevices.Read.All"], intune: true };
+pub const APP_STATES: Permission = Permission {
+    scopes: &["DeviceManagementConfiguration.Read.All", "DeviceManagementManagedDevices.Read.All"],
+    intune: true,
+};
 pub const SERVICE_CONFIG: Permission = Permission { scopes: &["DeviceManagementServiceConfig.Read.All"], intune: true };
 /// Optional: without them, membership lists name roles and administrative units by id only.
 pub const ROLES: Permission = Permission { scopes: &["RoleManagement.Read.Directory"], intune: false };
@@ -26,13 +29,16 @@ pub const ADMINISTRATIVE_UNITS: Permission = Permission { scopes: &["Administrat
 /// The permission behind a call, from its URL (relative, below the version, or whole).
 pub fn permission_for(url: &str) -> Option<Permission> {
     let path = url.split('?').next().unwrap_or(url);
-    let path = ["/v1.0/", "/beta/"].iter().find_map(|version| path.split_once(version).map(|(_, rest)| rest)).unwrap_or(path);
+    let path =
+        ["/v1.0/", "/beta/"].iter().find_map(|version| path.split_once(version).map(|(_, rest)| rest)).unwrap_or(path);
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     Some(match segments.as_slice() {
         ["deviceManagement"] | ["deviceManagement", ..] => SERVICE_CONFIG,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => USERS,
         ["users", _, "memberOf" | "transitiveMemberOf"] => GROUPS,
-        ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => CONFIGURATION,
+        ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => {
+            CONFIGURATION
+        }
         ["users", _, "managedDevices", ..] | ["users", _, "deviceManagementTroubleshootingEvents"] => DEVICES,
         ["users", _, "mobileAppIntentAndStates"] => APP_STATES,
         ["users", _, "managedAppRegistrations"] => APPS,
@@ -51,7 +57,12 @@ mod tests {
         assert_eq!(permission_for(&queries::mobile_app_intent_and_states("a")), Some(APP_STATES));
         assert_eq!(permission_for(&queries::transitive_member_of("a")), Some(GROUPS));
         assert_eq!(permission_for(&queries::license_details("a")), Some(USERS));
-        assert_eq!(permission_for("https://graph.microsoft.com/beta/users/a/deviceManagementTroubleshootingEvents?$skiptoken=x"), Some(DEVICES));
+        assert_eq!(
+            permission_for(
+                "https://graph.microsoft.com/beta/users/a/deviceManagementTroubleshootingEvents?$skiptoken=x"
+            ),
+            Some(DEVICES)
+        );
         assert_eq!(permission_for("/users/a/managedDevices/d/deviceConfigurationStates"), Some(CONFIGURATION));
         assert_eq!(permission_for(queries::ENROLLMENT_CONFIGURATIONS), Some(SERVICE_CONFIG));
         assert_eq!(permission_for("/me/photo"), None);

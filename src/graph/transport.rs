@@ -6,13 +6,13 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use gloo_net::http::{Request, RequestBuilder};
-use serde::de::DeserializeOwned;
 use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use web_sys::AbortSignal;
 
-use super::credentials::Credentials;
 use super::batch::{parse_batch_answer, plan_batches, BatchStep, StepAnswer};
+use super::credentials::Credentials;
 use super::error::{parse_retry_after, FailureKind, GraphError};
 use super::models::{decode_one, Page, PageText};
 use super::retry::{with_retries, Clock, RetryNotice, RetryPolicy};
@@ -39,7 +39,10 @@ pub type Progress = Rc<dyn Fn(ProgressEvent)>;
 pub enum ProgressEvent {
     Retrying(RetryNotice),
     /// Items received so far, and the total when Graph said it.
-    Paging { received: usize, total: Option<u64> },
+    Paging {
+        received: usize,
+        total: Option<u64>,
+    },
 }
 
 /// The browser's clock for the retry loop.
@@ -128,14 +131,17 @@ impl GraphClient {
     }
 
     fn client_request_id() -> String {
-        web_sys::window()
-            .and_then(|window| window.crypto().ok())
-            .map(|crypto| crypto.random_uuid())
-            .unwrap_or_default()
+        web_sys::window().and_then(|window| window.crypto().ok()).map(|crypto| crypto.random_uuid()).unwrap_or_default()
     }
 
     /// One try: no retry, no decoding beyond telling success from a Graph error.
-    async fn send_once(&self, builder: RequestBuilder, token: Option<&str>, signal: Option<&AbortSignal>, body: Option<&str>) -> Result<RawAnswer, GraphError> {
+    async fn send_once(
+        &self,
+        builder: RequestBuilder,
+        token: Option<&str>,
+        signal: Option<&AbortSignal>,
+        body: Option<&str>,
+    ) -> Result<RawAnswer, GraphError> {
         let client_request_id = Self::client_request_id();
         let timeout = AbortSignal::timeout_with_u32(self.policy.attempt_timeout_ms);
         let signal = match signal {
@@ -156,7 +162,10 @@ impl GraphClient {
             } else {
                 error.to_string()
             };
-            GraphError { client_request_id: Some(client_request_id.clone()), ..GraphError::new(FailureKind::Network, message) }
+            GraphError {
+                client_request_id: Some(client_request_id.clone()),
+                ..GraphError::new(FailureKind::Network, message)
+            }
         };
         let response = request.map_err(network)?.send().await.map_err(network)?;
         let request_id = response.headers().get("request-id");
@@ -171,7 +180,13 @@ impl GraphClient {
         Err(error)
     }
 
-    async fn get_raw(&self, url: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<RawAnswer, GraphError> {
+    async fn get_raw(
+        &self,
+        url: &str,
+        eventual: bool,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+    ) -> Result<RawAnswer, GraphError> {
         self.authorized(url, |token| async move {
             let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
             with_retries(&self.policy, &BrowserClock, notice, || {
@@ -187,19 +202,38 @@ impl GraphClient {
     }
 
     /// A single resource.
-    pub async fn get<T: DeserializeOwned>(&self, version: ApiVersion, path: &str, signal: Option<&AbortSignal>, progress: &Progress) -> Result<T, GraphError> {
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        version: ApiVersion,
+        path: &str,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+    ) -> Result<T, GraphError> {
         self.get_raw(&self.url(version, path), false, signal, progress).await?.decode(decode_one)
     }
 
     /// The first page of a collection.
-    pub async fn first_page(&self, version: ApiVersion, path: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<Value, GraphError> {
+    pub async fn first_page(
+        &self,
+        version: ApiVersion,
+        path: &str,
+        eventual: bool,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+    ) -> Result<Value, GraphError> {
         self.get_raw(&self.url(version, path), eventual, signal, progress).await?.decode(parse_json)
     }
 
     /// The page an `@odata.nextLink` points to (a whole URL), resending `ConsistencyLevel`.
     /// Decoded a slice at a time, giving the browser back between slices: two long lists
     /// paging in together must not hold each other (or the operator's typing) up.
-    pub async fn next_page<T: DeserializeOwned>(&self, next_link: &str, eventual: bool, signal: Option<&AbortSignal>, progress: &Progress) -> Result<Page<T>, GraphError> {
+    pub async fn next_page<T: DeserializeOwned>(
+        &self,
+        next_link: &str,
+        eventual: bool,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+    ) -> Result<Page<T>, GraphError> {
         const SLICE: usize = 200;
         let raw = self.get_raw(next_link, eventual, signal, progress).await?;
         let text = PageText::split(&raw.body).map_err(|error| raw.unreadable(error))?;
@@ -216,7 +250,13 @@ impl GraphClient {
     /// Sends independent calls as `$batch` requests of at most 20; throttled steps are
     /// resent after the longest `Retry-After`; if `$batch` itself keeps failing, each call
     /// goes out on its own. Answers are keyed by step id.
-    pub async fn batch(&self, version: ApiVersion, steps: Vec<BatchStep>, signal: Option<&AbortSignal>, progress: &Progress) -> HashMap<String, Result<Value, GraphError>> {
+    pub async fn batch(
+        &self,
+        version: ApiVersion,
+        steps: Vec<BatchStep>,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+    ) -> HashMap<String, Result<Value, GraphError>> {
         let mut results = HashMap::new();
         for chunk in plan_batches(&steps) {
             self.run_batch(version, chunk, signal, progress, &mut results).await;
@@ -224,7 +264,14 @@ impl GraphClient {
         results
     }
 
-    async fn run_batch(&self, version: ApiVersion, mut pending: Vec<BatchStep>, signal: Option<&AbortSignal>, progress: &Progress, results: &mut HashMap<String, Result<Value, GraphError>>) {
+    async fn run_batch(
+        &self,
+        version: ApiVersion,
+        mut pending: Vec<BatchStep>,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+        results: &mut HashMap<String, Result<Value, GraphError>>,
+    ) {
         let url = self.url(version, "/$batch");
         let started = BrowserClock.now_ms();
         let mut retry = 0;
@@ -235,7 +282,10 @@ impl GraphClient {
                     let (body, url) = (&body, &url);
                     async move {
                         let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
-                        with_retries(&self.policy, &BrowserClock, notice, || self.send_once(Request::post(url), token.as_deref(), signal, Some(body))).await
+                        with_retries(&self.policy, &BrowserClock, notice, || {
+                            self.send_once(Request::post(url), token.as_deref(), signal, Some(body))
+                        })
+                        .await
                     }
                 })
                 .await;
@@ -254,15 +304,24 @@ impl GraphClient {
             };
             // Transient steps are resent together, under the same policy as single calls.
             retry += 1;
-            let (transient, settled): (Vec<StepAnswer>, Vec<StepAnswer>) = answers.into_iter().partition(StepAnswer::is_transient);
+            let (transient, settled): (Vec<StepAnswer>, Vec<StepAnswer>) =
+                answers.into_iter().partition(StepAnswer::is_transient);
             let url_of = |id: &str| pending.iter().find(|s| s.id == id).map(|s| s.url.clone()).unwrap_or_default();
             for answer in settled {
                 let url = url_of(&answer.id);
                 results.insert(answer.id.clone(), answer.into_result().map_err(|error| error.for_call(&url)));
             }
-            let errors: Vec<(String, GraphError)> = transient.into_iter().map(|a| (a.id.clone(), a.into_result().expect_err("a transient answer is an error"))).collect();
+            let errors: Vec<(String, GraphError)> = transient
+                .into_iter()
+                .map(|a| (a.id.clone(), a.into_result().expect_err("a transient answer is an error")))
+                .collect();
             let elapsed = BrowserClock.now_ms().saturating_sub(started);
-            let plan = self.policy.resend_after(retry, &errors.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>(), elapsed, BrowserClock.jitter());
+            let plan = self.policy.resend_after(
+                retry,
+                &errors.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>(),
+                elapsed,
+                BrowserClock.jitter(),
+            );
             let mut again = Vec::new();
             for (id, error) in errors {
                 match (&plan, pending.iter().find(|s| s.id == id)) {
@@ -275,7 +334,10 @@ impl GraphClient {
             }
             for step in &pending {
                 if !results.contains_key(&step.id) && !again.iter().any(|s| s.id == step.id) {
-                    results.insert(step.id.clone(), Err(GraphError::new(FailureKind::Decode, "the $batch answer left this call out")));
+                    results.insert(
+                        step.id.clone(),
+                        Err(GraphError::new(FailureKind::Decode, "the $batch answer left this call out")),
+                    );
                 }
             }
             if let (Some(notice), false) = (plan, again.is_empty()) {
@@ -287,10 +349,20 @@ impl GraphClient {
         }
     }
 
-    async fn one_by_one(&self, version: ApiVersion, steps: Vec<BatchStep>, signal: Option<&AbortSignal>, progress: &Progress, results: &mut HashMap<String, Result<Value, GraphError>>) {
+    async fn one_by_one(
+        &self,
+        version: ApiVersion,
+        steps: Vec<BatchStep>,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+        results: &mut HashMap<String, Result<Value, GraphError>>,
+    ) {
         let calls = steps.into_iter().map(|step| async move {
             let eventual = step.headers.as_ref().is_some_and(|h| h.contains_key("ConsistencyLevel"));
-            let result = self.get_raw(&self.url(version, &step.url), eventual, signal, progress).await.and_then(|raw| raw.decode(parse_json));
+            let result = self
+                .get_raw(&self.url(version, &step.url), eventual, signal, progress)
+                .await
+                .and_then(|raw| raw.decode(parse_json));
             (step.id, result)
         });
         results.extend(futures::future::join_all(calls).await);

@@ -24,18 +24,49 @@ fn flags(r: &ManagedAppRegistration) -> String {
 fn columns() -> Vec<Column<ManagedAppRegistration>> {
     vec![
         Column::<ManagedAppRegistration>::new(Msg::ColApp, |r, _| app_name(r), |r| SortKey::text(Some(&app_name(r)))),
-        Column::<ManagedAppRegistration>::new(Msg::ColDeviceName, |r, _| r.device_name.clone().unwrap_or_default(), |r| SortKey::text(r.device_name.as_deref())),
-        Column::<ManagedAppRegistration>::new(Msg::ColDeviceType, |r, _| r.device_type.clone().unwrap_or_default(), |r| SortKey::text(r.device_type.as_deref())),
-        Column::<ManagedAppRegistration>::new(Msg::ColOsVersion, |r, _| r.platform_version.clone().unwrap_or_default(), |r| SortKey::text(r.platform_version.as_deref())),
-        Column::<ManagedAppRegistration>::new(Msg::ColVersion, |r, _| r.application_version.clone().unwrap_or_default(), |r| SortKey::text(r.application_version.as_deref())),
-        Column::<ManagedAppRegistration>::new(Msg::ColLastSync, |r, i18n| r.last_sync_date_time.as_ref().map(|t| format_timestamp(t, i18n.lang.get_untracked())).unwrap_or_default(), |r| timestamp_key(r.last_sync_date_time.as_ref())),
-        Column::<ManagedAppRegistration>::new(Msg::ColFlags, |r, _| flags(r), |r| SortKey::text(Some(&flags(r)))).toned(|r, _| if flags(r).is_empty() { Tone::Neutral } else { Tone::Bad }),
+        Column::<ManagedAppRegistration>::new(
+            Msg::ColDeviceName,
+            |r, _| r.device_name.clone().unwrap_or_default(),
+            |r| SortKey::text(r.device_name.as_deref()),
+        ),
+        Column::<ManagedAppRegistration>::new(
+            Msg::ColDeviceType,
+            |r, _| r.device_type.clone().unwrap_or_default(),
+            |r| SortKey::text(r.device_type.as_deref()),
+        ),
+        Column::<ManagedAppRegistration>::new(
+            Msg::ColOsVersion,
+            |r, _| r.platform_version.clone().unwrap_or_default(),
+            |r| SortKey::text(r.platform_version.as_deref()),
+        ),
+        Column::<ManagedAppRegistration>::new(
+            Msg::ColVersion,
+            |r, _| r.application_version.clone().unwrap_or_default(),
+            |r| SortKey::text(r.application_version.as_deref()),
+        ),
+        Column::<ManagedAppRegistration>::new(
+            Msg::ColLastSync,
+            |r, i18n| {
+                r.last_sync_date_time
+                    .as_ref()
+                    .map(|t| format_timestamp(t, i18n.lang.get_untracked()))
+                    .unwrap_or_default()
+            },
+            |r| timestamp_key(r.last_sync_date_time.as_ref()),
+        ),
+        Column::<ManagedAppRegistration>::new(Msg::ColFlags, |r, _| flags(r), |r| SortKey::text(Some(&flags(r))))
+            .toned(|r, _| if flags(r).is_empty() { Tone::Neutral } else { Tone::Bad }),
     ]
 }
 
 #[component]
 pub fn AppProtectionPage() -> impl IntoView {
-    user_section(|s| s.app_protection.into(), SectionName::AppProtection, Msg::TabAppProtection, |_, loaded: Loaded<ManagedAppRegistration>| {
-        view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabAppProtection sort=(0, Direction::Ascending) csv_name="app-protection"/> }
-    })
+    user_section(
+        |s| s.app_protection.into(),
+        SectionName::AppProtection,
+        Msg::TabAppProtection,
+        |_, loaded: Loaded<ManagedAppRegistration>| {
+            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabAppProtection sort=(0, Direction::Ascending) csv_name="app-protection"/> }
+        },
+    )
 }

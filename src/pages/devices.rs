@@ -18,20 +18,58 @@ pub fn timestamp_key(value: Option<&Timestamp>) -> SortKey {
 
 fn columns() -> Vec<Column<ManagedDevice>> {
     vec![
-        Column::<ManagedDevice>::new(Msg::ColDeviceName, |d, _| d.device_name.clone().unwrap_or_default(), |d| SortKey::text(d.device_name.as_deref())),
-        Column::<ManagedDevice>::new(Msg::ColManagedBy, |d, _| d.management_agent.as_ref().map(|a| a.as_wire().to_string()).unwrap_or_default(), |d| SortKey::text(d.management_agent.as_ref().map(|a| a.as_wire()))),
-        Column::<ManagedDevice>::new(Msg::ColOwnership, |d, i18n| ownership(i18n, d.managed_device_owner_type.as_ref()), |d| SortKey::text(d.managed_device_owner_type.as_ref().map(|o| o.as_wire()))),
-        Column::<ManagedDevice>::new(Msg::ColCompliant, |d, i18n| device_compliance(i18n, d.compliance_state.as_ref()).0, |d| SortKey::text(d.compliance_state.as_ref().map(|c| c.as_wire())))
-            .toned(|d, i18n| device_compliance(i18n, d.compliance_state.as_ref()).1),
-        Column::<ManagedDevice>::new(Msg::ColOs, |d, _| d.operating_system.clone().unwrap_or_default(), |d| SortKey::text(d.operating_system.as_deref())),
-        Column::<ManagedDevice>::new(Msg::ColOsVersion, |d, _| d.os_version.clone().unwrap_or_default(), |d| SortKey::text(d.os_version.as_deref())),
-        Column::<ManagedDevice>::new(Msg::ColLastCheckIn, |d, i18n| d.last_sync_date_time.as_ref().map(|t| format_timestamp(t, i18n.lang.get_untracked())).unwrap_or_default(), |d| timestamp_key(d.last_sync_date_time.as_ref())),
+        Column::<ManagedDevice>::new(
+            Msg::ColDeviceName,
+            |d, _| d.device_name.clone().unwrap_or_default(),
+            |d| SortKey::text(d.device_name.as_deref()),
+        ),
+        Column::<ManagedDevice>::new(
+            Msg::ColManagedBy,
+            |d, _| d.management_agent.as_ref().map(|a| a.as_wire().to_string()).unwrap_or_default(),
+            |d| SortKey::text(d.management_agent.as_ref().map(|a| a.as_wire())),
+        ),
+        Column::<ManagedDevice>::new(
+            Msg::ColOwnership,
+            |d, i18n| ownership(i18n, d.managed_device_owner_type.as_ref()),
+            |d| SortKey::text(d.managed_device_owner_type.as_ref().map(|o| o.as_wire())),
+        ),
+        Column::<ManagedDevice>::new(
+            Msg::ColCompliant,
+            |d, i18n| device_compliance(i18n, d.compliance_state.as_ref()).0,
+            |d| SortKey::text(d.compliance_state.as_ref().map(|c| c.as_wire())),
+        )
+        .toned(|d, i18n| device_compliance(i18n, d.compliance_state.as_ref()).1),
+        Column::<ManagedDevice>::new(
+            Msg::ColOs,
+            |d, _| d.operating_system.clone().unwrap_or_default(),
+            |d| SortKey::text(d.operating_system.as_deref()),
+        ),
+        Column::<ManagedDevice>::new(
+            Msg::ColOsVersion,
+            |d, _| d.os_version.clone().unwrap_or_default(),
+            |d| SortKey::text(d.os_version.as_deref()),
+        ),
+        Column::<ManagedDevice>::new(
+            Msg::ColLastCheckIn,
+            |d, i18n| {
+                d.last_sync_date_time
+                    .as_ref()
+                    .map(|t| format_timestamp(t, i18n.lang.get_untracked()))
+                    .unwrap_or_default()
+            },
+            |d| timestamp_key(d.last_sync_date_time.as_ref()),
+        ),
     ]
 }
 
 #[component]
 pub fn DevicesPage() -> impl IntoView {
-    user_section(|s| s.devices.into(), SectionName::Devices, Msg::TabDevices, |_, loaded: Loaded<ManagedDevice>| {
-        view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) csv_name="devices"/> }
-    })
+    user_section(
+        |s| s.devices.into(),
+        SectionName::Devices,
+        Msg::TabDevices,
+        |_, loaded: Loaded<ManagedDevice>| {
+            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) csv_name="devices"/> }
+        },
+    )
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use stylers::style;
 
-use crate::browser::{user_href, route_param};
+use crate::browser::{route_param, user_href};
 use crate::components::section_view::SectionView;
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::TroubleshootingEvent;
@@ -133,14 +133,27 @@ fn FailureDetail(event: TroubleshootingEvent) -> impl IntoView {
         let graph_details = details.clone().filter(|d| d.failure_details.is_some() || d.remediation.is_some());
         let catalogue = recognised.map(|r| entry(r.error()));
         let guess = matches!(recognised, Some(Recognised::ByCategory(_)));
-        let details_text = graph_details.as_ref().and_then(|d| d.failure_details.clone()).or_else(|| catalogue.map(|e| e.details.template(lang).to_string()));
-        let mut remediations: Vec<String> = graph_details.as_ref().and_then(|d| d.remediation.clone()).into_iter().collect();
+        let details_text = graph_details
+            .as_ref()
+            .and_then(|d| d.failure_details.clone())
+            .or_else(|| catalogue.map(|e| e.details.template(lang).to_string()));
+        let mut remediations: Vec<String> =
+            graph_details.as_ref().and_then(|d| d.remediation.clone()).into_iter().collect();
         if let Some(entry) = catalogue {
             remediations.extend(entry.remediations.iter().map(|text| text.template(lang).to_string()));
         }
-        let mut resources: Vec<(String, Option<String>)> = graph_details.as_ref().map(|d| d.resources.iter().map(|r| (r.text.clone().or(r.link.clone()).unwrap_or_default(), r.link.clone())).collect()).unwrap_or_default();
+        let mut resources: Vec<(String, Option<String>)> = graph_details
+            .as_ref()
+            .map(|d| {
+                d.resources
+                    .iter()
+                    .map(|r| (r.text.clone().or(r.link.clone()).unwrap_or_default(), r.link.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
         if let Some(entry) = catalogue {
-            resources.extend(entry.resources.iter().map(|r| (r.text.template(lang).to_string(), Some(r.link.to_string()))));
+            resources
+                .extend(entry.resources.iter().map(|r| (r.text.template(lang).to_string(), Some(r.link.to_string()))));
         }
         let source = if graph_details.is_some() { Msg::FromGraph } else { Msg::FromCatalogue };
         view! { class=class,
@@ -163,7 +176,14 @@ fn FailureDetail(event: TroubleshootingEvent) -> impl IntoView {
     };
     let collect = move || {
         let lang = i18n.lang.get();
-        let relevant: Vec<_> = COLLECT.iter().filter(|(platform, ..)| os.is_empty() || os.eq_ignore_ascii_case(platform) || !COLLECT.iter().any(|(p, ..)| os.eq_ignore_ascii_case(p))).collect();
+        let relevant: Vec<_> = COLLECT
+            .iter()
+            .filter(|(platform, ..)| {
+                os.is_empty()
+                    || os.eq_ignore_ascii_case(platform)
+                    || !COLLECT.iter().any(|(p, ..)| os.eq_ignore_ascii_case(p))
+            })
+            .collect();
         view! { class=class,
             <section aria-labelledby="collect-data">
                 <h2 id="collect-data">{i18n.t(Msg::CollectData)}</h2>

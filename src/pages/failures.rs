@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::browser::{format_timestamp, user_href, route_param};
+use crate::browser::{format_timestamp, route_param, user_href};
 use crate::components::data_table::{Column, DataTable, RowLink};
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::domain::table::{Direction, SortKey};
@@ -35,10 +35,22 @@ pub fn event_date(event: &TroubleshootingEvent, i18n: &I18n) -> String {
 
 fn columns() -> Vec<Column<TroubleshootingEvent>> {
     vec![
-        Column::<TroubleshootingEvent>::new(Msg::ColEnrollmentStart, event_date, |e| timestamp_key(e.event_date_time.as_ref())),
-        Column::<TroubleshootingEvent>::new(Msg::ColOs, |e, _| e.operating_system.clone().unwrap_or_default(), |e| SortKey::text(e.operating_system.as_deref())),
-        Column::<TroubleshootingEvent>::new(Msg::ColOsVersion, |e, _| e.os_version.clone().unwrap_or_default(), |e| SortKey::text(e.os_version.as_deref())),
-        Column::<TroubleshootingEvent>::new(Msg::ColFailure, failure_title, |e| SortKey::text(e.failure_reason.as_deref())),
+        Column::<TroubleshootingEvent>::new(Msg::ColEnrollmentStart, event_date, |e| {
+            timestamp_key(e.event_date_time.as_ref())
+        }),
+        Column::<TroubleshootingEvent>::new(
+            Msg::ColOs,
+            |e, _| e.operating_system.clone().unwrap_or_default(),
+            |e| SortKey::text(e.operating_system.as_deref()),
+        ),
+        Column::<TroubleshootingEvent>::new(
+            Msg::ColOsVersion,
+            |e, _| e.os_version.clone().unwrap_or_default(),
+            |e| SortKey::text(e.os_version.as_deref()),
+        ),
+        Column::<TroubleshootingEvent>::new(Msg::ColFailure, failure_title, |e| {
+            SortKey::text(e.failure_reason.as_deref())
+        }),
     ]
 }
 
@@ -46,8 +58,15 @@ fn columns() -> Vec<Column<TroubleshootingEvent>> {
 pub fn FailuresPage() -> impl IntoView {
     let params = use_params_map();
     let key = params.with_untracked(|p| route_param(&p.get("id").unwrap_or_default()));
-    let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| user_href(&key, &format!("/enrollment-failures/{}", crate::graph::queries::segment(&event.id))));
-    user_section(|s| s.failures.into(), SectionName::Failures, Msg::TabFailures, move |_, loaded: Loaded<TroubleshootingEvent>| {
-        view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabFailures sort=(0, Direction::Descending) link=link.clone() csv_name="enrollment-failures"/> }
-    })
+    let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| {
+        user_href(&key, &format!("/enrollment-failures/{}", crate::graph::queries::segment(&event.id)))
+    });
+    user_section(
+        |s| s.failures.into(),
+        SectionName::Failures,
+        Msg::TabFailures,
+        move |_, loaded: Loaded<TroubleshootingEvent>| {
+            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabFailures sort=(0, Direction::Descending) link=link.clone() csv_name="enrollment-failures"/> }
+        },
+    )
 }

@@ -36,10 +36,22 @@ pub fn group_name(group: &DirectoryObject, i18n: &I18n) -> String {
 
 fn columns() -> Vec<Column<Membership>> {
     vec![
-        Column::<Membership>::new(Msg::ColName, |m, i18n| group_name(&m.group, i18n), |m| SortKey::text(m.group.display_name.as_deref())),
+        Column::<Membership>::new(
+            Msg::ColName,
+            |m, i18n| group_name(&m.group, i18n),
+            |m| SortKey::text(m.group.display_name.as_deref()),
+        ),
         Column::<Membership>::new(Msg::ColKind, |m, i18n| kind_text(m.kind, i18n), |m| SortKey::Number(m.kind as i128)),
-        Column::<Membership>::new(Msg::ColMembership, |m, i18n| i18n.t(if m.direct { Msg::Direct } else { Msg::Inherited }).to_string(), |m| SortKey::Number(i128::from(!m.direct))),
-        Column::<Membership>::new(Msg::ColRule, |m, _| m.group.membership_rule.clone().unwrap_or_default(), |m| SortKey::text(m.group.membership_rule.as_deref())),
+        Column::<Membership>::new(
+            Msg::ColMembership,
+            |m, i18n| i18n.t(if m.direct { Msg::Direct } else { Msg::Inherited }).to_string(),
+            |m| SortKey::Number(i128::from(!m.direct)),
+        ),
+        Column::<Membership>::new(
+            Msg::ColRule,
+            |m, _| m.group.membership_rule.clone().unwrap_or_default(),
+            |m| SortKey::text(m.group.membership_rule.as_deref()),
+        ),
     ]
 }
 
@@ -48,18 +60,21 @@ pub fn GroupsPage() -> impl IntoView {
     // The direct list only marks rows; the section is ready with the transitive list. A memo:
     // the merge copies every group, once per change rather than once per read.
     let memberships_of = |session: UserSession| -> Signal<Section<Membership>> {
-        Memo::new_with_compare(move |_| match (session.groups.get(), session.direct_groups.get()) {
-            (Section::Ready(all), Section::Ready(direct)) => Section::Ready(Loaded {
-                items: Arc::new(memberships(&all.items, &direct.items)),
-                skipped: all.skipped.clone(),
-                complete: all.complete && direct.complete,
-                total: all.total,
-                note: all.note.clone(),
-                failed_parts: Arc::default(),
-            }),
-            (Section::Failed(error), _) | (_, Section::Failed(error)) => Section::Failed(error),
-            (Section::Loading(note), _) | (_, Section::Loading(note)) => Section::Loading(note),
-        }, |_, _| true)
+        Memo::new_with_compare(
+            move |_| match (session.groups.get(), session.direct_groups.get()) {
+                (Section::Ready(all), Section::Ready(direct)) => Section::Ready(Loaded {
+                    items: Arc::new(memberships(&all.items, &direct.items)),
+                    skipped: all.skipped.clone(),
+                    complete: all.complete && direct.complete,
+                    total: all.total,
+                    note: all.note.clone(),
+                    failed_parts: Arc::default(),
+                }),
+                (Section::Failed(error), _) | (_, Section::Failed(error)) => Section::Failed(error),
+                (Section::Loading(note), _) | (_, Section::Loading(note)) => Section::Loading(note),
+            },
+            |_, _| true,
+        )
         .into()
     };
     user_section(memberships_of, SectionName::Groups, Msg::TabGroups, |_, loaded: Loaded<Membership>| {

@@ -18,12 +18,32 @@ use crate::state::user_session::{DevicePolicy, SectionName};
 
 fn columns() -> Vec<Column<DevicePolicy>> {
     vec![
-        Column::<DevicePolicy>::new(Msg::ColPolicy, |r, _| r.policy.display_name.clone().unwrap_or_default(), |r| SortKey::text(r.policy.display_name.as_deref())),
-        Column::<DevicePolicy>::new(Msg::ColDevice, |r, _| r.device_name.clone(), |r| SortKey::text(Some(&r.device_name))),
-        Column::<DevicePolicy>::new(Msg::ColPlatform, |r, _| r.policy.platform_type.clone().unwrap_or_default(), |r| SortKey::text(r.policy.platform_type.as_deref())),
-        Column::<DevicePolicy>::new(Msg::ColState, |r, i18n| policy_status(i18n, r.policy.state.as_ref()).0, |r| SortKey::text(r.policy.state.as_ref().map(|s| s.as_wire())))
-            .toned(|r, i18n| policy_status(i18n, r.policy.state.as_ref()).1),
-        Column::<DevicePolicy>::new(Msg::ColSettings, |r, _| r.policy.setting_count.map(|n| n.to_string()).unwrap_or_default(), |r| r.policy.setting_count.map_or(SortKey::Missing, |n| SortKey::Number(n.into()))),
+        Column::<DevicePolicy>::new(
+            Msg::ColPolicy,
+            |r, _| r.policy.display_name.clone().unwrap_or_default(),
+            |r| SortKey::text(r.policy.display_name.as_deref()),
+        ),
+        Column::<DevicePolicy>::new(
+            Msg::ColDevice,
+            |r, _| r.device_name.clone(),
+            |r| SortKey::text(Some(&r.device_name)),
+        ),
+        Column::<DevicePolicy>::new(
+            Msg::ColPlatform,
+            |r, _| r.policy.platform_type.clone().unwrap_or_default(),
+            |r| SortKey::text(r.policy.platform_type.as_deref()),
+        ),
+        Column::<DevicePolicy>::new(
+            Msg::ColState,
+            |r, i18n| policy_status(i18n, r.policy.state.as_ref()).0,
+            |r| SortKey::text(r.policy.state.as_ref().map(|s| s.as_wire())),
+        )
+        .toned(|r, i18n| policy_status(i18n, r.policy.state.as_ref()).1),
+        Column::<DevicePolicy>::new(
+            Msg::ColSettings,
+            |r, _| r.policy.setting_count.map(|n| n.to_string()).unwrap_or_default(),
+            |r| r.policy.setting_count.map_or(SortKey::Missing, |n| SortKey::Number(n.into())),
+        ),
     ]
 }
 

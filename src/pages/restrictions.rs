@@ -10,7 +10,10 @@ use stylers::style;
 
 use crate::components::data_table::{Column, DataTable};
 use crate::components::enrollment_summary::{platform_name, rule_text, UserGroups};
-use crate::domain::restrictions::{effective, in_priority_order, is_default, kind, reach, restriction_for, target, Applied, Kind, Platform, Reach, Target, Why};
+use crate::domain::restrictions::{
+    effective, in_priority_order, is_default, kind, reach, restriction_for, target, Applied, Kind, Platform, Reach,
+    Target, Why,
+};
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::{EnrollmentConfiguration, RestrictionPlatform};
 use crate::i18n::{use_i18n, I18n, Msg};
@@ -39,7 +42,10 @@ fn config_rule(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
         Kind::Other => String::new(),
         Kind::SinglePlatform(_) | Kind::AllPlatforms => Platform::ALL
             .iter()
-            .filter_map(|&platform| restriction_for(config, platform).map(|r| format!("{}: {}", platform_name(platform, i18n), rule_text(r, i18n))))
+            .filter_map(|&platform| {
+                restriction_for(config, platform)
+                    .map(|r| format!("{}: {}", platform_name(platform, i18n), rule_text(r, i18n)))
+            })
             .collect::<Vec<_>>()
             .join("; "),
     }
@@ -49,7 +55,9 @@ fn kind_text(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
     match kind(config) {
         Kind::Limit(_) => i18n.t(Msg::KindDeviceLimit).to_string(),
         Kind::AllPlatforms => i18n.t(Msg::KindAllPlatforms).to_string(),
-        Kind::SinglePlatform(platform) => i18n.fmt(Msg::KindSinglePlatform, &[&restriction_platform_name(&platform, i18n)]),
+        Kind::SinglePlatform(platform) => {
+            i18n.fmt(Msg::KindSinglePlatform, &[&restriction_platform_name(&platform, i18n)])
+        }
         Kind::Other => i18n.t(Msg::KindOtherConfiguration).to_string(),
     }
 }
@@ -81,7 +89,9 @@ fn passed_over_text(applied: &Applied, groups: &UserGroups, i18n: &I18n) -> Vec<
         .map(|(config, reach)| {
             let (name, priority) = (name_of(config), priority_text(config, i18n));
             match reach {
-                Reach::Excluded(group) => i18n.fmt(Msg::PassedOverExcluded, &[&name, &priority, &groups.name(group, i18n)]),
+                Reach::Excluded(group) => {
+                    i18n.fmt(Msg::PassedOverExcluded, &[&name, &priority, &groups.name(group, i18n)])
+                }
                 _ => i18n.fmt(Msg::PassedOverCannotTell, &[&name, &priority]),
             }
         })
@@ -101,20 +111,31 @@ pub struct AppliedLine {
 /// What applies to the user, in words: the device limit first, then each platform.
 pub fn applied_lines(configs: &[EnrollmentConfiguration], groups: &UserGroups, i18n: &I18n) -> Vec<AppliedLine> {
     let effective = effective(configs, &groups.ids);
-    let line = |subject: String, applied: Option<&Applied>, rule: &dyn Fn(&EnrollmentConfiguration) -> String| match applied {
-        Some(applied) => AppliedLine {
-            subject,
-            rule: rule(applied.config),
-            source: format!("{} ({})", name_of(applied.config), priority_text(applied.config, i18n)),
-            why: why_text(&applied.why, groups, i18n),
-            passed_over: passed_over_text(applied, groups, i18n),
-        },
-        None => AppliedLine { subject, rule: i18n.t(Msg::NoRestrictionApplies).to_string(), source: String::new(), why: String::new(), passed_over: vec![] },
-    };
-    let mut lines = vec![line(i18n.t(Msg::KindDeviceLimit).to_string(), effective.limit.as_ref(), &|config| config_rule(config, i18n))];
+    let line =
+        |subject: String, applied: Option<&Applied>, rule: &dyn Fn(&EnrollmentConfiguration) -> String| match applied {
+            Some(applied) => AppliedLine {
+                subject,
+                rule: rule(applied.config),
+                source: format!("{} ({})", name_of(applied.config), priority_text(applied.config, i18n)),
+                why: why_text(&applied.why, groups, i18n),
+                passed_over: passed_over_text(applied, groups, i18n),
+            },
+            None => AppliedLine {
+                subject,
+                rule: i18n.t(Msg::NoRestrictionApplies).to_string(),
+                source: String::new(),
+                why: String::new(),
+                passed_over: vec![],
+            },
+        };
+    let mut lines = vec![line(i18n.t(Msg::KindDeviceLimit).to_string(), effective.limit.as_ref(), &|config| {
+        config_rule(config, i18n)
+    })];
     for (platform, applied) in &effective.platforms {
         let platform = *platform;
-        let rule = move |config: &EnrollmentConfiguration| restriction_for(config, platform).map(|r| rule_text(r, i18n)).unwrap_or_default();
+        let rule = move |config: &EnrollmentConfiguration| {
+            restriction_for(config, platform).map(|r| rule_text(r, i18n)).unwrap_or_default()
+        };
         lines.push(line(platform_name(platform, i18n).to_string(), applied.as_ref(), &rule));
     }
     lines
@@ -150,12 +171,32 @@ fn reach_text(reach: &Reach, groups: &UserGroups, i18n: &I18n) -> String {
 
 fn columns() -> Vec<Column<RestrictionRow>> {
     vec![
-        Column::<RestrictionRow>::new(Msg::ColName, |r, _| name_of(&r.config), |r| SortKey::text(r.config.display_name.as_deref())),
-        Column::<RestrictionRow>::new(Msg::ColPriority, |r, i18n| priority_text(&r.config, i18n), |r| SortKey::Number(r.order as i128)),
-        Column::<RestrictionRow>::new(Msg::ColKind, |r, i18n| kind_text(&r.config, i18n), |r| SortKey::Number(r.order as i128)),
+        Column::<RestrictionRow>::new(
+            Msg::ColName,
+            |r, _| name_of(&r.config),
+            |r| SortKey::text(r.config.display_name.as_deref()),
+        ),
+        Column::<RestrictionRow>::new(
+            Msg::ColPriority,
+            |r, i18n| priority_text(&r.config, i18n),
+            |r| SortKey::Number(r.order as i128),
+        ),
+        Column::<RestrictionRow>::new(
+            Msg::ColKind,
+            |r, i18n| kind_text(&r.config, i18n),
+            |r| SortKey::Number(r.order as i128),
+        ),
         Column::<RestrictionRow>::new(Msg::ColRule, |r, i18n| config_rule(&r.config, i18n), |_| SortKey::Missing),
-        Column::<RestrictionRow>::new(Msg::ColAssignedTo, |r, _| r.assigned_to.clone(), |r| SortKey::text(Some(&r.assigned_to))),
-        Column::<RestrictionRow>::new(Msg::ColAppliesToUser, |r, _| r.applies.clone(), |r| SortKey::text(Some(&r.applies))),
+        Column::<RestrictionRow>::new(
+            Msg::ColAssignedTo,
+            |r, _| r.assigned_to.clone(),
+            |r| SortKey::text(Some(&r.assigned_to)),
+        ),
+        Column::<RestrictionRow>::new(
+            Msg::ColAppliesToUser,
+            |r, _| r.applies.clone(),
+            |r| SortKey::text(Some(&r.applies)),
+        ),
     ]
 }
 
@@ -180,13 +221,17 @@ pub fn RestrictionsPage() -> impl IntoView {
             font-size: var(--font-small);
         }
     };
-    user_section(|s| s.restrictions.into(), SectionName::Restrictions, Msg::TabRestrictions, move |session, loaded: Loaded<EnrollmentConfiguration>| {
-        let configs = loaded.items.clone();
-        let groups_section = session.groups;
-        let applied = move || match groups_section.with(UserGroups::from_section) {
-            Some(groups) => {
-                let lines = applied_lines(&configs, &groups, &i18n);
-                view! { class=class,
+    user_section(
+        |s| s.restrictions.into(),
+        SectionName::Restrictions,
+        Msg::TabRestrictions,
+        move |session, loaded: Loaded<EnrollmentConfiguration>| {
+            let configs = loaded.items.clone();
+            let groups_section = session.groups;
+            let applied = move || match groups_section.with(UserGroups::from_section) {
+                Some(groups) => {
+                    let lines = applied_lines(&configs, &groups, &i18n);
+                    view! { class=class,
                     <table data-testid="applied-restrictions">
                         <thead><tr>
                             <th scope="col">{i18n.t(Msg::ColPlatform)}</th>
@@ -207,30 +252,45 @@ pub fn RestrictionsPage() -> impl IntoView {
                     </table>
                 }
                 .into_any()
+                }
+                None if groups_section.with(|g| matches!(g, Section::Failed(_))) => {
+                    view! { class=class, <p role="note">{i18n.t(Msg::RestrictionsNoGroups)}</p> }.into_any()
+                }
+                None => {
+                    view! { class=class, <p class="muted" aria-busy="true">{i18n.t(Msg::RestrictionsWaitGroups)}</p> }
+                        .into_any()
+                }
+            };
+            let rows = move || {
+                let groups = groups_section
+                    .with(UserGroups::from_section)
+                    .unwrap_or_else(|| UserGroups { ids: HashSet::new(), objects: Arc::default() });
+                let known = groups_section.with(|g| g.loaded().is_some_and(|l| l.complete));
+                let rows: Vec<RestrictionRow> = in_priority_order(&loaded.items)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(order, config)| {
+                        let assigned_to = config
+                            .assignments
+                            .iter()
+                            .filter_map(|a| a.target.as_ref())
+                            .map(|t| target_text(&target(t), &groups, &i18n))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let applies =
+                            if known { reach_text(&reach(config, &groups.ids), &groups, &i18n) } else { String::new() };
+                        RestrictionRow { config: config.clone(), order, assigned_to, applies }
+                    })
+                    .collect();
+                view! { <DataTable rows=Arc::new(rows) columns=columns() caption=Msg::TabRestrictions sort=(1, Direction::Ascending) csv_name="enrollment-restrictions"/> }
+            };
+            view! { class=class,
+                <section class="applied" aria-labelledby="applied-title">
+                    <h2 id="applied-title">{move || i18n.t(Msg::RestrictionsApplied)}</h2>
+                    {applied}
+                </section>
+                {rows}
             }
-            None if groups_section.with(|g| matches!(g, Section::Failed(_))) => view! { class=class, <p role="note">{i18n.t(Msg::RestrictionsNoGroups)}</p> }.into_any(),
-            None => view! { class=class, <p class="muted" aria-busy="true">{i18n.t(Msg::RestrictionsWaitGroups)}</p> }.into_any(),
-        };
-        let rows = move || {
-            let groups = groups_section.with(UserGroups::from_section).unwrap_or_else(|| UserGroups { ids: HashSet::new(), objects: Arc::default() });
-            let known = groups_section.with(|g| g.loaded().is_some_and(|l| l.complete));
-            let rows: Vec<RestrictionRow> = in_priority_order(&loaded.items)
-                .into_iter()
-                .enumerate()
-                .map(|(order, config)| {
-                    let assigned_to = config.assignments.iter().filter_map(|a| a.target.as_ref()).map(|t| target_text(&target(t), &groups, &i18n)).collect::<Vec<_>>().join(", ");
-                    let applies = if known { reach_text(&reach(config, &groups.ids), &groups, &i18n) } else { String::new() };
-                    RestrictionRow { config: config.clone(), order, assigned_to, applies }
-                })
-                .collect();
-            view! { <DataTable rows=Arc::new(rows) columns=columns() caption=Msg::TabRestrictions sort=(1, Direction::Ascending) csv_name="enrollment-restrictions"/> }
-        };
-        view! { class=class,
-            <section class="applied" aria-labelledby="applied-title">
-                <h2 id="applied-title">{move || i18n.t(Msg::RestrictionsApplied)}</h2>
-                {applied}
-            </section>
-            {rows}
-        }
-    })
+        },
+    )
 }

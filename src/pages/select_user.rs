@@ -56,7 +56,8 @@ pub fn SelectUserPage() -> impl IntoView {
             }
             let quiet: Progress = Rc::new(|_| {});
             let url = queries::search_users(&text, MAX_RESULTS);
-            let result = client.first_page(ApiVersion::V1, &url, true, None, &quiet).await.and_then(page_from_value::<User>);
+            let result =
+                client.first_page(ApiVersion::V1, &url, true, None, &quiet).await.and_then(page_from_value::<User>);
             Some(Answer { text, result })
         }
     });

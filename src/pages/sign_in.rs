@@ -4,16 +4,20 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::auth::oidc::SignInError;
-use crate::browser::mount_path;
 use crate::auth::{AuthHandle, SignInProblem};
+use crate::browser::mount_path;
 use crate::i18n::{use_i18n, I18n, Msg};
 
 fn explain(i18n: &I18n, problem: &SignInProblem) -> String {
     match problem {
         SignInProblem::Refused { error, description } => i18n.fmt(Msg::SignInRefused, &[error, description]),
         SignInProblem::UnexpectedAnswer => i18n.t(Msg::SignInUnexpected).to_string(),
-        SignInProblem::Exchange(SignInError::Refused { error, description }) => i18n.fmt(Msg::SignInExchangeRefused, &[error, description]),
-        SignInProblem::Exchange(SignInError::Network(reason) | SignInError::Answer(reason)) => i18n.fmt(Msg::SignInUnreachable, &[reason]),
+        SignInProblem::Exchange(SignInError::Refused { error, description }) => {
+            i18n.fmt(Msg::SignInExchangeRefused, &[error, description])
+        }
+        SignInProblem::Exchange(SignInError::Network(reason) | SignInError::Answer(reason)) => {
+            i18n.fmt(Msg::SignInUnreachable, &[reason])
+        }
         SignInProblem::SignedOut => i18n.t(Msg::SignedOutBody).to_string(),
     }
 }

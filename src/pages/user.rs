@@ -6,14 +6,14 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use stylers::style;
 
-use crate::browser::{app_href, copy_to_clipboard, user_href, route_param};
+use crate::browser::{app_href, copy_to_clipboard, route_param, user_href};
 use crate::components::section_view::SectionView;
 use crate::components::user_status::{apps_text, devices_text, licence_text, UserStatus};
 use crate::domain::licence::licence_state;
 use crate::domain::ticket::{ticket_summary, TicketFacts};
+use crate::graph::models::User;
 use crate::graph::{GraphClient, GraphError};
 use crate::i18n::{use_i18n, I18n, Msg};
-use crate::graph::models::User;
 use crate::state::section::{Loaded, Section};
 use crate::state::sessions::Sessions;
 use crate::state::user_session::{SectionName, UserSession};
@@ -24,7 +24,12 @@ pub fn use_session() -> Signal<Option<UserSession>> {
 }
 
 /// A tab showing one section of the current user: its states, Retry, and `content` once loaded.
-pub fn user_section<T, V, F>(pick: fn(UserSession) -> Signal<Section<T>>, name: SectionName, label: Msg, content: F) -> impl IntoView
+pub fn user_section<T, V, F>(
+    pick: fn(UserSession) -> Signal<Section<T>>,
+    name: SectionName,
+    label: Msg,
+    content: F,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
     F: Fn(UserSession, Loaded<T>) -> V + Clone + Send + Sync + 'static,
@@ -60,7 +65,11 @@ fn age_text(i18n: &I18n, loaded_at: Option<f64>, now: f64) -> String {
         None => i18n.t(Msg::StillLoading).to_string(),
         Some(at) => {
             let minutes = ((now - at) / 60_000.0).floor() as i64;
-            let ago = if minutes < 1 { i18n.t(Msg::JustNow).to_string() } else { i18n.fmt(Msg::MinutesAgo, &[&minutes.to_string()]) };
+            let ago = if minutes < 1 {
+                i18n.t(Msg::JustNow).to_string()
+            } else {
+                i18n.fmt(Msg::MinutesAgo, &[&minutes.to_string()])
+            };
             i18n.fmt(Msg::LoadedAgo, &[&ago])
         }
     }
@@ -99,7 +108,8 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
     add(Msg::DeviceCount, line, error);
     let (line, error) = parts(session.apps.get_untracked(), |a| apps_text(i18n, a).0);
     add(Msg::AppCount, line, error);
-    let failure = failure.map(|(title, when)| vec![(i18n.t(Msg::FailureTitle), format!("{title} ({when})"))]).unwrap_or_default();
+    let failure =
+        failure.map(|(title, when)| vec![(i18n.t(Msg::FailureTitle), format!("{title} ({when})"))]).unwrap_or_default();
     ticket_summary(&TicketFacts {
         heading: i18n.t(Msg::UserTitle),
         user: &user.unwrap_or_else(|| session.key.get_value()),

@@ -32,7 +32,10 @@ impl Kept {
 
 impl Sessions {
     pub fn new() -> Sessions {
-        Sessions { recent: RwSignal::new_local(Vec::new()), owner: StoredValue::new_local(Owner::current().expect("created inside the portal")) }
+        Sessions {
+            recent: RwSignal::new_local(Vec::new()),
+            owner: StoredValue::new_local(Owner::current().expect("created inside the portal")),
+        }
     }
 
     /// The session of the user at `key`: the cached one (loaded again only if its load was
@@ -40,7 +43,13 @@ impl Sessions {
     pub fn open(&self, key: &str, client: &GraphClient) -> UserSession {
         let wanted = key.to_lowercase();
         let found = self.recent.with_untracked(|recent| {
-            recent.iter().find(|kept| kept.session.key.with_value(|k| k.to_lowercase() == wanted) || kept.session.user_id().is_some_and(|id| id.to_lowercase() == wanted)).cloned()
+            recent
+                .iter()
+                .find(|kept| {
+                    kept.session.key.with_value(|k| k.to_lowercase() == wanted)
+                        || kept.session.user_id().is_some_and(|id| id.to_lowercase() == wanted)
+                })
+                .cloned()
         });
         self.recent.with_untracked(|recent| {
             for other in recent.iter().map(|kept| kept.session) {

@@ -225,7 +225,11 @@ impl UserSession {
             let mut sources = Self::sources(&id);
             sources.insert(0, ("user", Source { version: ApiVersion::V1, url: queries::user(&id) }));
             let steps = |version: ApiVersion| -> Vec<BatchStep> {
-                sources.iter().filter(|(_, s)| s.version == version).map(|(id, s)| BatchStep::get(*id, s.url.clone())).collect()
+                sources
+                    .iter()
+                    .filter(|(_, s)| s.version == version)
+                    .map(|(id, s)| BatchStep::get(*id, s.url.clone()))
+                    .collect()
             };
             let (v1, beta) = join(
                 client.batch(ApiVersion::V1, steps(ApiVersion::V1), signal.as_ref(), &waiting),
@@ -236,9 +240,19 @@ impl UserSession {
                 return;
             }
             let mut answers: HashMap<String, Result<Value, GraphError>> = v1.into_iter().chain(beta).collect();
-            let user = answer(&mut answers, "user").and_then(|value| serde_json::from_value::<User>(value).map_err(|e| GraphError::new(crate::graph::FailureKind::Decode, e.to_string())));
+            let user = answer(&mut answers, "user").and_then(|value| {
+                serde_json::from_value::<User>(value)
+                    .map_err(|e| GraphError::new(crate::graph::FailureKind::Decode, e.to_string()))
+            });
             self.user.set(match user {
-                Ok(user) => Section::Ready(Loaded { items: Arc::new(vec![user]), skipped: Arc::default(), complete: true, total: None, note: None, failed_parts: Arc::default() }),
+                Ok(user) => Section::Ready(Loaded {
+                    items: Arc::new(vec![user]),
+                    skipped: Arc::default(),
+                    complete: true,
+                    total: None,
+                    note: None,
+                    failed_parts: Arc::default(),
+                }),
                 Err(error) => Section::Failed(error),
             });
             self.fill_lists(&client, &mut answers, generation, signal).await;
@@ -264,8 +278,14 @@ impl UserSession {
     }
 
     /// Shows a section's first page at once, then follows `@odata.nextLink` with progress.
-    async fn fill<T>(self, client: &GraphClient, target: RwSignal<Section<T>>, first: Result<Value, GraphError>, generation: u64, signal: Option<AbortSignal>)
-    where
+    async fn fill<T>(
+        self,
+        client: &GraphClient,
+        target: RwSignal<Section<T>>,
+        first: Result<Value, GraphError>,
+        generation: u64,
+        signal: Option<AbortSignal>,
+    ) where
         T: DeserializeOwned + Belongs + Send + Sync + Clone + 'static,
     {
         let first = match first {
@@ -287,7 +307,14 @@ impl UserSession {
                 return;
             }
             let Some(link) = next.take() else {
-                target.set(Section::Ready(Loaded { items: Arc::new(items), skipped: Arc::new(skipped), complete: true, total, note: None, failed_parts: Arc::default() }));
+                target.set(Section::Ready(Loaded {
+                    items: Arc::new(items),
+                    skipped: Arc::new(skipped),
+                    complete: true,
+                    total,
+                    note: None,
+                    failed_parts: Arc::default(),
+                }));
                 return;
             };
             // The first page is shown at once; later pages only move the progress note, so a
@@ -300,7 +327,14 @@ impl UserSession {
                     }
                 });
             } else {
-                target.set(Section::Ready(Loaded { items: Arc::new(items.clone()), skipped: Arc::new(skipped.clone()), complete: false, total, note, failed_parts: Arc::default() }));
+                target.set(Section::Ready(Loaded {
+                    items: Arc::new(items.clone()),
+                    skipped: Arc::new(skipped.clone()),
+                    complete: false,
+                    total,
+                    note,
+                    failed_parts: Arc::default(),
+                }));
                 shown_first_page = true;
             }
             let progress = self.progress_into(target, generation);
@@ -327,7 +361,11 @@ impl UserSession {
     }
 
     /// Retry notices shown in the section while it waits.
-    fn progress_into<T: Send + Sync + Clone + 'static>(&self, target: RwSignal<Section<T>>, generation: u64) -> Progress {
+    fn progress_into<T: Send + Sync + Clone + 'static>(
+        &self,
+        target: RwSignal<Section<T>>,
+        generation: u64,
+    ) -> Progress {
         let session = *self;
         Rc::new(move |event: ProgressEvent| {
             if !session.current(generation) {
@@ -376,7 +414,9 @@ impl UserSession {
             let steps: Vec<BatchStep> = devices
                 .iter()
                 .enumerate()
-                .map(|(index, device)| BatchStep::get(index.to_string(), queries::device_policy_states(&user_id, &device.id, kind)))
+                .map(|(index, device)| {
+                    BatchStep::get(index.to_string(), queries::device_policy_states(&user_id, &device.id, kind))
+                })
                 .collect();
             let quiet: Progress = Rc::new(|_| {});
             let mut answers = client.batch(ApiVersion::V1, steps, None, &quiet).await;
@@ -385,13 +425,20 @@ impl UserSession {
             let mut failed_parts = Vec::new();
             for (index, device) in devices.iter().enumerate() {
                 let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
-                let first = answers.remove(&index.to_string()).unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")));
+                let first = answers
+                    .remove(&index.to_string())
+                    .unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")));
                 match all_pages::<PolicyState>(&client, first, &quiet).await {
                     Ok(page) => {
                         skipped.extend(page.skipped);
                         items.extend(page.items.into_iter().map(|policy| {
                             let (policy, other_users_settings) = for_user(policy, &user_id);
-                            DevicePolicy { device_id: device.id.clone(), device_name: name.clone(), policy, other_users_settings }
+                            DevicePolicy {
+                                device_id: device.id.clone(),
+                                device_name: name.clone(),
+                                policy,
+                                other_users_settings,
+                            }
                         }));
                     }
                     Err(error) => failed_parts.push(PartFailure { label: name, error }),
@@ -402,7 +449,14 @@ impl UserSession {
             }
             let section = match failed_parts.first() {
                 Some(failure) if failed_parts.len() == devices.len() => Section::Failed(failure.error.clone()),
-                _ => Section::Ready(Loaded { items: Arc::new(items), skipped: Arc::new(skipped), complete: true, total: None, note: None, failed_parts: Arc::new(failed_parts) }),
+                _ => Section::Ready(Loaded {
+                    items: Arc::new(items),
+                    skipped: Arc::new(skipped),
+                    complete: true,
+                    total: None,
+                    note: None,
+                    failed_parts: Arc::new(failed_parts),
+                }),
             };
             target.set(Some(section));
         });
@@ -410,7 +464,11 @@ impl UserSession {
 }
 
 /// A whole list from its first page (as `$batch` answered it), following `@odata.nextLink`.
-async fn all_pages<T: DeserializeOwned>(client: &GraphClient, first: Result<Value, GraphError>, progress: &Progress) -> Result<Page<T>, GraphError> {
+async fn all_pages<T: DeserializeOwned>(
+    client: &GraphClient,
+    first: Result<Value, GraphError>,
+    progress: &Progress,
+) -> Result<Page<T>, GraphError> {
     let mut page: Page<T> = page_from_value(first?)?;
     while let Some(link) = page.next_link.take() {
         let mut more: Page<T> = client.next_page(&link, false, None, progress).await?;

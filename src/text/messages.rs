@@ -234,4 +234,3 @@ messages! {
     SignedOutTitle => "You are signed out", "Vous êtes déconnecté";
     SignedOutBody => "Your tokens were removed from this browser and your Microsoft Entra ID session was ended.", "Vos jetons ont été supprimés de ce navigateur et votre session Microsoft Entra ID a été fermée.";
 }
-

@@ -84,7 +84,10 @@ mod tests {
         assert_eq!(fill("{0} {0|appareil|appareils}", Lang::Fr, &["0"]), "0 appareil");
         assert_eq!(fill("{0} {0|appareil|appareils}", Lang::Fr, &["2"]), "2 appareils");
         assert_eq!(Msg::SkippedItems.text().fill(Lang::Fr, &["1"]), "1 élément illisible, non affiché :");
-        assert_eq!(Msg::DevicesSummary.text().fill(Lang::En, &["1", "1", "0", "0"]), "1 device: 1 compliant, 0 not compliant, 0 other");
+        assert_eq!(
+            Msg::DevicesSummary.text().fill(Lang::En, &["1", "1", "0", "0"]),
+            "1 device: 1 compliant, 0 not compliant, 0 other"
+        );
     }
 
     #[test]
@@ -98,7 +101,9 @@ mod tests {
         for msg in Msg::ALL {
             let text = msg.text();
             assert!(!text.en.is_empty() && !text.fr.is_empty(), "{msg:?} is empty");
-            let numbers = |template| placeholders(template).into_iter().map(|(index, _)| index).collect::<std::collections::BTreeSet<_>>();
+            let numbers = |template| {
+                placeholders(template).into_iter().map(|(index, _)| index).collect::<std::collections::BTreeSet<_>>()
+            };
             assert_eq!(numbers(text.en), numbers(text.fr), "{msg:?} placeholders differ");
         }
     }

@@ -6,6 +6,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$root"
 
+say "Format (rustfmt, rustfmt.toml) and lints (clippy, no warnings)"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
 say "Unit tests and stand-in contract tests (cargo test)"
 cargo test --workspace
 

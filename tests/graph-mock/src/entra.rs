@@ -68,7 +68,9 @@ type Params = HashMap<String, String>;
 fn check_client(state: &MockState, params: &Params) -> Result<String, String> {
     let client_id = params.get("client_id").map(String::as_str).unwrap_or("");
     if client_id != state.config.client_id {
-        return Err(format!("AADSTS700016: Application with identifier '{client_id}' was not found in the directory 'Contoso'."));
+        return Err(format!(
+            "AADSTS700016: Application with identifier '{client_id}' was not found in the directory 'Contoso'."
+        ));
     }
     let redirect_uri = params.get("redirect_uri").cloned().unwrap_or_default();
     if !state.config.allows_redirect(&redirect_uri) {
@@ -80,20 +82,27 @@ fn check_client(state: &MockState, params: &Params) -> Result<String, String> {
 /// Checks what is answered to `redirect_uri` as `error=`.
 fn check_request(params: &Params) -> Result<(), (&'static str, String)> {
     if params.get("response_type").map(String::as_str) != Some("code") {
-        return Err(("unsupported_response_type", "AADSTS700054: response_type must be 'code' for this application.".into()));
+        return Err((
+            "unsupported_response_type",
+            "AADSTS700054: response_type must be 'code' for this application.".into(),
+        ));
     }
     let challenge = params.get("code_challenge").map(String::as_str).unwrap_or("");
     if challenge.is_empty() || params.get("code_challenge_method").map(String::as_str) != Some("S256") {
         return Err(("invalid_request", "AADSTS9002325: Proof Key for Code Exchange (S256) is required for cross-origin authorization code redemption.".into()));
     }
     if params.get("scope").is_none_or(|scope| scope.trim().is_empty()) {
-        return Err(("invalid_request", "AADSTS900144: The request body must contain the following parameter: 'scope'.".into()));
+        return Err((
+            "invalid_request",
+            "AADSTS900144: The request body must contain the following parameter: 'scope'.".into(),
+        ));
     }
     Ok(())
 }
 
 /// Everything but RFC 3986's unreserved characters.
-const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const QUERY_VALUE: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 fn redirect_with(redirect_uri: &str, pairs: &[(&str, &str)]) -> Response {
     let mut target = redirect_uri.to_string();
@@ -137,13 +146,21 @@ fn check_authorization(state: &MockState, tenant: &str, params: &Params) -> Resu
     let redirect_uri = check_client(state, params).map_err(|message| error_page(&message))?;
     let state_param = params.get("state").cloned().unwrap_or_default();
     if let Err((error, description)) = check_request(params) {
-        return Err(redirect_with(&redirect_uri, &[("error", error), ("error_description", &description), ("state", &state_param)]));
+        return Err(redirect_with(
+            &redirect_uri,
+            &[("error", error), ("error_description", &description), ("state", &state_param)],
+        ));
     }
     Ok((redirect_uri, state_param))
 }
 
 /// `GET …/authorize`: the account picker.
-pub async fn authorize_page(State(state): State<Arc<MockState>>, Path(tenant): Path<String>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
+pub async fn authorize_page(
+    State(state): State<Arc<MockState>>,
+    Path(tenant): Path<String>,
+    headers: HeaderMap,
+    Query(params): Query<Params>,
+) -> Response {
     if let Err(refusal) = check_authorization(&state, &tenant, &params) {
         return refusal;
     }
@@ -174,13 +191,25 @@ pub async fn authorize_page(State(state): State<Arc<MockState>>, Path(tenant): P
 }
 
 /// `POST …/authorize`: the operator picked an account (or cancelled); back to the app with a code.
-pub async fn authorize_submit(State(state): State<Arc<MockState>>, Path(tenant): Path<String>, headers: HeaderMap, Form(params): Form<Params>) -> Response {
+pub async fn authorize_submit(
+    State(state): State<Arc<MockState>>,
+    Path(tenant): Path<String>,
+    headers: HeaderMap,
+    Form(params): Form<Params>,
+) -> Response {
     let (redirect_uri, state_param) = match check_authorization(&state, &tenant, &params) {
         Ok(checked) => checked,
         Err(refusal) => return refusal,
     };
     let Some(operator) = params.get("operator").and_then(|key| operator(key)) else {
-        return redirect_with(&redirect_uri, &[("error", "access_denied"), ("error_description", "AADSTS50126: The user cancelled the sign-in."), ("state", &state_param)]);
+        return redirect_with(
+            &redirect_uri,
+            &[
+                ("error", "access_denied"),
+                ("error_description", "AADSTS50126: The user cancelled the sign-in."),
+                ("state", &state_param),
+            ],
+        );
     };
     let requested: Vec<&str> = params.get("scope").map(String::as_str).unwrap_or("").split_whitespace().collect();
     let scopes = requested
@@ -195,9 +224,11 @@ pub async fn authorize_submit(State(state): State<Arc<MockState>>, Path(tenant):
         _ => identity.start_session(operator),
     };
     let grant = Grant { operator, scopes, client_id: state.config.client_id.clone(), session: session.clone() };
-    let code = identity.issue_code(grant, &redirect_uri, params.get("code_challenge").map(String::as_str).unwrap_or(""));
+    let code =
+        identity.issue_code(grant, &redirect_uri, params.get("code_challenge").map(String::as_str).unwrap_or(""));
     drop(identity);
-    let mut response = redirect_with(&redirect_uri, &[("code", &code), ("state", &state_param), ("session_state", &session)]);
+    let mut response =
+        redirect_with(&redirect_uri, &[("code", &code), ("state", &state_param), ("session_state", &session)]);
     if let Ok(value) = HeaderValue::from_str(&format!("{SESSION_COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax")) {
         response.headers_mut().insert("set-cookie", value);
     }
@@ -221,7 +252,8 @@ pub async fn token_preflight(headers: HeaderMap) -> Response {
 }
 
 fn token_error(error: TokenError) -> Response {
-    let body = json!({ "error": error.error, "error_description": error.description, "error_codes": [], "timestamp": "" });
+    let body =
+        json!({ "error": error.error, "error_description": error.description, "error_codes": [], "timestamp": "" });
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 
@@ -240,7 +272,12 @@ fn id_token(state: &MockState, tokens: &Tokens) -> String {
 }
 
 /// `POST …/token`: `authorization_code` (PKCE) and `refresh_token`, from the browser only.
-pub async fn token(State(state): State<Arc<MockState>>, Path(tenant): Path<String>, headers: HeaderMap, Form(params): Form<Params>) -> Response {
+pub async fn token(
+    State(state): State<Arc<MockState>>,
+    Path(tenant): Path<String>,
+    headers: HeaderMap,
+    Form(params): Form<Params>,
+) -> Response {
     if !known_tenant(&tenant) {
         return token_cors(tenant_not_found(&tenant), &headers);
     }
@@ -250,9 +287,17 @@ pub async fn token(State(state): State<Arc<MockState>>, Path(tenant): Path<Strin
         return token_cors(token_error(error), &headers);
     }
     let result = match field("grant_type") {
-        "authorization_code" => state.identity().redeem_code(field("code"), field("client_id"), field("redirect_uri"), field("code_verifier")),
+        "authorization_code" => state.identity().redeem_code(
+            field("code"),
+            field("client_id"),
+            field("redirect_uri"),
+            field("code_verifier"),
+        ),
         "refresh_token" => state.identity().redeem_refresh(field("refresh_token"), field("client_id")),
-        other => Err(TokenError { error: "unsupported_grant_type", description: format!("AADSTS70003: The app requested an unsupported grant type '{other}'.") }),
+        other => Err(TokenError {
+            error: "unsupported_grant_type",
+            description: format!("AADSTS70003: The app requested an unsupported grant type '{other}'."),
+        }),
     };
     let response = match result {
         Ok(tokens) => {
@@ -283,7 +328,10 @@ pub async fn logout(State(state): State<Arc<MockState>>, headers: HeaderMap, Que
         Some(uri) if state.config.allows_redirect(uri) => Redirect::to(uri).into_response(),
         _ => Html("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signed out</title></head><body><main><h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p></main></body></html>").into_response(),
     };
-    response.headers_mut().insert("set-cookie", HeaderValue::from_static("mock_entra_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"));
+    response.headers_mut().insert(
+        "set-cookie",
+        HeaderValue::from_static("mock_entra_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"),
+    );
     response
 }
 

@@ -42,7 +42,11 @@ impl FromStr for Fault {
         match kind {
             "429" => {
                 let seconds = match parts.next().and_then(|p| p.strip_prefix("retry-after=")) {
-                    Some(value) => value.parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.0).ok_or_else(|| format!("bad retry-after in fault '{text}'"))?,
+                    Some(value) => value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|s| s.is_finite() && *s >= 0.0)
+                        .ok_or_else(|| format!("bad retry-after in fault '{text}'"))?,
                     None => 1.0,
                 };
                 Ok(Fault::Throttle { retry_after_ms: (seconds * 1000.0).round() as u64 })
@@ -51,7 +55,9 @@ impl FromStr for Fault {
             "malformed" => Ok(Fault::Malformed),
             "drop" => Ok(Fault::Drop),
             "stall" => Ok(Fault::Stall { ms: parameter("ms", 30_000)? }),
-            _ => Err(format!("unknown fault '{text}' (429[;retry-after=N], 500, 503, 504, malformed, drop, stall[;ms=N])")),
+            _ => Err(format!(
+                "unknown fault '{text}' (429[;retry-after=N], 500, 503, 504, malformed, drop, stall[;ms=N])"
+            )),
         }
     }
 }
@@ -78,16 +84,30 @@ impl Fault {
 
     /// The answer this fault gives instead of the real one (`None`: answer normally, after a stall).
     pub fn answer(&self, request_id: &str, client_request_id: &str) -> Option<Answer> {
-        let error = |status: u16, code: &str, message: &str| GraphError::new(status, code, message).into_answer(request_id, client_request_id);
+        let error = |status: u16, code: &str, message: &str| {
+            GraphError::new(status, code, message).into_answer(request_id, client_request_id)
+        };
         match *self {
             Fault::Throttle { retry_after_ms } => Some(
-                error(429, "TooManyRequests", "Too many requests from Identifier under tenant. Please try again later.")
-                    .with_header("Retry-After", &retry_after_text(retry_after_ms)),
+                error(
+                    429,
+                    "TooManyRequests",
+                    "Too many requests from Identifier under tenant. Please try again later.",
+                )
+                .with_header("Retry-After", &retry_after_text(retry_after_ms)),
             ),
             Fault::Status(500) => Some(error(500, "InternalServerError", "An internal server error occurred.")),
-            Fault::Status(503) => Some(error(503, "serviceNotAvailable", "The service is temporarily unavailable. Try again later.")),
-            Fault::Status(status) => Some(error(status, "UnknownError", "The gateway timed out waiting for the service.")),
-            Fault::Malformed => Some(Answer { status: 200, headers: vec![], body: Body::Malformed("{\"value\":[{\"id\":\"1\",\"displayName\":".into()) }),
+            Fault::Status(503) => {
+                Some(error(503, "serviceNotAvailable", "The service is temporarily unavailable. Try again later."))
+            }
+            Fault::Status(status) => {
+                Some(error(status, "UnknownError", "The gateway timed out waiting for the service."))
+            }
+            Fault::Malformed => Some(Answer {
+                status: 200,
+                headers: vec![],
+                body: Body::Malformed("{\"value\":[{\"id\":\"1\",\"displayName\":".into()),
+            }),
             Fault::Drop => Some(Answer { status: 200, headers: vec![], body: Body::Dropped }),
             Fault::Stall { .. } => None,
         }
@@ -124,7 +144,14 @@ pub struct FaultPlan {
 
 impl FaultPlan {
     pub fn new(rate: f64, kinds: Vec<Fault>, seed: u64) -> FaultPlan {
-        FaultPlan { rate, kinds, rng: ChaCha8Rng::seed_from_u64(seed), rules: vec![], streak_limit: None, streaks: Default::default() }
+        FaultPlan {
+            rate,
+            kinds,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            rules: vec![],
+            streak_limit: None,
+            streaks: Default::default(),
+        }
     }
 
     pub fn with_streak_limit(mut self, limit: Option<u32>) -> FaultPlan {
@@ -177,7 +204,9 @@ mod tests {
 
     #[test]
     fn faults_parse_from_their_labels() {
-        for text in ["429;retry-after=4", "429;retry-after=2.128", "500", "503", "504", "malformed", "drop", "stall;ms=250"] {
+        for text in
+            ["429;retry-after=4", "429;retry-after=2.128", "500", "503", "504", "malformed", "drop", "stall;ms=250"]
+        {
             assert_eq!(text.parse::<Fault>().unwrap().label(), text);
         }
         assert!("418".parse::<Fault>().is_err());

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
-use crate::tenant::{DirectoryObject, Device, Tenant, User};
+use crate::tenant::{Device, DirectoryObject, Tenant, User};
 
 pub const DOMAIN: &str = "contoso.onmicrosoft.com";
 
@@ -25,12 +25,7 @@ pub struct DemoSize {
 
 impl Default for DemoSize {
     fn default() -> Self {
-        DemoSize {
-            users: 200,
-            large_groups: 1500,
-            large_devices: 150,
-            large_failures: 5000,
-        }
+        DemoSize { users: 200, large_groups: 1500, large_devices: 150, large_failures: 5000 }
     }
 }
 
@@ -60,14 +55,12 @@ pub const NAMED_ENROLLMENT_ERRORS: [(&str, &str, &str); 20] = [
 ];
 
 const FIRST_NAMES: [&str; 24] = [
-    "Aiden", "Brigitte", "Camille", "Diego", "Elena", "Farid", "Grace", "Hugo", "Inès", "Jonas",
-    "Kenji", "Léa", "Malik", "Nora", "Oscar", "Priya", "Quentin", "Rosa", "Samir", "Tess",
-    "Ulrich", "Vera", "Wen", "Yasmine",
+    "Aiden", "Brigitte", "Camille", "Diego", "Elena", "Farid", "Grace", "Hugo", "Inès", "Jonas", "Kenji", "Léa",
+    "Malik", "Nora", "Oscar", "Priya", "Quentin", "Rosa", "Samir", "Tess", "Ulrich", "Vera", "Wen", "Yasmine",
 ];
 const LAST_NAMES: [&str; 20] = [
-    "Adams", "Bernard", "Chen", "Dubois", "Evans", "Fontaine", "García", "Haddad", "Ito",
-    "Jensen", "Kowalski", "Lefèvre", "Moreau", "Nakamura", "Okafor", "Petit", "Rossi", "Silva",
-    "Tanaka", "Weber",
+    "Adams", "Bernard", "Chen", "Dubois", "Evans", "Fontaine", "García", "Haddad", "Ito", "Jensen", "Kowalski",
+    "Lefèvre", "Moreau", "Nakamura", "Okafor", "Petit", "Rossi", "Silva", "Tanaka", "Weber",
 ];
 
 struct Generator {
@@ -97,10 +90,7 @@ fn timestamp(at: OffsetDateTime) -> String {
 
 /// Builds the demo tenant.
 pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
-    let mut gen = Generator {
-        rng: ChaCha8Rng::seed_from_u64(seed),
-        now,
-    };
+    let mut gen = Generator { rng: ChaCha8Rng::seed_from_u64(seed), now };
     let mut directory_objects = shared_groups(&mut gen);
     let group_id = |objects: &[DirectoryObject], name: &str| -> String {
         objects
@@ -120,7 +110,10 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
     let retail = group_id(&directory_objects, "Retail");
     let it_admins = group_id(&directory_objects, "IT administrators");
 
-    let enrollment_configurations = enrollment_configurations(&mut gen, &RestrictionGroups { sales: &sales, ios_users: &ios_users, retail: &retail, it_admins: &it_admins });
+    let enrollment_configurations = enrollment_configurations(
+        &mut gen,
+        &RestrictionGroups { sales: &sales, ios_users: &ios_users, retail: &retail, it_admins: &it_admins },
+    );
 
     let mut users = vec![
         adele(&mut gen, vec![sales_emea.clone(), ios_users.clone(), intune_users.clone(), paris_unit]),
@@ -138,12 +131,7 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
         users.push(generated_user(&mut gen, index, &candidates));
     }
 
-    Tenant {
-        subscription_state: "active".into(),
-        enrollment_configurations,
-        directory_objects,
-        users,
-    }
+    Tenant { subscription_state: "active".into(), enrollment_configurations, directory_objects, users }
 }
 
 fn shared_groups(gen: &mut Generator) -> Vec<DirectoryObject> {
@@ -266,7 +254,14 @@ fn restriction(blocked: bool, personal_blocked: bool, min: Option<&str>, max: Op
 fn enrollment_configurations(gen: &mut Generator, groups: &RestrictionGroups) -> Vec<Value> {
     let created = gen.ago(24 * 300, 24 * 400);
     let modified = gen.ago(24 * 5, 24 * 30);
-    let base = |gen: &mut Generator, odata_type: &str, id_suffix: &str, kind: &str, name: &str, description: &str, priority: i64, targets: Vec<Value>| {
+    let base = |gen: &mut Generator,
+                odata_type: &str,
+                id_suffix: &str,
+                kind: &str,
+                name: &str,
+                description: &str,
+                priority: i64,
+                targets: Vec<Value>| {
         let assignments: Vec<Value> = targets.into_iter().map(|t| assignment(gen, t)).collect();
         json!({
             "@odata.type": format!("#microsoft.graph.{odata_type}"),
@@ -296,32 +291,100 @@ fn enrollment_configurations(gen: &mut Generator, groups: &RestrictionGroups) ->
     let mut default_limit = base(gen, "deviceEnrollmentLimitConfiguration", "DefaultLimit", "defaultLimit", "All users and all devices",
         "This is the default Device Limit Restriction applied with the lowest priority to all users regardless of group membership.", 0, vec![all_users()]);
     default_limit["limit"] = json!(5);
-    let mut sales_limit = base(gen, "deviceEnrollmentLimitConfiguration", "Limit", "limit", "Sales: up to 3 devices",
-        "Field sales keep one phone, one tablet and one laptop.", 1, vec![target("groupAssignmentTarget", Some(groups.sales))]);
+    let mut sales_limit = base(
+        gen,
+        "deviceEnrollmentLimitConfiguration",
+        "Limit",
+        "limit",
+        "Sales: up to 3 devices",
+        "Field sales keep one phone, one tablet and one laptop.",
+        1,
+        vec![target("groupAssignmentTarget", Some(groups.sales))],
+    );
     sales_limit["limit"] = json!(3);
-    let mut kiosk_limit = base(gen, "deviceEnrollmentLimitConfiguration", "Limit", "limit", "Kiosks: one device",
-        "Assigned to all devices by mistake: device limits are checked for the user who enrolls.", 2, vec![target("allDevicesAssignmentTarget", None)]);
+    let mut kiosk_limit = base(
+        gen,
+        "deviceEnrollmentLimitConfiguration",
+        "Limit",
+        "limit",
+        "Kiosks: one device",
+        "Assigned to all devices by mistake: device limits are checked for the user who enrolls.",
+        2,
+        vec![target("allDevicesAssignmentTarget", None)],
+    );
     kiosk_limit["limit"] = json!(1);
-    let single = |gen: &mut Generator, name: &str, description: &str, priority: i64, platform: &str, rule: Value, targets: Vec<Value>| {
-        let mut config = base(gen, "deviceEnrollmentPlatformRestrictionConfiguration", "SinglePlatformRestriction", "singlePlatformRestriction", name, description, priority, targets);
+    let single = |gen: &mut Generator,
+                  name: &str,
+                  description: &str,
+                  priority: i64,
+                  platform: &str,
+                  rule: Value,
+                  targets: Vec<Value>| {
+        let mut config = base(
+            gen,
+            "deviceEnrollmentPlatformRestrictionConfiguration",
+            "SinglePlatformRestriction",
+            "singlePlatformRestriction",
+            name,
+            description,
+            priority,
+            targets,
+        );
         config["platformType"] = json!(platform);
         config["platformRestriction"] = rule;
         config
     };
     let mut android_rule = restriction(false, true, Some("12.0"), None);
     android_rule["blockedManufacturers"] = json!(["Xiaomi", "OnePlus"]);
-    let android = single(gen, "Android: no personal devices", "Personal Android phones go through app protection instead.", 1, "android", android_rule,
-        vec![all_users(), target("exclusionGroupAssignmentTarget", Some(groups.it_admins))]);
-    let ios = single(gen, "iOS: 17.0 and later", "Older iOS versions lack the VPN profile settings we use.", 2, "ios", restriction(false, false, Some("17.0"), None),
-        vec![target("groupAssignmentTarget", Some(groups.ios_users))]);
+    let android = single(
+        gen,
+        "Android: no personal devices",
+        "Personal Android phones go through app protection instead.",
+        1,
+        "android",
+        android_rule,
+        vec![all_users(), target("exclusionGroupAssignmentTarget", Some(groups.it_admins))],
+    );
+    let ios = single(
+        gen,
+        "iOS: 17.0 and later",
+        "Older iOS versions lack the VPN profile settings we use.",
+        2,
+        "ios",
+        restriction(false, false, Some("17.0"), None),
+        vec![target("groupAssignmentTarget", Some(groups.ios_users))],
+    );
     let mut windows_rule = restriction(false, true, Some("10.0.22621"), None);
     windows_rule["blockedSkus"] = json!(["Windows 11 Home"]);
-    let windows = single(gen, "Windows: corporate PCs for retail", "Shop-floor PCs are company owned.", 3, "windows", windows_rule,
-        vec![target("groupAssignmentTarget", Some(groups.retail))]);
-    let mac = single(gen, "macOS: blocked for sales", "Sales use Windows laptops.", 4, "mac", restriction(true, false, None, None),
-        vec![target("groupAssignmentTarget", Some(groups.sales))]);
-    let comanaged = single(gen, "Windows: co-managed PCs", "PCs already in Configuration Manager.", 5, "windows", restriction(false, false, Some("10.0.19045"), None),
-        vec![json!({"@odata.type": "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "collectionId": "SMS00001", "deviceAndAppManagementAssignmentFilterId": null, "deviceAndAppManagementAssignmentFilterType": "none"})]);
+    let windows = single(
+        gen,
+        "Windows: corporate PCs for retail",
+        "Shop-floor PCs are company owned.",
+        3,
+        "windows",
+        windows_rule,
+        vec![target("groupAssignmentTarget", Some(groups.retail))],
+    );
+    let mac = single(
+        gen,
+        "macOS: blocked for sales",
+        "Sales use Windows laptops.",
+        4,
+        "mac",
+        restriction(true, false, None, None),
+        vec![target("groupAssignmentTarget", Some(groups.sales))],
+    );
+    let comanaged = single(
+        gen,
+        "Windows: co-managed PCs",
+        "PCs already in Configuration Manager.",
+        5,
+        "windows",
+        restriction(false, false, Some("10.0.19045"), None),
+        vec![
+            json!({"@odata.type": "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "collectionId": "SMS00001", "deviceAndAppManagementAssignmentFilterId": null, "deviceAndAppManagementAssignmentFilterType": "none"}),
+        ],
+    );
     let hello = base(gen, "deviceEnrollmentWindowsHelloForBusinessConfiguration", "DefaultWindowsHelloForBusiness", "defaultWindowsHelloForBusiness", "All users and all devices",
         "This is the default Windows Hello for Business configuration applied with the lowest priority to all users regardless of group membership.", 0, vec![all_users()]);
     vec![default_platforms, default_limit, sales_limit, kiosk_limit, android, ios, windows, mac, comanaged, hello]
@@ -428,8 +491,25 @@ fn device(gen: &mut Generator, user: &Value, spec: &DeviceSpec) -> Device {
         compliance_settings(spec.os, compliant),
     )];
     let configuration_states = vec![
-        policy_state(gen, "deviceConfigurationState", "Corporate Wi-Fi", spec.os, vec![setting("Wifi.Ssid", "SSID", "compliant", Some("CONTOSO-CORP"))]),
-        policy_state(gen, "deviceConfigurationState", "Always-on VPN", spec.os, vec![setting("Vpn.Server", "VPN server", if compliant { "compliant" } else { "error" }, Some("vpn.contoso.com"))]),
+        policy_state(
+            gen,
+            "deviceConfigurationState",
+            "Corporate Wi-Fi",
+            spec.os,
+            vec![setting("Wifi.Ssid", "SSID", "compliant", Some("CONTOSO-CORP"))],
+        ),
+        policy_state(
+            gen,
+            "deviceConfigurationState",
+            "Always-on VPN",
+            spec.os,
+            vec![setting(
+                "Vpn.Server",
+                "VPN server",
+                if compliant { "compliant" } else { "error" },
+                Some("vpn.contoso.com"),
+            )],
+        ),
     ];
     Device { object, compliance_policy_states, configuration_states }
 }
@@ -452,13 +532,33 @@ fn compliance_settings(os: &str, compliant: bool) -> Vec<Value> {
     let state = if compliant { "compliant" } else { "nonCompliant" };
     match os {
         "Windows" => vec![
-            setting("Windows10CompliancePolicy.BitLockerEnabled", "Require BitLocker", state, Some(if compliant { "true" } else { "false" })),
-            setting("Windows10CompliancePolicy.OsMinimumVersion", "Minimum OS version", state, Some(if compliant { "10.0.22631" } else { "10.0.17763" })),
+            setting(
+                "Windows10CompliancePolicy.BitLockerEnabled",
+                "Require BitLocker",
+                state,
+                Some(if compliant { "true" } else { "false" }),
+            ),
+            setting(
+                "Windows10CompliancePolicy.OsMinimumVersion",
+                "Minimum OS version",
+                state,
+                Some(if compliant { "10.0.22631" } else { "10.0.17763" }),
+            ),
             setting("Windows10CompliancePolicy.PasswordRequired", "Require a password", "compliant", Some("true")),
         ],
         _ => vec![
-            setting("CompliancePolicy.PasscodeRequired", "Require a passcode", state, Some(if compliant { "true" } else { "false" })),
-            setting("CompliancePolicy.SecurityBlockJailbrokenDevices", "Block jailbroken devices", "compliant", Some("false")),
+            setting(
+                "CompliancePolicy.PasscodeRequired",
+                "Require a passcode",
+                state,
+                Some(if compliant { "true" } else { "false" }),
+            ),
+            setting(
+                "CompliancePolicy.SecurityBlockJailbrokenDevices",
+                "Block jailbroken devices",
+                "compliant",
+                Some("false"),
+            ),
         ],
     }
 }
@@ -521,11 +621,24 @@ fn app_states(gen: &mut Generator, user: &Value, device: &Device, apps: Vec<Valu
     })
 }
 
-fn app_registration(gen: &mut Generator, user: &Value, ios: bool, app_id: &str, device_name: &str, flagged: &[&str]) -> Value {
+fn app_registration(
+    gen: &mut Generator,
+    user: &Value,
+    ios: bool,
+    app_id: &str,
+    device_name: &str,
+    flagged: &[&str],
+) -> Value {
     let (odata_type, identifier) = if ios {
-        ("#microsoft.graph.iosManagedAppRegistration", json!({"@odata.type": "microsoft.graph.iosMobileAppIdentifier", "bundleId": app_id}))
+        (
+            "#microsoft.graph.iosManagedAppRegistration",
+            json!({"@odata.type": "microsoft.graph.iosMobileAppIdentifier", "bundleId": app_id}),
+        )
     } else {
-        ("#microsoft.graph.androidManagedAppRegistration", json!({"@odata.type": "microsoft.graph.androidMobileAppIdentifier", "packageId": app_id}))
+        (
+            "#microsoft.graph.androidManagedAppRegistration",
+            json!({"@odata.type": "microsoft.graph.androidMobileAppIdentifier", "packageId": app_id}),
+        )
     };
     json!({
         "@odata.type": odata_type,
@@ -590,19 +703,68 @@ fn failure_event(gen: &mut Generator, user: &Value, error: usize, at: String, de
 
 fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
     let object = user_object(gen, "Adele Vance", "AdeleV", Some("Retail Manager"));
-    let phone = device(gen, &object, &DeviceSpec { name: "Adele's iPhone", os: "iOS", os_version: "17.5.1", compliance: "compliant", owner: "company", enrollment: "appleBulkWithUser", model: "iPhone 15", manufacturer: "Apple" });
-    let laptop = device(gen, &object, &DeviceSpec { name: "DESKTOP-ADELE01", os: "Windows", os_version: "10.0.17763.1", compliance: "noncompliant", owner: "company", enrollment: "windowsAzureADJoin", model: "Surface Laptop 5", manufacturer: "Microsoft Corporation" });
-    let tablet = device(gen, &object, &DeviceSpec { name: "Adele's Galaxy Tab", os: "Android", os_version: "14", compliance: "compliant", owner: "personal", enrollment: "userEnrollment", model: "SM-X710", manufacturer: "samsung" });
+    let phone = device(
+        gen,
+        &object,
+        &DeviceSpec {
+            name: "Adele's iPhone",
+            os: "iOS",
+            os_version: "17.5.1",
+            compliance: "compliant",
+            owner: "company",
+            enrollment: "appleBulkWithUser",
+            model: "iPhone 15",
+            manufacturer: "Apple",
+        },
+    );
+    let laptop = device(
+        gen,
+        &object,
+        &DeviceSpec {
+            name: "DESKTOP-ADELE01",
+            os: "Windows",
+            os_version: "10.0.17763.1",
+            compliance: "noncompliant",
+            owner: "company",
+            enrollment: "windowsAzureADJoin",
+            model: "Surface Laptop 5",
+            manufacturer: "Microsoft Corporation",
+        },
+    );
+    let tablet = device(
+        gen,
+        &object,
+        &DeviceSpec {
+            name: "Adele's Galaxy Tab",
+            os: "Android",
+            os_version: "14",
+            compliance: "compliant",
+            owner: "personal",
+            enrollment: "userEnrollment",
+            model: "SM-X710",
+            manufacturer: "samsung",
+        },
+    );
     let apps = vec![
-        app_states(gen, &object, &phone, vec![
-            app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed"),
-            app("Microsoft Teams", "6.10.0", "requiredInstall", "installed"),
-        ]),
-        app_states(gen, &object, &laptop, vec![
-            app("Microsoft 365 Apps", "16.0.17531", "requiredInstall", "installed"),
-            app("Contoso VPN Client", "3.4.1", "requiredInstall", "failed"),
-            app("Company Portal", "11.2.1", "available", "pendingInstall"),
-        ]),
+        app_states(
+            gen,
+            &object,
+            &phone,
+            vec![
+                app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed"),
+                app("Microsoft Teams", "6.10.0", "requiredInstall", "installed"),
+            ],
+        ),
+        app_states(
+            gen,
+            &object,
+            &laptop,
+            vec![
+                app("Microsoft 365 Apps", "16.0.17531", "requiredInstall", "installed"),
+                app("Contoso VPN Client", "3.4.1", "requiredInstall", "failed"),
+                app("Company Portal", "11.2.1", "available", "pendingInstall"),
+            ],
+        ),
         app_states(gen, &object, &tablet, vec![app("Microsoft Outlook", "4.2418.0", "available", "notInstalled")]),
     ];
     let registrations = vec![
@@ -640,19 +802,80 @@ fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
 /// setting states are per user, Adele's failing and Alex's not.
 fn alex(gen: &mut Generator, member_of: Vec<String>, adele: &User) -> User {
     let object = user_object(gen, "Alex Wilber", "AlexW", Some("Marketing Assistant"));
-    let phone = device(gen, &object, &DeviceSpec { name: "Alex's iPhone", os: "iOS", os_version: "17.5.1", compliance: "compliant", owner: "company", enrollment: "appleBulkWithUser", model: "iPhone 14", manufacturer: "Apple" });
-    let laptop = device(gen, &object, &DeviceSpec { name: "DESKTOP-ALEX01", os: "Windows", os_version: "10.0.22631.3737", compliance: "compliant", owner: "company", enrollment: "windowsAzureADJoin", model: "Surface Pro 9", manufacturer: "Microsoft Corporation" });
-    let mut shared = device(gen, &object, &DeviceSpec { name: "SHARED-PC-01", os: "Windows", os_version: "10.0.22631.3737", compliance: "compliant", owner: "company", enrollment: "windowsAzureADJoin", model: "OptiPlex 7010", manufacturer: "Dell Inc." });
+    let phone = device(
+        gen,
+        &object,
+        &DeviceSpec {
+            name: "Alex's iPhone",
+            os: "iOS",
+            os_version: "17.5.1",
+            compliance: "compliant",
+            owner: "company",
+            enrollment: "appleBulkWithUser",
+            model: "iPhone 14",
+            manufacturer: "Apple",
+        },
+    );
+    let laptop = device(
+        gen,
+        &object,
+        &DeviceSpec {
+            name: "DESKTOP-ALEX01",
+            os: "Windows",
+            os_version: "10.0.22631.3737",
+            compliance: "compliant",
+            owner: "company",
+            enrollment: "windowsAzureADJoin",
+            model: "Surface Pro 9",
+            manufacturer: "Microsoft Corporation",
+        },
+    );
+    let mut shared = device(
+        gen,
+        &object,
+        &DeviceSpec {
+            name: "SHARED-PC-01",
+            os: "Windows",
+            os_version: "10.0.22631.3737",
+            compliance: "compliant",
+            owner: "company",
+            enrollment: "windowsAzureADJoin",
+            model: "OptiPlex 7010",
+            manufacturer: "Dell Inc.",
+        },
+    );
     let for_user = |mut setting: Value, user: &Value| {
         setting["userId"] = user["id"].clone();
         setting["userPrincipalName"] = user["userPrincipalName"].clone();
         setting
     };
     let settings = vec![
-        for_user(setting("Windows10CompliancePolicy.PasswordRequired", "Require a password", "compliant", Some("true")), &object),
-        for_user(setting("Windows10CompliancePolicy.PasswordMinimumLength", "Minimum password length", "compliant", Some("12")), &object),
-        for_user(setting("Windows10CompliancePolicy.PasswordRequired", "Require a password", "nonCompliant", Some("false")), &adele.object),
-        for_user(setting("Windows10CompliancePolicy.PasswordMinimumLength", "Minimum password length", "nonCompliant", Some("4")), &adele.object),
+        for_user(
+            setting("Windows10CompliancePolicy.PasswordRequired", "Require a password", "compliant", Some("true")),
+            &object,
+        ),
+        for_user(
+            setting(
+                "Windows10CompliancePolicy.PasswordMinimumLength",
+                "Minimum password length",
+                "compliant",
+                Some("12"),
+            ),
+            &object,
+        ),
+        for_user(
+            setting("Windows10CompliancePolicy.PasswordRequired", "Require a password", "nonCompliant", Some("false")),
+            &adele.object,
+        ),
+        for_user(
+            setting(
+                "Windows10CompliancePolicy.PasswordMinimumLength",
+                "Minimum password length",
+                "nonCompliant",
+                Some("4"),
+            ),
+            &adele.object,
+        ),
     ];
     let mut policy = policy_state(gen, "deviceCompliancePolicyState", "Shared PC password policy", "Windows", settings);
     // The state read below Alex's user is his own.
@@ -660,9 +883,15 @@ fn alex(gen: &mut Generator, member_of: Vec<String>, adele: &User) -> User {
     shared.compliance_policy_states = vec![policy];
     let apps = vec![
         app_states(gen, &object, &phone, vec![app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed")]),
-        app_states(gen, &object, &laptop, vec![app("Microsoft 365 Apps", "16.0.17531", "requiredInstall", "installed")]),
+        app_states(
+            gen,
+            &object,
+            &laptop,
+            vec![app("Microsoft 365 Apps", "16.0.17531", "requiredInstall", "installed")],
+        ),
     ];
-    let registrations = vec![app_registration(gen, &object, true, "com.microsoft.Office.Outlook", "Alex's iPhone", &[])];
+    let registrations =
+        vec![app_registration(gen, &object, true, "com.microsoft.Office.Outlook", "Alex's iPhone", &[])];
     User {
         object,
         license_details: vec![ems_licence(gen, "Success")],
@@ -700,11 +929,29 @@ fn licence_personas(gen: &mut Generator, all_users: &str) -> Vec<User> {
         troubleshooting_events: vec![],
     };
     let nestor = user_object(gen, "Nestor Wilke", "NestorW", Some("Teacher"));
-    let education = intune_licence(gen, "M365EDU_A3_FACULTY", "4b590615-0888-425a-a965-b3bf7789848d", "INTUNE_EDU", "da24caf9-af8e-485c-b7c8-e73336da2693");
+    let education = intune_licence(
+        gen,
+        "M365EDU_A3_FACULTY",
+        "4b590615-0888-425a-a965-b3bf7789848d",
+        "INTUNE_EDU",
+        "da24caf9-af8e-485c-b7c8-e73336da2693",
+    );
     let patti = user_object(gen, "Patti Fernandez", "PattiF", Some("President"));
-    let business = intune_licence(gen, "SPB", "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46", "INTUNE_SMBIZ", "8e9ff0ff-aa7a-4b20-83c1-2f636b600ac2");
+    let business = intune_licence(
+        gen,
+        "SPB",
+        "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46",
+        "INTUNE_SMBIZ",
+        "8e9ff0ff-aa7a-4b20-83c1-2f636b600ac2",
+    );
     let johanna = user_object(gen, "Johanna Lorenz", "JohannaL", Some("Senior Engineer"));
-    let volume = intune_licence(gen, "INTUNE_A_VL", "2b317a4a-77a6-4188-9437-b68a77b4e2c6", "INTUNE_A_VL", "3e170737-c728-4eae-bbb9-3f3360f7184c");
+    let volume = intune_licence(
+        gen,
+        "INTUNE_A_VL",
+        "2b317a4a-77a6-4188-9437-b68a77b4e2c6",
+        "INTUNE_A_VL",
+        "3e170737-c728-4eae-bbb9-3f3360f7184c",
+    );
     let mut grady = user_object(gen, "Grady Archie", "grady_fabrikam.com#EXT#", Some("Consultant (Fabrikam)"));
     grady["mail"] = Value::Null;
     let guest_licence = ems_licence(gen, "Success");
@@ -755,12 +1002,29 @@ fn lee_gu(gen: &mut Generator, size: &DemoSize, all_company: &str) -> (User, Vec
     let mut member_of: Vec<String> = ids[..direct].to_vec();
     member_of.push(all_company.to_string());
 
-    let oses = [("iOS", "17.5.1", "iPhone 15", "Apple"), ("Android", "14", "Pixel 8", "Google"), ("Windows", "10.0.22631.3737", "Surface Laptop 5", "Microsoft Corporation")];
+    let oses = [
+        ("iOS", "17.5.1", "iPhone 15", "Apple"),
+        ("Android", "14", "Pixel 8", "Google"),
+        ("Windows", "10.0.22631.3737", "Surface Laptop 5", "Microsoft Corporation"),
+    ];
     let mut devices = Vec::new();
     for index in 0..size.large_devices {
         let (os, version, model, maker) = oses[index % oses.len()];
         let compliance = if index % 7 == 0 { "noncompliant" } else { "compliant" };
-        devices.push(device(gen, &object, &DeviceSpec { name: &format!("LAB-{:03}", index + 1), os, os_version: version, compliance, owner: "company", enrollment: "deviceEnrollmentManager", model, manufacturer: maker }));
+        devices.push(device(
+            gen,
+            &object,
+            &DeviceSpec {
+                name: &format!("LAB-{:03}", index + 1),
+                os,
+                os_version: version,
+                compliance,
+                owner: "company",
+                enrollment: "deviceEnrollmentManager",
+                model,
+                manufacturer: maker,
+            },
+        ));
     }
     let mut events = Vec::with_capacity(size.large_failures);
     for index in 0..size.large_failures {
@@ -770,7 +1034,9 @@ fn lee_gu(gen: &mut Generator, size: &DemoSize, all_company: &str) -> (User, Vec
     let apps = devices
         .iter()
         .take(20)
-        .map(|device| app_states(gen, &object, device, vec![app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed")]))
+        .map(|device| {
+            app_states(gen, &object, device, vec![app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed")])
+        })
         .collect();
     let user = User {
         object,
@@ -788,10 +1054,7 @@ fn generated_user(gen: &mut Generator, index: usize, groups: &[String]) -> User 
     let first = *gen.pick(&FIRST_NAMES);
     let last = *gen.pick(&LAST_NAMES);
     let display_name = format!("{first} {last}");
-    let alias: String = format!("{first}.{last}{}", index + 1)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect();
+    let alias: String = format!("{first}.{last}{}", index + 1).chars().filter(char::is_ascii_alphanumeric).collect();
     let object = user_object(gen, &display_name, &alias, None);
     let roll: f64 = gen.rng.gen();
     let licence = if roll < 0.85 {
@@ -804,9 +1067,26 @@ fn generated_user(gen: &mut Generator, index: usize, groups: &[String]) -> User 
     let device_count = if roll < 0.9 { gen.rng.gen_range(0..=3) } else { 0 };
     let mut devices = Vec::new();
     for n in 0..device_count {
-        let (os, version, model, maker) = *gen.pick(&[("iOS", "17.5.1", "iPhone 13", "Apple"), ("Android", "13", "Galaxy S23", "samsung"), ("Windows", "10.0.22631.3737", "Latitude 7440", "Dell Inc.")]);
+        let (os, version, model, maker) = *gen.pick(&[
+            ("iOS", "17.5.1", "iPhone 13", "Apple"),
+            ("Android", "13", "Galaxy S23", "samsung"),
+            ("Windows", "10.0.22631.3737", "Latitude 7440", "Dell Inc."),
+        ]);
         let compliance = *gen.pick(&["compliant", "compliant", "compliant", "noncompliant", "inGracePeriod"]);
-        devices.push(device(gen, &object, &DeviceSpec { name: &format!("{}-{}", alias.to_uppercase(), n + 1), os, os_version: version, compliance, owner: if n == 0 { "company" } else { "personal" }, enrollment: "userEnrollment", model, manufacturer: maker }));
+        devices.push(device(
+            gen,
+            &object,
+            &DeviceSpec {
+                name: &format!("{}-{}", alias.to_uppercase(), n + 1),
+                os,
+                os_version: version,
+                compliance,
+                owner: if n == 0 { "company" } else { "personal" },
+                enrollment: "userEnrollment",
+                model,
+                manufacturer: maker,
+            },
+        ));
     }
     let failures = if gen.rng.gen_bool(0.3) { gen.rng.gen_range(1..=3) } else { 0 };
     let mut events = Vec::new();
@@ -849,7 +1129,8 @@ mod tests {
         let adele = tenant.user("AdeleV@contoso.onmicrosoft.com").expect("Adele");
         assert_eq!(adele.managed_devices.len(), 3);
         assert_eq!(adele.managed_devices.iter().filter(|d| d.object["complianceState"] == "noncompliant").count(), 1);
-        let reasons: std::collections::HashSet<&str> = adele.troubleshooting_events.iter().filter_map(|e| e["failureReason"].as_str()).collect();
+        let reasons: std::collections::HashSet<&str> =
+            adele.troubleshooting_events.iter().filter_map(|e| e["failureReason"].as_str()).collect();
         assert_eq!(reasons.len(), 20);
 
         let lee = tenant.user("LeeG@contoso.onmicrosoft.com").expect("Lee Gu");
@@ -865,22 +1146,48 @@ mod tests {
     #[test]
     fn the_tenant_holds_what_real_tenants_hold() {
         let tenant = tenant();
-        let kinds: std::collections::HashSet<&str> = tenant.enrollment_configurations.iter().filter_map(|c| c["deviceEnrollmentConfigurationType"].as_str()).collect();
-        assert!(kinds.is_superset(&["singlePlatformRestriction", "limit", "defaultLimit", "defaultPlatformRestrictions"].into()));
+        let kinds: std::collections::HashSet<&str> = tenant
+            .enrollment_configurations
+            .iter()
+            .filter_map(|c| c["deviceEnrollmentConfigurationType"].as_str())
+            .collect();
+        assert!(kinds.is_superset(
+            &["singlePlatformRestriction", "limit", "defaultLimit", "defaultPlatformRestrictions"].into()
+        ));
         let targets: std::collections::HashSet<&str> = tenant
             .enrollment_configurations
             .iter()
             .flat_map(|c| c["assignments"].as_array().into_iter().flatten())
             .filter_map(|a| a["target"]["@odata.type"].as_str())
             .collect();
-        for kind in ["exclusionGroupAssignmentTarget", "allDevicesAssignmentTarget", "configurationManagerCollectionAssignmentTarget", "groupAssignmentTarget", "allLicensedUsersAssignmentTarget"] {
+        for kind in [
+            "exclusionGroupAssignmentTarget",
+            "allDevicesAssignmentTarget",
+            "configurationManagerCollectionAssignmentTarget",
+            "groupAssignmentTarget",
+            "allLicensedUsersAssignmentTarget",
+        ] {
             assert!(targets.contains(format!("#microsoft.graph.{kind}").as_str()), "{kind}");
         }
-        let plans: std::collections::HashSet<&str> = tenant.users.iter().flat_map(|u| &u.license_details).flat_map(|l| l["servicePlans"].as_array().into_iter().flatten()).filter_map(|p| p["servicePlanName"].as_str()).collect();
+        let plans: std::collections::HashSet<&str> = tenant
+            .users
+            .iter()
+            .flat_map(|u| &u.license_details)
+            .flat_map(|l| l["servicePlans"].as_array().into_iter().flatten())
+            .filter_map(|p| p["servicePlanName"].as_str())
+            .collect();
         assert!(plans.is_superset(&["INTUNE_A", "INTUNE_EDU", "INTUNE_SMBIZ", "INTUNE_A_VL", "INTUNE_O365"].into()));
         let alex = tenant.user("AlexW@contoso.onmicrosoft.com").unwrap();
-        let shared_users: std::collections::HashSet<&str> = alex.managed_devices[2].compliance_policy_states[0]["settingStates"].as_array().unwrap().iter().filter_map(|s| s["userId"].as_str()).collect();
+        let shared_users: std::collections::HashSet<&str> = alex.managed_devices[2].compliance_policy_states[0]
+            ["settingStates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["userId"].as_str())
+            .collect();
         assert_eq!(shared_users.len(), 2, "the shared PC holds two users' setting states");
-        assert!(tenant.user("grady_fabrikam.com#EXT#@contoso.onmicrosoft.com").is_some_and(|g| g.object["mail"].is_null()));
+        assert!(tenant
+            .user("grady_fabrikam.com#EXT#@contoso.onmicrosoft.com")
+            .is_some_and(|g| g.object["mail"].is_null()));
     }
 }

@@ -52,10 +52,17 @@ pub const TENANT_ID: &str = "0b283420-ec8c-4b6c-a5a3-7a3aee3a9f9e";
 const BETA_ONLY_EVENT_PROPERTIES: [&str; 3] = ["troubleshootingErrorDetails", "eventName", "additionalInformation"];
 
 /// Properties only the beta endpoint sends on enrollment configurations and their parts.
-const BETA_ONLY_CONFIGURATION_PROPERTIES: [&str; 5] = ["deviceEnrollmentConfigurationType", "roleScopeTagIds", "androidForWorkRestriction", "macRestriction", "windowsHomeSkuRestriction"];
+const BETA_ONLY_CONFIGURATION_PROPERTIES: [&str; 5] = [
+    "deviceEnrollmentConfigurationType",
+    "roleScopeTagIds",
+    "androidForWorkRestriction",
+    "macRestriction",
+    "windowsHomeSkuRestriction",
+];
 const BETA_ONLY_RESTRICTION_PROPERTIES: [&str; 2] = ["blockedManufacturers", "blockedSkus"];
 const BETA_ONLY_ASSIGNMENT_PROPERTIES: [&str; 2] = ["source", "sourceId"];
-const BETA_ONLY_TARGET_PROPERTIES: [&str; 2] = ["deviceAndAppManagementAssignmentFilterId", "deviceAndAppManagementAssignmentFilterType"];
+const BETA_ONLY_TARGET_PROPERTIES: [&str; 2] =
+    ["deviceAndAppManagementAssignmentFilterId", "deviceAndAppManagementAssignmentFilterType"];
 
 /// An enrollment configuration as v1.0 sends it: the kinds v1.0 knows, without beta's
 /// properties; the single-platform restrictions of today's admin center are beta only.
@@ -82,11 +89,20 @@ fn v1_configuration(item: &Value) -> Option<Value> {
 
 pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value, GraphError> {
     if call.method != "GET" {
-        return Err(GraphError::new(405, "Request_BadRequest", &format!("The requested resource does not support http method '{}'.", call.method)));
+        return Err(GraphError::new(
+            405,
+            "Request_BadRequest",
+            &format!("The requested resource does not support http method '{}'.", call.method),
+        ));
     }
     let query = Query::parse(call.query)?;
     // Each segment decoded once: a guest's user principal name arrives as `…%23EXT%23@…`.
-    let decoded: Vec<String> = call.path.trim_matches('/').split('/').map(|segment| percent_encoding::percent_decode_str(segment).decode_utf8_lossy().into_owned()).collect();
+    let decoded: Vec<String> = call
+        .path
+        .trim_matches('/')
+        .split('/')
+        .map(|segment| percent_encoding::percent_decode_str(segment).decode_utf8_lossy().into_owned())
+        .collect();
     let segments: Vec<&str> = decoded.iter().map(String::as_str).collect();
     check_select(&segments, &query)?;
     let version = call.version.segment();
@@ -99,7 +115,10 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
         ));
     }
     if query.expand.is_some() && segments != ["deviceManagement", "deviceEnrollmentConfigurations"] {
-        return Err(GraphError::bad_request("BadRequest", "Parsing OData Select and Expand failed: Could not find a property named in $expand."));
+        return Err(GraphError::bad_request(
+            "BadRequest",
+            "Parsing OData Select and Expand failed: Could not find a property named in $expand.",
+        ));
     }
     match segments.as_slice() {
         ["deviceManagement"] => {
@@ -127,11 +146,20 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
                 })
                 .map(|item| if expand { item } else { without(&item, &["assignments"]) })
                 .collect();
-            page(&items, &query, PageRule::Intune, &format!("{metadata}#deviceManagement/deviceEnrollmentConfigurations"), &self_url)
+            page(
+                &items,
+                &query,
+                PageRule::Intune,
+                &format!("{metadata}#deviceManagement/deviceEnrollmentConfigurations"),
+                &self_url,
+            )
         }
         ["users"] => {
             if query.count && !call.eventual {
-                return Err(GraphError::bad_request("Request_BadRequest", "$count is only supported with the 'ConsistencyLevel: eventual' header."));
+                return Err(GraphError::bad_request(
+                    "Request_BadRequest",
+                    "$count is only supported with the 'ConsistencyLevel: eventual' header.",
+                ));
             }
             let mut items = Vec::new();
             for user in &tenant.users {
@@ -186,7 +214,8 @@ fn user_resource(
         }
         limited
     };
-    let collection = |items: &[Value], rule: PageRule, name: &str| page(items, query, rule, &format!("{context}/{name}"), self_url);
+    let collection =
+        |items: &[Value], rule: PageRule, name: &str| page(items, query, rule, &format!("{context}/{name}"), self_url);
     match rest {
         [] => Ok(select(&user.object, &query.select)),
         ["licenseDetails"] => collection(&user.license_details, PageRule::Directory, "licenseDetails"),
@@ -216,7 +245,9 @@ fn user_resource(
         ["mobileAppIntentAndStates"] if version == Version::Beta => {
             collection(&user.mobile_app_intent_and_states, PageRule::Intune, "mobileAppIntentAndStates")
         }
-        ["managedAppRegistrations"] => collection(&user.managed_app_registrations, PageRule::Intune, "managedAppRegistrations"),
+        ["managedAppRegistrations"] => {
+            collection(&user.managed_app_registrations, PageRule::Intune, "managedAppRegistrations")
+        }
         ["memberOf"] => {
             let items: Vec<Value> = tenant.member_of(user).into_iter().map(readable).collect();
             collection(&items, PageRule::Directory, "memberOf")
@@ -255,4 +286,3 @@ fn without(item: &Value, properties: &[&str]) -> Value {
     }
     item
 }
-

@@ -89,7 +89,11 @@ pub struct Lifetimes {
 
 impl Default for Lifetimes {
     fn default() -> Lifetimes {
-        Lifetimes { code: Duration::from_secs(300), access: Duration::from_secs(3600), refresh: Duration::from_secs(24 * 3600) }
+        Lifetimes {
+            code: Duration::from_secs(300),
+            access: Duration::from_secs(3600),
+            refresh: Duration::from_secs(24 * 3600),
+        }
     }
 }
 
@@ -167,7 +171,8 @@ fn random_token(bytes: usize) -> String {
 
 /// RFC 7636: BASE64URL(SHA256(verifier)) must equal the S256 challenge.
 pub fn verifier_matches(verifier: &str, challenge: &str) -> bool {
-    let well_formed = (43..=128).contains(&verifier.len()) && verifier.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b));
+    let well_formed = (43..=128).contains(&verifier.len())
+        && verifier.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b));
     well_formed && URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes())) == challenge
 }
 
@@ -201,7 +206,13 @@ impl Identity {
     }
 
     /// `grant_type=authorization_code`.
-    pub fn redeem_code(&mut self, code: &str, client_id: &str, redirect_uri: &str, verifier: &str) -> Result<Tokens, TokenError> {
+    pub fn redeem_code(
+        &mut self,
+        code: &str,
+        client_id: &str,
+        redirect_uri: &str,
+        verifier: &str,
+    ) -> Result<Tokens, TokenError> {
         let Some(pending) = self.codes.get(code).cloned() else {
             return Err(TokenError::grant("AADSTS9002313: Invalid request. The authorization code is malformed or was not issued by this authority."));
         };
@@ -216,10 +227,15 @@ impl Identity {
             return Err(TokenError::grant("AADSTS70008: The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource."));
         }
         if pending.grant.client_id != client_id {
-            return Err(TokenError { error: "invalid_client", description: "AADSTS700016: The authorization code was issued to another application.".into() });
+            return Err(TokenError {
+                error: "invalid_client",
+                description: "AADSTS700016: The authorization code was issued to another application.".into(),
+            });
         }
         if pending.redirect_uri != redirect_uri {
-            return Err(TokenError::grant("AADSTS50148: The redirect_uri does not match the one in the authorization request."));
+            return Err(TokenError::grant(
+                "AADSTS50148: The redirect_uri does not match the one in the authorization request.",
+            ));
         }
         if !verifier_matches(verifier, &pending.code_challenge) {
             return Err(TokenError::grant("AADSTS501481: The Code_Verifier does not match the code_challenge supplied in the authorization request."));
@@ -234,13 +250,18 @@ impl Identity {
     /// `grant_type=refresh_token`: the old refresh token is spent, a new pair is issued.
     pub fn redeem_refresh(&mut self, refresh_token: &str, client_id: &str) -> Result<Tokens, TokenError> {
         let Some(issued) = self.refresh.remove(refresh_token) else {
-            return Err(TokenError::grant("AADSTS700082: The refresh token has expired, was already used or was revoked. Sign in again."));
+            return Err(TokenError::grant(
+                "AADSTS700082: The refresh token has expired, was already used or was revoked. Sign in again.",
+            ));
         };
         if Instant::now() > issued.expires {
             return Err(TokenError::grant("AADSTS700084: The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended. Sign in again."));
         }
         if issued.grant.client_id != client_id {
-            return Err(TokenError { error: "invalid_client", description: "AADSTS700016: The refresh token was issued to another application.".into() });
+            return Err(TokenError {
+                error: "invalid_client",
+                description: "AADSTS700016: The refresh token was issued to another application.".into(),
+            });
         }
         Ok(self.issue_tokens(issued.grant, issued.expires))
     }
@@ -289,7 +310,12 @@ mod tests {
     const CHALLENGE: &str = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     fn grant() -> Grant {
-        Grant { operator: &OPERATORS[0], scopes: vec!["User.Read.All".into()], client_id: "app".into(), session: "s1".into() }
+        Grant {
+            operator: &OPERATORS[0],
+            scopes: vec!["User.Read.All".into()],
+            client_id: "app".into(),
+            session: "s1".into(),
+        }
     }
 
     #[test]
@@ -315,8 +341,16 @@ mod tests {
         let mut identity = Identity::new(Lifetimes::default());
         let code = identity.issue_code(grant(), "http://127.0.0.1:1/", CHALLENGE);
         let wrong = "x".repeat(43);
-        assert!(identity.redeem_code(&code, "app", "http://127.0.0.1:1/", &wrong).unwrap_err().description.starts_with("AADSTS501481"));
-        assert!(identity.redeem_code(&code, "app", "http://127.0.0.1:2/", VERIFIER).unwrap_err().description.starts_with("AADSTS50148"));
+        assert!(identity
+            .redeem_code(&code, "app", "http://127.0.0.1:1/", &wrong)
+            .unwrap_err()
+            .description
+            .starts_with("AADSTS501481"));
+        assert!(identity
+            .redeem_code(&code, "app", "http://127.0.0.1:2/", VERIFIER)
+            .unwrap_err()
+            .description
+            .starts_with("AADSTS50148"));
     }
 
     #[test]

@@ -87,7 +87,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 Some(text) => OffsetDateTime::parse(text, &Rfc3339)?,
                 None => OffsetDateTime::now_utc(),
             };
-            let size = DemoSize { users: args.users, large_groups: args.large_groups, large_devices: args.large_devices, large_failures: args.large_failures };
+            let size = DemoSize {
+                users: args.users,
+                large_groups: args.large_groups,
+                large_devices: args.large_devices,
+                large_failures: args.large_failures,
+            };
             demo_tenant(args.seed, &size, now)
         }
     };
@@ -110,10 +115,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         lifetimes: Lifetimes { access: Duration::from_secs(args.token_lifetime_secs), ..Lifetimes::default() },
         ..MockConfig::new(&public_url)
     };
-    let state = MockState::new(tenant, config, FaultPlan::new(args.fault_rate, kinds, args.seed).with_streak_limit(args.fault_streak_limit));
+    let state = MockState::new(
+        tenant,
+        config,
+        FaultPlan::new(args.fault_rate, kinds, args.seed).with_streak_limit(args.fault_streak_limit),
+    );
     eprintln!("graph-mock: serving Graph on http://{bound} ({} users)", state.user_count());
-    axum::serve(listener, app(state)).with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    }).await?;
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
     Ok(())
 }

@@ -26,17 +26,24 @@ impl Query {
             let value = decode(value);
             match key.as_str() {
                 "$select" => {
-                    parsed.select = Some(value.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+                    parsed.select =
+                        Some(value.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
                 }
                 "$top" => {
                     let top: usize = value.parse().map_err(|_| {
-                        GraphError::bad_request("BadRequest", &format!("Invalid value '{value}' for $top query option found."))
+                        GraphError::bad_request(
+                            "BadRequest",
+                            &format!("Invalid value '{value}' for $top query option found."),
+                        )
                     })?;
                     parsed.top = Some(top);
                 }
                 "$skiptoken" => {
                     parsed.skip_token = Some(decode_skip_token(&value).ok_or_else(|| {
-                        GraphError::bad_request("Directory_ExpiredPageToken", "The specified page token value has expired and can no longer be included in your request.")
+                        GraphError::bad_request(
+                            "Directory_ExpiredPageToken",
+                            "The specified page token value has expired and can no longer be included in your request.",
+                        )
                     })?);
                     continue;
                 }
@@ -54,9 +61,7 @@ impl Query {
 
 pub fn decode(text: &str) -> String {
     let plus_as_space = text.replace('+', " ");
-    percent_encoding::percent_decode_str(&plus_as_space)
-        .decode_utf8_lossy()
-        .into_owned()
+    percent_encoding::percent_decode_str(&plus_as_space).decode_utf8_lossy().into_owned()
 }
 
 /// Characters left as they are in query values we write; the rest is percent-encoded.
@@ -108,28 +113,70 @@ impl PageRule {
 /// Properties `$select` may name, for the resources the stand-in checks (Graph answers 400 for
 /// one the type does not have). Membership lists mix groups, roles and units: any of theirs.
 const USER_PROPERTIES: &[&str] = &[
-    "id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "businessPhones", "jobTitle", "mobilePhone",
-    "officeLocation", "preferredLanguage", "accountEnabled", "userType", "usageLocation", "department", "companyName",
-    "createdDateTime", "employeeId", "onPremisesSyncEnabled", "otherMails", "proxyAddresses", "assignedLicenses", "assignedPlans",
+    "id",
+    "displayName",
+    "givenName",
+    "surname",
+    "mail",
+    "userPrincipalName",
+    "businessPhones",
+    "jobTitle",
+    "mobilePhone",
+    "officeLocation",
+    "preferredLanguage",
+    "accountEnabled",
+    "userType",
+    "usageLocation",
+    "department",
+    "companyName",
+    "createdDateTime",
+    "employeeId",
+    "onPremisesSyncEnabled",
+    "otherMails",
+    "proxyAddresses",
+    "assignedLicenses",
+    "assignedPlans",
 ];
 const DIRECTORY_OBJECT_PROPERTIES: &[&str] = &[
-    "id", "deletedDateTime", "displayName", "description", "groupTypes", "securityEnabled", "mailEnabled", "membershipRule",
-    "membershipRuleProcessingState", "mail", "mailNickname", "createdDateTime", "visibility", "onPremisesSyncEnabled",
-    "proxyAddresses", "securityIdentifier", "isAssignableToRole", "roleTemplateId", "isMemberManagementRestricted",
+    "id",
+    "deletedDateTime",
+    "displayName",
+    "description",
+    "groupTypes",
+    "securityEnabled",
+    "mailEnabled",
+    "membershipRule",
+    "membershipRuleProcessingState",
+    "mail",
+    "mailNickname",
+    "createdDateTime",
+    "visibility",
+    "onPremisesSyncEnabled",
+    "proxyAddresses",
+    "securityIdentifier",
+    "isAssignableToRole",
+    "roleTemplateId",
+    "isMemberManagementRestricted",
 ];
-const DEVICE_MANAGEMENT_PROPERTIES: &[&str] = &["id", "subscriptionState", "intuneAccountId", "settings", "intuneBrand", "deviceProtectionOverview"];
+const DEVICE_MANAGEMENT_PROPERTIES: &[&str] =
+    &["id", "subscriptionState", "intuneAccountId", "settings", "intuneBrand", "deviceProtectionOverview"];
 
 /// `$select` of a property the resource's type does not have is a 400, as Graph answers it.
 pub fn check_select(segments: &[&str], query: &Query) -> Result<(), GraphError> {
     let Some(fields) = &query.select else { return Ok(()) };
     let (known, type_name) = match segments {
         ["users"] | ["users", _] => (USER_PROPERTIES, "microsoft.graph.user"),
-        ["users", _, "memberOf" | "transitiveMemberOf"] => (DIRECTORY_OBJECT_PROPERTIES, "microsoft.graph.directoryObject"),
+        ["users", _, "memberOf" | "transitiveMemberOf"] => {
+            (DIRECTORY_OBJECT_PROPERTIES, "microsoft.graph.directoryObject")
+        }
         ["deviceManagement"] => (DEVICE_MANAGEMENT_PROPERTIES, "microsoft.graph.deviceManagement"),
         _ => return Ok(()),
     };
     match fields.iter().find(|field| !known.contains(&field.as_str())) {
-        Some(unknown) => Err(GraphError::bad_request("BadRequest", &format!("Could not find a property named '{unknown}' on type '{type_name}'."))),
+        Some(unknown) => Err(GraphError::bad_request(
+            "BadRequest",
+            &format!("Could not find a property named '{unknown}' on type '{type_name}'."),
+        )),
         None => Ok(()),
     }
 }
@@ -167,11 +214,8 @@ pub fn page(
         body.insert("@odata.count".into(), Value::from(items.len()));
     }
     if end < items.len() {
-        let mut options: Vec<String> = query
-            .raw
-            .iter()
-            .map(|(key, value)| format!("{}={}", encode(key), encode(value)))
-            .collect();
+        let mut options: Vec<String> =
+            query.raw.iter().map(|(key, value)| format!("{}={}", encode(key), encode(value))).collect();
         options.push(format!("$skiptoken={}", encode_skip_token(end)));
         body.insert("@odata.nextLink".into(), Value::from(format!("{self_url}?{}", options.join("&"))));
     }
@@ -184,19 +228,27 @@ pub fn page(
 /// a clause matches when each of its words starts a word of the property, as Graph's
 /// tokenized search does. AND binds tighter than OR.
 pub fn search_matches(search: &str, item: &Value) -> Result<bool, GraphError> {
-    let syntax = || GraphError::bad_request("Request_UnsupportedQuery", &format!("Syntax error: character '{search}' is not valid at position 0 in '$search'."));
+    let syntax = || {
+        GraphError::bad_request(
+            "Request_UnsupportedQuery",
+            &format!("Syntax error: character '{search}' is not valid at position 0 in '$search'."),
+        )
+    };
     let mut any = false;
     for alternative in split_keyword(search, " OR ") {
         let mut all = true;
         for clause in split_keyword(&alternative, " AND ") {
             let clause = clause.trim();
-            let inner = clause
-                .strip_prefix('"')
-                .and_then(|rest| rest.strip_suffix('"'))
-                .ok_or_else(syntax)?;
+            let inner = clause.strip_prefix('"').and_then(|rest| rest.strip_suffix('"')).ok_or_else(syntax)?;
             let (property, words) = inner.split_once(':').ok_or_else(syntax)?;
-            if !matches!(property, "displayName" | "mail" | "userPrincipalName" | "givenName" | "surname" | "description") {
-                return Err(GraphError::bad_request("Request_UnsupportedQuery", &format!("Unsupported property '{property}' in $search.")));
+            if !matches!(
+                property,
+                "displayName" | "mail" | "userPrincipalName" | "givenName" | "surname" | "description"
+            ) {
+                return Err(GraphError::bad_request(
+                    "Request_UnsupportedQuery",
+                    &format!("Unsupported property '{property}' in $search."),
+                ));
             }
             let value = item.get(property).and_then(Value::as_str).unwrap_or("");
             // Only display names are tokenized; mail and user principal name match as prefixes.
@@ -215,10 +267,7 @@ fn split_keyword(text: &str, keyword: &str) -> Vec<String> {
 }
 
 fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|token| !token.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|token| !token.is_empty()).map(str::to_lowercase).collect()
 }
 
 fn tokenized_prefix_match(value: &str, words: &str) -> bool {
@@ -226,15 +275,18 @@ fn tokenized_prefix_match(value: &str, words: &str) -> bool {
     let whole = value.to_lowercase();
     let needle = words.to_lowercase();
     whole.starts_with(&needle)
-        || tokens(words)
-            .iter()
-            .all(|word| value_tokens.iter().any(|token| token.starts_with(word.as_str())))
+        || tokens(words).iter().all(|word| value_tokens.iter().any(|token| token.starts_with(word.as_str())))
 }
 
 /// The `$filter` forms the portal uses on users: `startswith(prop,'x')` and
 /// `prop eq 'x'`, joined by `or`.
 pub fn filter_matches(filter: &str, item: &Value) -> Result<bool, GraphError> {
-    let unsupported = || GraphError::bad_request("Request_UnsupportedQuery", "Unsupported or invalid query filter clause specified for property.");
+    let unsupported = || {
+        GraphError::bad_request(
+            "Request_UnsupportedQuery",
+            "Unsupported or invalid query filter clause specified for property.",
+        )
+    };
     let mut any = false;
     for clause in filter.split(" or ") {
         let clause = clause.trim();
@@ -280,8 +332,15 @@ mod tests {
     fn selecting_a_property_the_type_lacks_is_a_bad_request() {
         let query = Query::parse("$select=id,displayName,nonsense").unwrap();
         let refused = check_select(&["users", "a"], &query).unwrap_err();
-        assert_eq!((refused.status, refused.message.as_str()), (400, "Could not find a property named 'nonsense' on type 'microsoft.graph.user'."));
-        assert!(check_select(&["users", "a", "transitiveMemberOf"], &Query::parse("$select=id,displayName,groupTypes,membershipRule").unwrap()).is_ok());
+        assert_eq!(
+            (refused.status, refused.message.as_str()),
+            (400, "Could not find a property named 'nonsense' on type 'microsoft.graph.user'.")
+        );
+        assert!(check_select(
+            &["users", "a", "transitiveMemberOf"],
+            &Query::parse("$select=id,displayName,groupTypes,membershipRule").unwrap()
+        )
+        .is_ok());
     }
 
     #[test]
@@ -294,7 +353,8 @@ mod tests {
 
     #[test]
     fn a_query_survives_the_round_trip_through_next_link() {
-        let items: Vec<Value> = (0..250).map(|n| json!({"id": n.to_string(), "displayName": format!("G{n}")})).collect();
+        let items: Vec<Value> =
+            (0..250).map(|n| json!({"id": n.to_string(), "displayName": format!("G{n}")})).collect();
         let query = Query::parse("$select=id&$top=100").unwrap();
         let first = page(&items, &query, PageRule::Directory, "ctx", "http://h/v1.0/x").unwrap();
         let next = first["@odata.nextLink"].as_str().unwrap();

@@ -10,11 +10,24 @@ struct Need {
     intune: bool,
 }
 
-const USERS: Need = Need { any_of: &["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], intune: false };
-const GROUPS: Need = Need { any_of: &["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"], intune: false };
-const DEVICES: Need = Need { any_of: &["DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"], intune: true };
-const CONFIGURATION: Need = Need { any_of: &["DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All"], intune: true };
-const APPS: Need = Need { any_of: &["DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All"], intune: true };
+const USERS: Need = Need {
+    any_of: &["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+    intune: false,
+};
+const GROUPS: Need = Need {
+    any_of: &["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+    intune: false,
+};
+const DEVICES: Need = Need {
+    any_of: &["DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"],
+    intune: true,
+};
+const CONFIGURATION: Need = Need {
+    any_of: &["DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All"],
+    intune: true,
+};
+const APPS: Need =
+    Need { any_of: &["DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All"], intune: true };
 /// `mobileAppIntentAndStates`: the current reference lists the configuration permissions, older
 /// versions the managed-devices ones; not the apps permission.
 const APP_STATES: Need = Need {
@@ -26,7 +39,10 @@ const APP_STATES: Need = Need {
     ],
     intune: true,
 };
-const SERVICE_CONFIG: Need = Need { any_of: &["DeviceManagementServiceConfig.Read.All", "DeviceManagementServiceConfig.ReadWrite.All"], intune: true };
+const SERVICE_CONFIG: Need = Need {
+    any_of: &["DeviceManagementServiceConfig.Read.All", "DeviceManagementServiceConfig.ReadWrite.All"],
+    intune: true,
+};
 /// `GET /deviceManagement` is documented under every Intune workload, each with its own scope.
 const ANY_INTUNE: Need = Need {
     any_of: &[
@@ -46,7 +62,9 @@ fn need(path: &str) -> Option<&'static Need> {
         ["deviceManagement", ..] => &SERVICE_CONFIG,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => &USERS,
         ["users", _, "memberOf" | "transitiveMemberOf"] => &GROUPS,
-        ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => &CONFIGURATION,
+        ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => {
+            &CONFIGURATION
+        }
         ["users", _, "managedDevices", ..] | ["users", _, "deviceManagementTroubleshootingEvents"] => &DEVICES,
         ["users", _, "mobileAppIntentAndStates"] => &APP_STATES,
         ["users", _, "managedAppRegistrations"] => &APPS,
@@ -92,8 +110,12 @@ fn intune_message(text: &str) -> String {
 /// directory-wide read); without, Graph sends their type and id only.
 pub fn may_read_directory_object(grant: &Grant, object: &serde_json::Value) -> bool {
     let needed: &[&str] = match object.get("@odata.type").and_then(serde_json::Value::as_str) {
-        Some("#microsoft.graph.directoryRole") => &["RoleManagement.Read.Directory", "RoleManagement.ReadWrite.Directory", "Directory.Read.All"],
-        Some("#microsoft.graph.administrativeUnit") => &["AdministrativeUnit.Read.All", "AdministrativeUnit.ReadWrite.All", "Directory.Read.All"],
+        Some("#microsoft.graph.directoryRole") => {
+            &["RoleManagement.Read.Directory", "RoleManagement.ReadWrite.Directory", "Directory.Read.All"]
+        }
+        Some("#microsoft.graph.administrativeUnit") => {
+            &["AdministrativeUnit.Read.All", "AdministrativeUnit.ReadWrite.All", "Directory.Read.All"]
+        }
         _ => return true,
     };
     needed.iter().any(|wanted| grant.scopes.iter().any(|scope| short_scope(scope).eq_ignore_ascii_case(wanted)))
@@ -106,12 +128,23 @@ mod tests {
 
     fn grant(operator: usize) -> Grant {
         let operator = &OPERATORS[operator];
-        Grant { operator, scopes: operator.scopes.iter().map(|s| s.to_string()).collect(), client_id: "app".into(), session: "s".into() }
+        Grant {
+            operator,
+            scopes: operator.scopes.iter().map(|s| s.to_string()).collect(),
+            client_id: "app".into(),
+            session: "s".into(),
+        }
     }
 
     #[test]
     fn the_help_desk_operator_reads_everything() {
-        for path in ["/deviceManagement", "/users", "/users/a/managedDevices/d/deviceConfigurationStates", "/users/a/mobileAppIntentAndStates", "/users/a/transitiveMemberOf"] {
+        for path in [
+            "/deviceManagement",
+            "/users",
+            "/users/a/managedDevices/d/deviceConfigurationStates",
+            "/users/a/mobileAppIntentAndStates",
+            "/users/a/transitiveMemberOf",
+        ] {
             assert!(check(&grant(0), path).is_ok(), "{path}");
         }
     }
@@ -134,7 +167,8 @@ mod tests {
         assert!(check(&no_role, "/users/a/licenseDetails").is_ok());
         assert!(check(&no_role, "/users/a/memberOf").is_ok());
         let refused = check(&no_role, "/users/a/managedDevices").unwrap_err();
-        let inner: serde_json::Value = serde_json::from_str(&refused.message).expect("Intune's message is JSON in a string");
+        let inner: serde_json::Value =
+            serde_json::from_str(&refused.message).expect("Intune's message is JSON in a string");
         assert!(inner["Message"].as_str().unwrap().contains("Intune role"));
     }
 

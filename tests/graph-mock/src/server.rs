@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use axum::body::{to_bytes, Body as HttpBody, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
 use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rand::seq::SliceRandom;
@@ -55,7 +55,8 @@ impl MockConfig {
     }
 
     pub fn allows_redirect(&self, uri: &str) -> bool {
-        let loopback = ["http://127.0.0.1:", "http://localhost:", "http://[::1]:"].iter().any(|prefix| uri.starts_with(prefix));
+        let loopback =
+            ["http://127.0.0.1:", "http://localhost:", "http://[::1]:"].iter().any(|prefix| uri.starts_with(prefix));
         let clean = !uri.contains(['#', '<', '>', '"', ' ']);
         clean && (loopback || self.redirect_uris.iter().any(|registered| registered == uri))
     }
@@ -91,7 +92,14 @@ pub struct MockState {
 impl MockState {
     pub fn new(tenant: Tenant, config: MockConfig, faults: FaultPlan) -> Arc<MockState> {
         let identity = Mutex::new(Identity::new(config.lifetimes));
-        Arc::new(MockState { tenant, config, identity, faults: Mutex::new(faults), log: Mutex::new(vec![]), started: Instant::now() })
+        Arc::new(MockState {
+            tenant,
+            config,
+            identity,
+            faults: Mutex::new(faults),
+            log: Mutex::new(vec![]),
+            started: Instant::now(),
+        })
     }
 
     pub(crate) fn identity(&self) -> MutexGuard<'_, Identity> {
@@ -106,9 +114,19 @@ impl MockState {
         let token = headers.get("authorization").and_then(|value| value.strip_prefix("Bearer ")).map(str::trim);
         match self.identity().check_access(token) {
             Ok(grant) => Ok(Some(grant.clone())),
-            Err(TokenProblem::Missing) => Err(GraphError::new(401, "InvalidAuthenticationToken", "Access token is empty.")),
-            Err(TokenProblem::Unknown) => Err(GraphError::new(401, "InvalidAuthenticationToken", "IDX14100: JWT is not well formed, there are no dots (.).")),
-            Err(TokenProblem::Expired) => Err(GraphError::new(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.")),
+            Err(TokenProblem::Missing) => {
+                Err(GraphError::new(401, "InvalidAuthenticationToken", "Access token is empty."))
+            }
+            Err(TokenProblem::Unknown) => Err(GraphError::new(
+                401,
+                "InvalidAuthenticationToken",
+                "IDX14100: JWT is not well formed, there are no dots (.).",
+            )),
+            Err(TokenProblem::Expired) => Err(GraphError::new(
+                401,
+                "InvalidAuthenticationToken",
+                "Lifetime validation failed, the token is expired.",
+            )),
         }
     }
 
@@ -163,7 +181,16 @@ async fn log_sign_in(State(state): State<Arc<MockState>>, request: Request, next
     let method = request.method().to_string();
     let path = request.uri().path().to_string();
     let response = next.run(request).await;
-    state.record(LogEntry { seq: 0, method, path, started_ms, finished_ms: 0, status: response.status().as_u16(), batch: None, fault: None });
+    state.record(LogEntry {
+        seq: 0,
+        method,
+        path,
+        started_ms,
+        finished_ms: 0,
+        status: response.status().as_u16(),
+        batch: None,
+        fault: None,
+    });
     response
 }
 
@@ -191,7 +218,8 @@ async fn clear_faults(State(state): State<Arc<MockState>>) -> StatusCode {
 
 /// Headers Graph lets browser code read.
 const EXPOSED_HEADERS: &str = "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, ReadWriteConsistencyToken, SdkVersion, WWW-Authenticate, x-ms-client-gcc-tenant, Retry-After";
-const JSON_CONTENT_TYPE: &str = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+const JSON_CONTENT_TYPE: &str =
+    "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
 fn with_cors(mut response: Response, request_headers: &HeaderMap) -> Response {
     let headers = response.headers_mut();
@@ -199,7 +227,8 @@ fn with_cors(mut response: Response, request_headers: &HeaderMap) -> Response {
     headers.insert("access-control-expose-headers", HeaderValue::from_static(EXPOSED_HEADERS));
     if let Some(asked) = request_headers.get("access-control-request-headers") {
         headers.insert("access-control-allow-headers", asked.clone());
-        headers.insert("access-control-allow-methods", HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE, OPTIONS"));
+        headers
+            .insert("access-control-allow-methods", HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE, OPTIONS"));
         headers.insert("access-control-max-age", HeaderValue::from_static("3600"));
     }
     response
@@ -243,7 +272,8 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
         let version = segments.next().and_then(Version::from_segment);
         let rest = format!("/{}", segments.next().unwrap_or(""));
         match version {
-            None => GraphError::bad_request("BadRequest", "Invalid version: the first segment must be v1.0 or beta.").into_answer(&request_id, &client_request_id),
+            None => GraphError::bad_request("BadRequest", "Invalid version: the first segment must be v1.0 or beta.")
+                .into_answer(&request_id, &client_request_id),
             Some(version) if rest == "/$batch" && method == "POST" => {
                 let fault = state.pick_fault(&path_and_query, headers.get("x-mock-fault").map(String::as_str));
                 fault_label = fault.map(|f| f.label());
@@ -254,10 +284,18 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
                             tokio::time::sleep(stall).await;
                         }
                         let outer_seq = state.record(LogEntry {
-                            seq: 0, method: method.clone(), path: path_and_query.clone(), started_ms, finished_ms: 0,
-                            status: 200, batch: None, fault: None,
+                            seq: 0,
+                            method: method.clone(),
+                            path: path_and_query.clone(),
+                            started_ms,
+                            finished_ms: 0,
+                            status: 200,
+                            batch: None,
+                            fault: None,
                         });
-                        let answer = batch(&state, caller.as_ref(), version, &body, outer_seq, &request_id, &client_request_id).await;
+                        let answer =
+                            batch(&state, caller.as_ref(), version, &body, outer_seq, &request_id, &client_request_id)
+                                .await;
                         state.set_status(outer_seq, answer.status);
                         return http_response(answer, &request_id, &client_request_id, &request_headers);
                     }
@@ -272,8 +310,17 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
                 match fault.and_then(|f| f.answer(&request_id, &client_request_id)) {
                     Some(faulty) => faulty,
                     None => {
-                        let call = GraphCall { method: &method, version, path: &rest, query, eventual: eventual(&headers), caller: caller.as_ref() };
-                        match permitted(caller.as_ref(), &rest).and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call)) {
+                        let call = GraphCall {
+                            method: &method,
+                            version,
+                            path: &rest,
+                            query,
+                            eventual: eventual(&headers),
+                            caller: caller.as_ref(),
+                        };
+                        match permitted(caller.as_ref(), &rest)
+                            .and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call))
+                        {
                             Ok(body) => Answer::ok(body),
                             Err(error) => error.into_answer(&request_id, &client_request_id),
                         }
@@ -283,8 +330,14 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
         }
     };
     state.record(LogEntry {
-        seq: 0, method, path: path_and_query, started_ms, finished_ms: 0,
-        status: answer.status, batch: None, fault: fault_label,
+        seq: 0,
+        method,
+        path: path_and_query,
+        started_ms,
+        finished_ms: 0,
+        status: answer.status,
+        batch: None,
+        fault: fault_label,
     });
     http_response(answer, &request_id, &client_request_id, &request_headers)
 }
@@ -299,7 +352,10 @@ fn http_response(answer: Answer, request_id: &str, client_request_id: &str, requ
         Body::Json(value) => HttpBody::from(value.to_string()),
         Body::Malformed(text) => HttpBody::from(text),
         Body::Dropped => HttpBody::from_stream(futures_util::stream::once(async {
-            Err::<Bytes, std::io::Error>(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "fault: connection dropped"))
+            Err::<Bytes, std::io::Error>(std::io::Error::new(
+                std::io::ErrorKind::ConnectionReset,
+                "fault: connection dropped",
+            ))
         })),
     };
     let mut response = (status, body).into_response();
@@ -313,7 +369,9 @@ fn http_response(answer: Answer, request_id: &str, client_request_id: &str, requ
         headers.insert("client-request-id", value);
     }
     for (name, value) in answer.headers {
-        if let (Ok(name), Ok(value)) = (axum::http::HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&value)) {
+        if let (Ok(name), Ok(value)) =
+            (axum::http::HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&value))
+        {
             headers.insert(name, value);
         }
     }
@@ -333,7 +391,8 @@ struct BatchStep {
 fn parse_batch(body: &[u8]) -> Result<Vec<BatchStep>, GraphError> {
     let invalid = |message: &str| GraphError::bad_request("BadRequest", message);
     let payload: Value = serde_json::from_slice(body).map_err(|_| invalid("Invalid batch payload format."))?;
-    let requests = payload.get("requests").and_then(Value::as_array).ok_or_else(|| invalid("Invalid batch payload format."))?;
+    let requests =
+        payload.get("requests").and_then(Value::as_array).ok_or_else(|| invalid("Invalid batch payload format."))?;
     if requests.len() > MAX_BATCH {
         return Err(invalid(&format!("The number of batch requests exceeds the maximum of {MAX_BATCH}.")));
     }
@@ -350,7 +409,9 @@ fn parse_batch(body: &[u8]) -> Result<Vec<BatchStep>, GraphError> {
         let headers = request
             .get("headers")
             .and_then(Value::as_object)
-            .map(|map| map.iter().filter_map(|(k, v)| Some((k.to_ascii_lowercase(), v.as_str()?.to_string()))).collect())
+            .map(|map| {
+                map.iter().filter_map(|(k, v)| Some((k.to_ascii_lowercase(), v.as_str()?.to_string()))).collect()
+            })
             .unwrap_or_default();
         let depends_on = request
             .get("dependsOn")
@@ -378,7 +439,8 @@ fn dependencies_follow_a_pattern(steps: &[BatchStep]) -> bool {
         return false;
     }
     let parallel = steps.iter().all(|step| step.depends_on.is_empty());
-    let serial = steps.iter().skip(1).zip(steps).all(|(step, before)| step.depends_on == [before.id.clone()]) && steps.first().is_some_and(|s| s.depends_on.is_empty());
+    let serial = steps.iter().skip(1).zip(steps).all(|(step, before)| step.depends_on == [before.id.clone()])
+        && steps.first().is_some_and(|s| s.depends_on.is_empty());
     let mut named = steps.iter().flat_map(|step| step.depends_on.iter());
     let same = named.next().is_some_and(|first| named.all(|other| other == first));
     parallel || serial || same
@@ -386,7 +448,15 @@ fn dependencies_follow_a_pattern(steps: &[BatchStep]) -> bool {
 
 /// Runs the steps of a `$batch` in dependency order and answers them in shuffled order.
 /// Throttled steps are answered 429 and not retried, as Graph does.
-async fn batch(state: &MockState, caller: Option<&Grant>, version: Version, body: &[u8], outer_seq: u64, request_id: &str, client_request_id: &str) -> Answer {
+async fn batch(
+    state: &MockState,
+    caller: Option<&Grant>,
+    version: Version,
+    body: &[u8],
+    outer_seq: u64,
+    request_id: &str,
+    client_request_id: &str,
+) -> Answer {
     let steps = match parse_batch(body) {
         Ok(steps) => steps,
         Err(error) => return error.into_answer(request_id, client_request_id),
@@ -397,7 +467,8 @@ async fn batch(state: &MockState, caller: Option<&Grant>, version: Version, body
     while !pending.is_empty() {
         let ready = pending.iter().position(|step| step.depends_on.iter().all(|dep| statuses.contains_key(dep)));
         let Some(index) = ready else {
-            return GraphError::bad_request("BadRequest", "The dependsOn references of the batch form a cycle.").into_answer(request_id, client_request_id);
+            return GraphError::bad_request("BadRequest", "The dependsOn references of the batch form a cycle.")
+                .into_answer(request_id, client_request_id);
         };
         let step = pending.remove(index);
         let started_ms = state.now_ms();
@@ -411,7 +482,13 @@ async fn batch(state: &MockState, caller: Option<&Grant>, version: Version, body
         let (status, headers, body) = if step.url.starts_with("http") {
             error_step(400, "BadRequest", "Batch request URLs must be relative.", &inner_request_id, client_request_id)
         } else if failed_dependency {
-            error_step(424, "FailedDependency", "The request could not be completed because a request it depends on failed.", &inner_request_id, client_request_id)
+            error_step(
+                424,
+                "FailedDependency",
+                "The request could not be completed because a request it depends on failed.",
+                &inner_request_id,
+                client_request_id,
+            )
         } else {
             let fault = state.pick_fault(&path_and_query, step.headers.get("x-mock-fault").map(String::as_str));
             fault_label = fault.map(|f| f.label());
@@ -425,17 +502,34 @@ async fn batch(state: &MockState, caller: Option<&Grant>, version: Version, body
                 Some(Answer { status, headers, body: Body::Malformed(text) }) => (status, headers, Value::from(text)),
                 Some(Answer { status, headers, body: Body::Json(value) }) => (status, headers, value),
                 None => {
-                    let call = GraphCall { method: &step.method, version, path: &path, query, eventual: eventual(&step.headers), caller };
-                    match permitted(caller, &path).and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call)) {
+                    let call = GraphCall {
+                        method: &step.method,
+                        version,
+                        path: &path,
+                        query,
+                        eventual: eventual(&step.headers),
+                        caller,
+                    };
+                    match permitted(caller, &path)
+                        .and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call))
+                    {
                         Ok(body) => (200, vec![], body),
-                        Err(error) => error_step(error.status, &error.code, &error.message, &inner_request_id, client_request_id),
+                        Err(error) => {
+                            error_step(error.status, &error.code, &error.message, &inner_request_id, client_request_id)
+                        }
                     }
                 }
             }
         };
         state.record(LogEntry {
-            seq: 0, method: step.method.clone(), path: path_and_query, started_ms, finished_ms: 0,
-            status, batch: Some(outer_seq), fault: fault_label,
+            seq: 0,
+            method: step.method.clone(),
+            path: path_and_query,
+            started_ms,
+            finished_ms: 0,
+            status,
+            batch: Some(outer_seq),
+            fault: fault_label,
         });
         statuses.insert(step.id.clone(), status);
         let mut header_map = serde_json::Map::new();
@@ -450,6 +544,12 @@ async fn batch(state: &MockState, caller: Option<&Grant>, version: Version, body
     Answer::ok(json!({ "responses": responses }))
 }
 
-fn error_step(status: u16, code: &str, message: &str, request_id: &str, client_request_id: &str) -> (u16, Vec<(String, String)>, Value) {
+fn error_step(
+    status: u16,
+    code: &str,
+    message: &str,
+    request_id: &str,
+    client_request_id: &str,
+) -> (u16, Vec<(String, String)>, Value) {
     (status, vec![], error_body(code, message, request_id, client_request_id))
 }

@@ -90,11 +90,8 @@ impl Tenant {
     /// The directory objects a user belongs to, directly or through nested groups,
     /// each once, in breadth-first order.
     pub fn transitive_member_of(&self, user: &User) -> Vec<&Value> {
-        let by_id: HashMap<&str, &DirectoryObject> = self
-            .directory_objects
-            .iter()
-            .filter_map(|object| id_of(&object.object).map(|id| (id, object)))
-            .collect();
+        let by_id: HashMap<&str, &DirectoryObject> =
+            self.directory_objects.iter().filter_map(|object| id_of(&object.object).map(|id| (id, object))).collect();
         let mut seen: HashSet<&str> = HashSet::new();
         let mut queue: VecDeque<&str> = user.member_of.iter().map(String::as_str).collect();
         let mut found = Vec::new();
@@ -113,11 +110,7 @@ impl Tenant {
     pub fn member_of(&self, user: &User) -> Vec<&Value> {
         user.member_of
             .iter()
-            .filter_map(|id| {
-                self.directory_objects
-                    .iter()
-                    .find(|object| id_of(&object.object) == Some(id.as_str()))
-            })
+            .filter_map(|id| self.directory_objects.iter().find(|object| id_of(&object.object) == Some(id.as_str())))
             .map(|object| &object.object)
             .collect()
     }
@@ -125,8 +118,6 @@ impl Tenant {
 
 impl User {
     pub fn device(&self, key: &str) -> Option<&Device> {
-        self.managed_devices
-            .iter()
-            .find(|device| id_of(&device.object) == Some(key))
+        self.managed_devices.iter().find(|device| id_of(&device.object) == Some(key))
     }
 }

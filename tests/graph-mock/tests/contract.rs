@@ -108,7 +108,8 @@ async fn users_are_found_by_id_or_principal_name_and_unknown_ones_are_404() {
     let id = adele["id"].as_str().unwrap();
     let (status, by_id) = mock.json(&format!("/v1.0/users/{id}?$select=displayName"), &[]).await;
     assert_eq!((status, by_id["displayName"].as_str()), (200, Some("Adele Vance")));
-    let (status, headers, body) = mock.get("/v1.0/users/nobody@contoso.onmicrosoft.com", &[("client-request-id", "abc-123")]).await;
+    let (status, headers, body) =
+        mock.get("/v1.0/users/nobody@contoso.onmicrosoft.com", &[("client-request-id", "abc-123")]).await;
     let body: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(status, 404);
     assert_eq!(body["error"]["code"], "Request_ResourceNotFound");
@@ -135,7 +136,8 @@ async fn enrollment_configurations_carry_assignments_only_when_expanded() {
     let mock = start(false, 0).await;
     let (_, plain) = mock.json("/v1.0/deviceManagement/deviceEnrollmentConfigurations", &[]).await;
     assert!(plain["value"].as_array().unwrap().iter().all(|c| c.get("assignments").is_none()));
-    let (_, expanded) = mock.json("/v1.0/deviceManagement/deviceEnrollmentConfigurations?$expand=assignments", &[]).await;
+    let (_, expanded) =
+        mock.json("/v1.0/deviceManagement/deviceEnrollmentConfigurations?$expand=assignments", &[]).await;
     assert!(expanded["value"].as_array().unwrap().iter().all(|c| c["assignments"].is_array()));
 }
 
@@ -144,11 +146,16 @@ async fn failing_settings_explain_a_non_compliant_device() {
     let mock = start(false, 0).await;
     let (_, devices) = mock.json(&format!("/v1.0/users/{ADELE}/managedDevices"), &[]).await;
     let laptop = devices["value"].as_array().unwrap().iter().find(|d| d["complianceState"] == "noncompliant").unwrap();
-    let base = format!("/v1.0/users/{ADELE}/managedDevices/{}/deviceCompliancePolicyStates", laptop["id"].as_str().unwrap());
+    let base =
+        format!("/v1.0/users/{ADELE}/managedDevices/{}/deviceCompliancePolicyStates", laptop["id"].as_str().unwrap());
     let (_, states) = mock.json(&base, &[]).await;
     let failing = states["value"].as_array().unwrap().iter().find(|s| s["state"] == "nonCompliant").unwrap();
     // Setting states come inline: Graph has no `settingStates` path below a policy state.
-    assert!(failing["settingStates"].as_array().unwrap().iter().any(|s| s["state"] == "nonCompliant" && s["settingName"] == "Require BitLocker"));
+    assert!(failing["settingStates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["state"] == "nonCompliant" && s["settingName"] == "Require BitLocker"));
     let (status, _) = mock.json(&format!("{base}/{}/settingStates", failing["id"].as_str().unwrap()), &[]).await;
     assert_eq!(status, 400);
 }
@@ -159,11 +166,23 @@ async fn per_platform_restrictions_and_beta_properties_come_from_beta_only() {
     let path = "deviceManagement/deviceEnrollmentConfigurations?$expand=assignments";
     let (_, beta) = mock.json(&format!("/beta/{path}"), &[]).await;
     let (_, v1) = mock.json(&format!("/v1.0/{path}"), &[]).await;
-    let single = |body: &Value| body["value"].as_array().unwrap().iter().filter(|c| c["@odata.type"] == "#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration").count();
+    let single = |body: &Value| {
+        body["value"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["@odata.type"] == "#microsoft.graph.deviceEnrollmentPlatformRestrictionConfiguration")
+            .count()
+    };
     assert!(single(&beta) >= 4);
     assert_eq!(single(&v1), 0);
     let text = v1.to_string();
-    for beta_only in ["deviceEnrollmentConfigurationType", "blockedManufacturers", "deviceAndAppManagementAssignmentFilterType", "\"source\""] {
+    for beta_only in [
+        "deviceEnrollmentConfigurationType",
+        "blockedManufacturers",
+        "deviceAndAppManagementAssignmentFilterType",
+        "\"source\"",
+    ] {
         assert!(!text.contains(beta_only), "v1.0 sends {beta_only}");
     }
     assert!(beta.to_string().contains("exclusionGroupAssignmentTarget"));
@@ -218,7 +237,9 @@ async fn batch_answers_each_step_with_dependencies_and_limits() {
         ]}))
         .await;
     assert_eq!(status, 200);
-    let status_of = |id: &str| body["responses"].as_array().unwrap().iter().find(|r| r["id"] == id).map(|r| r["status"].as_u64().unwrap());
+    let status_of = |id: &str| {
+        body["responses"].as_array().unwrap().iter().find(|r| r["id"] == id).map(|r| r["status"].as_u64().unwrap())
+    };
     assert_eq!(status_of("licence"), Some(200));
     assert_eq!(status_of("missing"), Some(404));
     assert_eq!(status_of("after-missing"), Some(424));
@@ -227,7 +248,8 @@ async fn batch_answers_each_step_with_dependencies_and_limits() {
     let throttled = body["responses"].as_array().unwrap().iter().find(|r| r["id"] == "throttled").unwrap();
     assert_eq!(throttled["headers"]["Retry-After"], "5");
 
-    let too_many: Vec<Value> = (0..21).map(|i| json!({"id": i.to_string(), "method": "GET", "url": "/deviceManagement"})).collect();
+    let too_many: Vec<Value> =
+        (0..21).map(|i| json!({"id": i.to_string(), "method": "GET", "url": "/deviceManagement"})).collect();
     assert_eq!(mock.batch("v1.0", json!({ "requests": too_many })).await.0, 400);
     let log = mock.log().await;
     assert_eq!(log.iter().filter(|e| e["batch"].is_u64()).count(), 5, "inner steps are logged with their batch");
@@ -272,7 +294,12 @@ async fn faults_by_header_and_by_rule_then_recovery() {
     };
     assert!(dropped, "the connection drops before a whole answer arrives");
 
-    mock.http.post(format!("{}/_mock/faults", mock.url)).json(&json!({"match": "licenseDetails", "fault": "503", "times": 1})).send().await.unwrap();
+    mock.http
+        .post(format!("{}/_mock/faults", mock.url))
+        .json(&json!({"match": "licenseDetails", "fault": "503", "times": 1}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(mock.get(&path, &[]).await.0, 503);
     assert_eq!(mock.get(&path, &[]).await.0, 200, "the rule fires once, then Graph recovers");
     let log = mock.log().await;
@@ -291,7 +318,8 @@ async fn injected_latency_delays_every_call() {
 /// Signs `operator` in as a browser would: the authorize form, then the token endpoint with an Origin.
 async fn sign_in(mock: &Mock, operator: &str) -> Value {
     // RFC 7636, appendix B.
-    let (verifier, challenge) = ("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+    let (verifier, challenge) =
+        ("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
     let redirect = "http://127.0.0.1:8080/";
     let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let form = [
@@ -299,12 +327,30 @@ async fn sign_in(mock: &Mock, operator: &str) -> Value {
         ("scope", "openid offline_access https://graph.microsoft.com/User.Read.All https://graph.microsoft.com/DeviceManagementApps.Read.All"),
         ("state", "s-42"), ("code_challenge", challenge), ("code_challenge_method", "S256"), ("operator", operator),
     ];
-    let answer = no_redirects.post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/authorize", mock.url)).form(&form).send().await.unwrap();
+    let answer = no_redirects
+        .post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/authorize", mock.url))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     let location = answer.headers()["location"].to_str().unwrap().to_string();
     assert!(location.starts_with(redirect) && location.contains("state=s-42"), "{location}");
     let code = location.split("code=").nth(1).unwrap().split('&').next().unwrap().to_string();
-    let token_form = [("grant_type", "authorization_code"), ("client_id", graph_mock::server::DEMO_CLIENT_ID), ("code", &code), ("redirect_uri", redirect), ("code_verifier", verifier)];
-    let response = mock.http.post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", mock.url)).header("Origin", "http://127.0.0.1:8080").form(&token_form).send().await.unwrap();
+    let token_form = [
+        ("grant_type", "authorization_code"),
+        ("client_id", graph_mock::server::DEMO_CLIENT_ID),
+        ("code", &code),
+        ("redirect_uri", redirect),
+        ("code_verifier", verifier),
+    ];
+    let response = mock
+        .http
+        .post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", mock.url))
+        .header("Origin", "http://127.0.0.1:8080")
+        .form(&token_form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.headers()["access-control-allow-origin"], "http://127.0.0.1:8080");
     response.json().await.unwrap()
 }
@@ -323,25 +369,57 @@ async fn sign_in_gives_tokens_whose_scopes_decide_each_call() {
     let bearer = format!("Bearer {}", limited["access_token"].as_str().unwrap());
     assert_eq!(mock.get(&format!("/v1.0/users/{ADELE}"), &[("Authorization", &bearer)]).await.0, 200);
     let batch = json!({ "requests": [{ "id": "apps", "method": "GET", "url": format!("/users/{ADELE}/managedAppRegistrations") }] });
-    let response = mock.http.post(format!("{}/v1.0/$batch", mock.url)).header("Authorization", &bearer).json(&batch).send().await.unwrap();
+    let response = mock
+        .http
+        .post(format!("{}/v1.0/$batch", mock.url))
+        .header("Authorization", &bearer)
+        .json(&batch)
+        .send()
+        .await
+        .unwrap();
     let answer: Value = response.json().await.unwrap();
     assert_eq!(answer["responses"][0]["status"], 403, "a missing scope refuses that call only");
     assert_eq!(answer["responses"][0]["body"]["error"]["code"], "Forbidden");
 
-    let refreshed: Value = mock.http.post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", mock.url))
+    let refreshed: Value = mock
+        .http
+        .post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", mock.url))
         .header("Origin", "http://127.0.0.1:8080")
-        .form(&[("grant_type", "refresh_token"), ("client_id", graph_mock::server::DEMO_CLIENT_ID), ("refresh_token", limited["refresh_token"].as_str().unwrap())])
-        .send().await.unwrap().json().await.unwrap();
+        .form(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", graph_mock::server::DEMO_CLIENT_ID),
+            ("refresh_token", limited["refresh_token"].as_str().unwrap()),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_ne!(refreshed["refresh_token"], limited["refresh_token"], "refresh tokens rotate");
     mock.http.post(format!("{}/_mock/tokens/expire", mock.url)).send().await.unwrap();
-    let (status, body) = mock.json("/v1.0/deviceManagement", &[("Authorization", &format!("Bearer {}", refreshed["access_token"].as_str().unwrap()))]).await;
-    assert_eq!((status, body["error"]["message"].as_str().unwrap()), (401, "Lifetime validation failed, the token is expired."));
+    let (status, body) = mock
+        .json(
+            "/v1.0/deviceManagement",
+            &[("Authorization", &format!("Bearer {}", refreshed["access_token"].as_str().unwrap()))],
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["message"].as_str().unwrap()),
+        (401, "Lifetime validation failed, the token is expired.")
+    );
 }
 
 #[tokio::test]
 async fn the_token_endpoint_serves_browsers_only() {
     let mock = start(true, 0).await;
-    let response = mock.http.post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", mock.url)).form(&[("grant_type", "refresh_token"), ("refresh_token", "x")]).send().await.unwrap();
+    let response = mock
+        .http
+        .post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", mock.url))
+        .form(&[("grant_type", "refresh_token"), ("refresh_token", "x")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status().as_u16(), 400);
     assert!(response.text().await.unwrap().contains("AADSTS9002327"));
 }

@@ -12,12 +12,23 @@ use time::OffsetDateTime;
 /// (`clean_beta_metadata`, types of the same names) and the Graph reference.
 const R2_PROPERTIES: &[(&str, &[&str])] = &[
     ("deviceEnrollmentConfiguration", &["deviceEnrollmentConfigurationType", "roleScopeTagIds", "assignments"]),
-    ("deviceEnrollmentPlatformRestrictionsConfiguration", &["androidForWorkRestriction", "macRestriction", "windowsHomeSkuRestriction"]),
+    (
+        "deviceEnrollmentPlatformRestrictionsConfiguration",
+        &["androidForWorkRestriction", "macRestriction", "windowsHomeSkuRestriction"],
+    ),
     ("deviceEnrollmentPlatformRestrictionConfiguration", &["platformType", "platformRestriction"]),
     ("deviceEnrollmentWindowsHelloForBusinessConfiguration", &[]),
     ("deviceEnrollmentPlatformRestriction", &["blockedManufacturers", "blockedSkus"]),
     ("enrollmentConfigurationAssignment", &["source", "sourceId"]),
-    ("deviceAndAppManagementAssignmentTarget", &["groupId", "collectionId", "deviceAndAppManagementAssignmentFilterId", "deviceAndAppManagementAssignmentFilterType"]),
+    (
+        "deviceAndAppManagementAssignmentTarget",
+        &[
+            "groupId",
+            "collectionId",
+            "deviceAndAppManagementAssignmentFilterId",
+            "deviceAndAppManagementAssignmentFilterType",
+        ],
+    ),
     ("directoryRole", &["id", "displayName", "description", "roleTemplateId", "deletedDateTime"]),
     ("administrativeUnit", &["id", "displayName", "description", "visibility", "deletedDateTime"]),
     ("deviceCompliancePolicySettingState", &["userId", "userPrincipalName", "sources"]),
@@ -42,7 +53,8 @@ struct Documented {
 impl Documented {
     fn load() -> Documented {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/graph-shapes.json");
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("the contract file {path} is needed beside the repository: {e}"));
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("the contract file {path} is needed beside the repository: {e}"));
         let shapes: Value = serde_json::from_str(&text).expect("graph-shapes.json is JSON");
         let mut by_resource: HashMap<String, BTreeSet<String>> = HashMap::new();
         for (name, shape) in shapes.as_object().expect("an object of resources") {
@@ -61,7 +73,8 @@ impl Documented {
     }
 
     fn allowed(&self, resource: &str) -> BTreeSet<String> {
-        let mut names = self.by_resource.get(resource).cloned().unwrap_or_else(|| panic!("no documented shape for {resource}"));
+        let mut names =
+            self.by_resource.get(resource).cloned().unwrap_or_else(|| panic!("no documented shape for {resource}"));
         for (derived, base) in BASES {
             if *derived == resource {
                 names.extend(self.allowed(base));
@@ -102,7 +115,11 @@ fn type_name(value: &Value) -> &str {
 #[test]
 fn every_property_the_stand_in_sends_is_documented_for_its_resource() {
     let documented = Documented::load();
-    let tenant = demo_tenant(3, &DemoSize { users: 40, large_groups: 30, large_devices: 6, large_failures: 30 }, OffsetDateTime::now_utc());
+    let tenant = demo_tenant(
+        3,
+        &DemoSize { users: 40, large_groups: 30, large_devices: 6, large_failures: 30 },
+        OffsetDateTime::now_utc(),
+    );
     let mut check = Check { documented: &documented, problems: BTreeSet::new() };
     for config in &tenant.enrollment_configurations {
         let name = type_name(config);
@@ -153,8 +170,16 @@ fn every_property_the_stand_in_sends_is_documented_for_its_resource() {
             };
             check.object(name, event, "deviceManagementTroubleshootingEvents");
             check.object("deviceManagementTroubleshootingErrorDetails", &event["troubleshootingErrorDetails"], name);
-            check.each("deviceManagementTroubleshootingErrorResource", &event["troubleshootingErrorDetails"]["resources"], name);
+            check.each(
+                "deviceManagementTroubleshootingErrorResource",
+                &event["troubleshootingErrorDetails"]["resources"],
+                name,
+            );
         }
     }
-    assert!(check.problems.is_empty(), "properties the stand-in sends that are not documented for their resource:\n{}", check.problems.iter().cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        check.problems.is_empty(),
+        "properties the stand-in sends that are not documented for their resource:\n{}",
+        check.problems.iter().cloned().collect::<Vec<_>>().join("\n")
+    );
 }
