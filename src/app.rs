@@ -18,6 +18,7 @@ use crate::pages::select_user::{SelectUserPage, SEARCH_INPUT_ID};
 use crate::pages::setup::SetupPage;
 use crate::pages::sign_in::SignInPage;
 use crate::pages::user_parts::{self, fetch_user_view};
+use crate::state::directory::Directory;
 use crate::state::sessions::Sessions;
 
 #[component]
@@ -70,6 +71,7 @@ fn Portal(config: Config) -> impl IntoView {
 #[component]
 fn SignedInPortal(client: GraphClient) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    provide_context(Directory::new(client.clone()));
     provide_context(client);
     provide_context(Sessions::new());
     // The user view's chunk comes once the page is up, before the operator has picked a user.

@@ -48,11 +48,14 @@ pub enum SignInProblem {
 #[derive(Clone)]
 pub struct AuthSession(Rc<Inner>);
 
+/// A token renewal under way, shared by every call that waits for it.
+type Renewal = Shared<LocalBoxFuture<'static, Result<String, GraphError>>>;
+
 struct Inner {
     client: SignInClient,
     tokens: RefCell<Option<TokenSet>>,
     /// One renewal at a time; concurrent callers wait for the same one.
-    renewing: RefCell<Option<Shared<LocalBoxFuture<'static, Result<String, GraphError>>>>>,
+    renewing: RefCell<Option<Renewal>>,
     timer: RefCell<Option<Timeout>>,
     /// Set once the tab is navigating to Entra, so it goes only once.
     leaving: Cell<bool>,

@@ -1,26 +1,21 @@
 //! The tenant's account state (Active / Inactive) with the raw `subscriptionState`.
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::components::section_error::{describe, granted_scopes, refusal};
+use crate::components::section_error::{describe, refusal};
 use crate::domain::account::{account_state, AccountState as State};
 use crate::graph::models::DeviceManagement;
-use crate::graph::{queries, ApiVersion, GraphClient, Progress};
 use crate::i18n::{use_i18n, Msg};
+use crate::state::directory::{granted_scopes, use_directory};
 
 #[component]
 pub fn AccountState() -> impl IntoView {
     let i18n = use_i18n();
-    let client = expect_context::<GraphClient>();
+    let directory = use_directory();
     let answer = LocalResource::new(move || {
-        let client = client.clone();
-        async move {
-            let quiet: Progress = Rc::new(|_| {});
-            client.get::<DeviceManagement>(ApiVersion::V1, queries::SUBSCRIPTION_STATE, None, &quiet).await
-        }
+        let directory = directory.clone();
+        async move { directory.account().await }
     });
     let class = style! {"AccountState",
         div {

@@ -1,7 +1,11 @@
-//! Graph enum values in the operator's words; a value this portal does not know is shown
-//! as sent, marked as unrecognised.
+//! Graph values in the operator's words: enum values (one this portal does not know is shown
+//! as sent, marked as unrecognised) and a failed enrollment's title and date.
 
-use crate::graph::models::{ComplianceState, ComplianceStatus, InstallState, OwnerType};
+use leptos::prelude::*;
+
+use crate::browser::format_timestamp;
+use crate::domain::remediation::{entry, recognise, Recognised};
+use crate::graph::models::{ComplianceState, ComplianceStatus, InstallState, OwnerType, TroubleshootingEvent};
 use crate::i18n::{I18n, Msg};
 
 /// How a state reads at a glance; always shown with words and a mark, never colour alone.
@@ -87,4 +91,22 @@ pub fn ownership(i18n: &I18n, owner: Option<&OwnerType>) -> String {
         Some(OwnerType::Unspecified) | None => i18n.t(Msg::StateUnknown).to_string(),
         Some(OwnerType::Unknown(raw)) => unrecognised(i18n, raw),
     }
+}
+
+/// What failed, in the operator's words when the catalogue knows it, else as Intune said it.
+pub fn failure_title(event: &TroubleshootingEvent, i18n: &I18n) -> String {
+    match recognise(event) {
+        Some(Recognised::ByReason(error)) => entry(error).title.template(i18n.lang.get_untracked()).to_string(),
+        _ => event
+            .failure_reason
+            .clone()
+            .filter(|r| !r.trim().is_empty())
+            .or_else(|| event.failure_category.as_ref().map(|c| c.as_wire().to_string()))
+            .unwrap_or_else(|| i18n.t(Msg::StateUnknown).to_string()),
+    }
+}
+
+/// When a failed enrollment started, in the operator's language.
+pub fn event_date(event: &TroubleshootingEvent, i18n: &I18n) -> String {
+    event.event_date_time.as_ref().map(|t| format_timestamp(t, i18n.lang.get_untracked())).unwrap_or_default()
 }

@@ -10,3 +10,4 @@ pub mod operator_menu;
 pub mod section_error;
 pub mod section_view;
 pub mod user_status;
+pub mod user_tab;

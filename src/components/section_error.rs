@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::auth::{AuthHandle, AuthSession};
 use crate::domain::permissions::{explain, Refusal};
 use crate::graph::{FailureKind, GraphError};
 use crate::i18n::{use_i18n, I18n, Msg};
+use crate::state::directory::granted_scopes;
 
 /// For a 403: which permission or role the operator lacks, in words to forward to an administrator.
 pub fn refusal(i18n: &I18n, error: &GraphError, granted: &[String]) -> Option<String> {
@@ -16,11 +16,6 @@ pub fn refusal(i18n: &I18n, error: &GraphError, granted: &[String]) -> Option<St
         Refusal::Denied(Some(scopes)) => i18n.fmt(Msg::RefusalDenied, &[&scopes.join(i18n.t(Msg::Or))]),
         Refusal::Denied(None) => i18n.t(Msg::RefusalUnknown).to_string(),
     })
-}
-
-/// The scopes of the signed-in operator's token (none outside a signed-in portal).
-pub fn granted_scopes() -> Vec<String> {
-    use_context::<AuthHandle>().map(|auth| auth.with_value(AuthSession::granted)).unwrap_or_default()
 }
 
 /// The sentence an operator reads for a failure.

@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use crate::graph::models::Timestamp;
+
 /// What a column sorts by.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SortKey {
@@ -71,6 +73,11 @@ pub fn to_csv<'a>(headers: &[&str], rows: impl IntoIterator<Item = &'a [String]>
         out += &line(&mut row.iter().map(|cell| csv_field(cell)));
     }
     out
+}
+
+/// A date column's sort key; a missing date sorts as missing.
+pub fn timestamp_key(value: Option<&Timestamp>) -> SortKey {
+    value.map_or(SortKey::Missing, |t| SortKey::Number(t.sort_key()))
 }
 
 #[cfg(test)]

@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use crate::browser::format_timestamp;
 use crate::components::data_table::{Column, DataTable};
 use crate::components::labels::Tone;
-use crate::domain::table::{Direction, SortKey};
+use crate::components::user_tab::user_section;
+use crate::domain::table::{timestamp_key, Direction, SortKey};
 use crate::graph::models::ManagedAppRegistration;
 use crate::i18n::Msg;
-use crate::pages::devices::timestamp_key;
-use crate::pages::user::user_section;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 

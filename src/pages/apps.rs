@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::components::data_table::{Column, DataTable};
 use crate::components::labels::install_state;
+use crate::components::user_tab::user_section;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::{InstallState, MobileAppIntent, MobileAppIntentAndState};
 use crate::i18n::Msg;
-use crate::pages::user::user_section;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 

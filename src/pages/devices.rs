@@ -5,16 +5,12 @@ use leptos::prelude::*;
 use crate::browser::format_timestamp;
 use crate::components::data_table::{Column, DataTable};
 use crate::components::labels::{device_compliance, ownership};
-use crate::domain::table::{Direction, SortKey};
-use crate::graph::models::{ManagedDevice, Timestamp};
+use crate::components::user_tab::user_section;
+use crate::domain::table::{timestamp_key, Direction, SortKey};
+use crate::graph::models::ManagedDevice;
 use crate::i18n::Msg;
-use crate::pages::user::user_section;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
-
-pub fn timestamp_key(value: Option<&Timestamp>) -> SortKey {
-    value.map_or(SortKey::Missing, |t| SortKey::Number(t.sort_key()))
-}
 
 fn columns() -> Vec<Column<ManagedDevice>> {
     vec![

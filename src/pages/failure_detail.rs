@@ -6,13 +6,13 @@ use leptos_router::hooks::use_params_map;
 use stylers::style;
 
 use crate::browser::{route_param, user_href};
+use crate::components::labels::{event_date, failure_title};
 use crate::components::section_view::SectionView;
+use crate::components::user_tab::{use_session, SelectedFailure};
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::TroubleshootingEvent;
 use crate::graph::GraphClient;
 use crate::i18n::{use_i18n, Lang, Msg, Text};
-use crate::pages::failures::{event_date, failure_title};
-use crate::pages::user::{use_session, SelectedFailure};
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 

@@ -5,33 +5,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::browser::{format_timestamp, route_param, user_href};
+use crate::browser::{route_param, user_href};
 use crate::components::data_table::{Column, DataTable, RowLink};
-use crate::domain::remediation::{entry, recognise, Recognised};
-use crate::domain::table::{Direction, SortKey};
+use crate::components::labels::{event_date, failure_title};
+use crate::components::user_tab::user_section;
+use crate::domain::table::{timestamp_key, Direction, SortKey};
 use crate::graph::models::TroubleshootingEvent;
-use crate::i18n::{I18n, Msg};
-use crate::pages::devices::timestamp_key;
-use crate::pages::user::user_section;
+use crate::i18n::Msg;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
-
-/// What failed, in the operator's words when the catalogue knows it, else as Intune said it.
-pub fn failure_title(event: &TroubleshootingEvent, i18n: &I18n) -> String {
-    match recognise(event) {
-        Some(Recognised::ByReason(error)) => entry(error).title.template(i18n.lang.get_untracked()).to_string(),
-        _ => event
-            .failure_reason
-            .clone()
-            .filter(|r| !r.trim().is_empty())
-            .or_else(|| event.failure_category.as_ref().map(|c| c.as_wire().to_string()))
-            .unwrap_or_else(|| i18n.t(Msg::StateUnknown).to_string()),
-    }
-}
-
-pub fn event_date(event: &TroubleshootingEvent, i18n: &I18n) -> String {
-    event.event_date_time.as_ref().map(|t| format_timestamp(t, i18n.lang.get_untracked())).unwrap_or_default()
-}
 
 fn columns() -> Vec<Column<TroubleshootingEvent>> {
     vec![

@@ -5,11 +5,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::data_table::{Column, DataTable};
+use crate::components::user_tab::user_section;
 use crate::domain::groups::{hidden_name_needs, memberships, GroupKind, Membership};
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::DirectoryObject;
 use crate::i18n::{I18n, Msg};
-use crate::pages::user::user_section;
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{SectionName, UserSession};
 

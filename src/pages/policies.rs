@@ -7,12 +7,12 @@ use stylers::style;
 use crate::components::data_table::{Column, DataTable};
 use crate::components::labels::policy_status;
 use crate::components::section_view::SectionView;
+use crate::components::user_tab::use_session;
 use crate::domain::compliance::failing_settings;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::queries::PolicyKind;
 use crate::graph::GraphClient;
 use crate::i18n::{use_i18n, Msg};
-use crate::pages::user::use_session;
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{DevicePolicy, SectionName};
 

@@ -10,6 +10,7 @@ use stylers::style;
 
 use crate::components::data_table::{Column, DataTable};
 use crate::components::enrollment_summary::{platform_name, rule_text, UserGroups};
+use crate::components::user_tab::user_section;
 use crate::domain::restrictions::{
     effective, in_priority_order, is_default, kind, reach, restriction_for, target, Applied, Kind, Platform, Reach,
     Target, Why,
@@ -17,7 +18,6 @@ use crate::domain::restrictions::{
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::{EnrollmentConfiguration, RestrictionPlatform};
 use crate::i18n::{use_i18n, I18n, Msg};
-use crate::pages::user::user_section;
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::SectionName;
 

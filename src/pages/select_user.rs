@@ -1,6 +1,5 @@
 //! User selection: typeahead by name or e-mail, keyboard first.
 
-use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -9,9 +8,10 @@ use stylers::style;
 
 use crate::browser::{focus, user_href};
 use crate::components::section_error::SectionError;
-use crate::graph::models::{page_from_value, Page, User};
-use crate::graph::{queries, ApiVersion, GraphClient, GraphError, Progress};
+use crate::graph::models::{Page, User};
+use crate::graph::GraphError;
 use crate::i18n::{use_i18n, Msg};
+use crate::state::directory::use_directory;
 use crate::state::sessions::Sessions;
 
 /// Typing pauses shorter than this send no request.
@@ -29,7 +29,7 @@ struct Answer {
 #[component]
 pub fn SelectUserPage() -> impl IntoView {
     let i18n = use_i18n();
-    let client = expect_context::<GraphClient>();
+    let directory = use_directory();
     let navigate = use_navigate();
     let typed = RwSignal::new(String::new());
     let settled = RwSignal::new(String::new());
@@ -49,15 +49,12 @@ pub fn SelectUserPage() -> impl IntoView {
 
     let answer = LocalResource::new(move || {
         let text = settled.get();
-        let client = client.clone();
+        let directory = directory.clone();
         async move {
             if text.chars().count() < 2 {
                 return None;
             }
-            let quiet: Progress = Rc::new(|_| {});
-            let url = queries::search_users(&text, MAX_RESULTS);
-            let result =
-                client.first_page(ApiVersion::V1, &url, true, None, &quiet).await.and_then(page_from_value::<User>);
+            let result = directory.search_users(&text, MAX_RESULTS).await;
             Some(Answer { text, result })
         }
     });

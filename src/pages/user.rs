@@ -9,6 +9,7 @@ use stylers::style;
 use crate::browser::{app_href, copy_to_clipboard, route_param, user_href};
 use crate::components::section_view::SectionView;
 use crate::components::user_status::{apps_text, devices_text, licence_text, UserStatus};
+use crate::components::user_tab::SelectedFailure;
 use crate::domain::licence::licence_state;
 use crate::domain::ticket::{ticket_summary, TicketFacts};
 use crate::graph::models::User;
@@ -17,36 +18,6 @@ use crate::i18n::{use_i18n, I18n, Msg};
 use crate::state::section::{Loaded, Section};
 use crate::state::sessions::Sessions;
 use crate::state::user_session::{SectionName, UserSession};
-
-/// The session of the user in the route, for the tabs.
-pub fn use_session() -> Signal<Option<UserSession>> {
-    expect_context::<Signal<Option<UserSession>>>()
-}
-
-/// A tab showing one section of the current user: its states, Retry, and `content` once loaded.
-pub fn user_section<T, V, F>(
-    pick: fn(UserSession) -> Signal<Section<T>>,
-    name: SectionName,
-    label: Msg,
-    content: F,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + 'static,
-    F: Fn(UserSession, Loaded<T>) -> V + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    let session = use_session();
-    let client = expect_context::<GraphClient>();
-    move || {
-        session.get().map(|session| {
-            let client = client.clone();
-            let content = content.clone();
-            view! {
-                <SectionView section=pick(session) on_retry=move |_| session.retry(client.clone(), name) label=label content=move |loaded| content(session, loaded)/>
-            }
-        })
-    }
-}
 
 /// The tabs of "User information": (path below the user, label).
 const TABS: [(&str, Msg); 8] = [
@@ -119,10 +90,6 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
         request_ids_label: i18n.t(Msg::ErrorRequestId),
     })
 }
-
-/// The failure on screen, if the route is a drill-down: (title, date), set by that page.
-#[derive(Clone, Copy)]
-pub struct SelectedFailure(pub RwSignal<Option<(String, String)>>);
 
 #[component]
 pub fn UserLayout() -> impl IntoView {

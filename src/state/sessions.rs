@@ -30,7 +30,14 @@ impl Kept {
     }
 }
 
+impl Default for Sessions {
+    fn default() -> Sessions {
+        Sessions::new()
+    }
+}
+
 impl Sessions {
+    /// Created inside the portal: its sessions live under the current owner.
     pub fn new() -> Sessions {
         Sessions {
             recent: RwSignal::new_local(Vec::new()),

@@ -64,7 +64,7 @@ impl FromStr for Fault {
 
 /// Seconds as Graph writes them: whole, or with the fraction (`2.128`).
 fn retry_after_text(ms: u64) -> String {
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         (ms / 1000).to_string()
     } else {
         format!("{}", ms as f64 / 1000.0)

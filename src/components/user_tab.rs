@@ -1,0 +1,44 @@
+//! What every tab of the user view shares: the user in the route, the failure on screen, and
+//! one section shown with its states and Retry.
+
+use leptos::prelude::*;
+
+use crate::components::section_view::SectionView;
+use crate::graph::GraphClient;
+use crate::i18n::Msg;
+use crate::state::section::{Loaded, Section};
+use crate::state::user_session::{SectionName, UserSession};
+
+/// The session of the user in the route, for the tabs.
+pub fn use_session() -> Signal<Option<UserSession>> {
+    expect_context::<Signal<Option<UserSession>>>()
+}
+
+/// A tab showing one section of the current user: its states, Retry, and `content` once loaded.
+pub fn user_section<T, V, F>(
+    pick: fn(UserSession) -> Signal<Section<T>>,
+    name: SectionName,
+    label: Msg,
+    content: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(UserSession, Loaded<T>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let session = use_session();
+    let client = expect_context::<GraphClient>();
+    move || {
+        session.get().map(|session| {
+            let client = client.clone();
+            let content = content.clone();
+            view! {
+                <SectionView section=pick(session) on_retry=move |_| session.retry(client.clone(), name) label=label content=move |loaded| content(session, loaded)/>
+            }
+        })
+    }
+}
+
+/// The failure on screen, if the route is a drill-down: (title, date), set by that page.
+#[derive(Clone, Copy)]
+pub struct SelectedFailure(pub RwSignal<Option<(String, String)>>);
