@@ -233,7 +233,8 @@ fn wasm_memory_bytes() -> u32 {
 
 #[wasm_bindgen_test]
 async fn opening_fifty_users_keeps_the_memory_of_the_last_ten() {
-    let _ = leptos::task::Executor::init_wasm_bindgen();
+    // Mounting starts the task executor the sessions' loads run on.
+    mount(Lang::En, || ());
     let portal = Owner::new();
     let sessions = portal.with(Sessions::new);
     // Nothing listens on the discard port: each load fails at once, and is stopped anyway.
