@@ -107,7 +107,7 @@ test('the limited operator is told which permission each section lacks; the rest
     const page = await openPage(browser, { stack, operator: 'Lidia Holloway' });
     await page.goto(`${stack.portalUrl}/users/${ADELE}`);
     const status = page.getByRole('region', { name: 'User status' });
-    await status.getByText(/3 devices/).waitFor();
+    await status.getByTestId('devices-summary').getByText(/3 devices/).waitFor();
     await status.getByText(/Licensed/).waitFor();
     // Install states need the configuration or the managed-devices permission, not the apps one.
     await page.getByTestId('apps-summary').getByText(/6 apps/).waitFor();

@@ -87,7 +87,7 @@ test('Intune licences through education, business and volume-licensing plans are
 
 test('a guest without a mailbox is found by user principal name, and #EXT# works in links, deep links and Intune calls', async () => {
   const page = await openPage(browser, { stack });
-  await page.getByRole('combobox').fill('grady_fab');
+  await page.getByRole('combobox', { name: 'Name or e-mail' }).fill('grady_fab');
   await page.getByRole('option', { name: /Grady Archie/ }).waitFor();
   const deepLink = `${stack.portalUrl}/users/${encodeURIComponent(GUEST).replace('%40', '@')}/groups`;
   await page.goto(deepLink);
@@ -128,7 +128,7 @@ test("Intune's JSON-in-message error shows its inner message, with the request i
   const page = await openPage(browser, { stack, operator: 'Pradeep Gupta' });
   await page.goto(`${stack.portalUrl}/users/${ADELE}`);
   const devices = page.getByTestId('devices-summary');
-  await devices.getByText(/no Intune role/).waitFor();
+  await devices.getByText(/no Intune role/).first().waitFor();
   const text = await devices.innerText();
   assert.match(text, /Microsoft Graph answered 403: User is not authorized to perform this operation[^{]*Operation ID/);
   assert.doesNotMatch(text, /_version|CustomApiErrorPhrase/);
