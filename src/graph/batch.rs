@@ -1,7 +1,8 @@
 //! JSON batching: the independent calls behind one view go out as `$batch` requests of at
 //! most 20; the answers come back in any order and are matched by id.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::error::{parse_retry_after, FailureKind, GraphError};
@@ -59,32 +60,36 @@ pub fn plan_batches(steps: &[BatchStep]) -> Vec<Vec<BatchStep>> {
     batches
 }
 
+/// A step's body as the text Graph sent, not decoded yet: each page is decoded once, by the
+/// section that shows it, straight from this text.
+pub type JsonText = Box<RawValue>;
+
 /// The answer to one step.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct StepAnswer {
     pub id: String,
     pub status: u16,
     pub retry_after: Option<u64>,
     pub request_id: Option<String>,
-    pub body: Value,
+    pub body: JsonText,
 }
 
 impl StepAnswer {
     /// The step's result: its body, or the Graph error it carries.
-    pub fn into_result(self) -> Result<Value, GraphError> {
+    pub fn into_result(self) -> Result<JsonText, GraphError> {
         if (200..300).contains(&self.status) {
             // Every call the portal batches answers a JSON object; anything else is unreadable,
             // and the operator still gets the request id to quote.
-            return match self.body {
-                Value::Object(_) => Ok(self.body),
-                _ => Err(GraphError {
+            return if self.body.get().starts_with('{') {
+                Ok(self.body)
+            } else {
+                Err(GraphError {
                     request_id: self.request_id,
                     ..GraphError::new(FailureKind::Decode, "the answer is not a JSON object")
-                }),
+                })
             };
         }
-        let text = self.body.to_string();
-        let mut error = GraphError::from_status(self.status, &text, self.request_id);
+        let mut error = GraphError::from_status(self.status, self.body.get(), self.request_id);
         error.retry_after = self.retry_after;
         Err(error)
     }
@@ -94,34 +99,49 @@ impl StepAnswer {
     }
 }
 
+/// A `$batch` answer as sent: the small fields read, each body kept as text.
+#[derive(Deserialize)]
+struct Envelope {
+    responses: Option<Vec<Response>>,
+}
+
+#[derive(Deserialize)]
+struct Response {
+    id: Option<Value>,
+    status: Option<Value>,
+    headers: Option<serde_json::Map<String, Value>>,
+    body: Option<JsonText>,
+}
+
 /// Reads a `$batch` answer (responses in any order).
 pub fn parse_batch_answer(body: &str) -> Result<Vec<StepAnswer>, GraphError> {
     let decode = |reason: &str| GraphError::new(FailureKind::Decode, reason.to_string());
-    let envelope: Value = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
-    let responses = envelope
-        .get("responses")
-        .and_then(Value::as_array)
-        .ok_or_else(|| decode("the $batch answer has no \"responses\" list"))?;
+    let envelope: Envelope = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
+    let responses = envelope.responses.ok_or_else(|| decode("the $batch answer has no \"responses\" list"))?;
     let mut answers = Vec::with_capacity(responses.len());
     for response in responses {
-        let Some(id) = response.get("id").and_then(Value::as_str) else { continue };
-        let headers = response.get("headers");
+        let Some(Value::String(id)) = response.id else { continue };
         let header = |name: &str| {
-            headers.and_then(Value::as_object).and_then(|map| {
+            response.headers.as_ref().and_then(|map| {
                 map.iter()
                     .find(|(key, _)| key.eq_ignore_ascii_case(name))
                     .and_then(|(_, value)| value.as_str().map(str::to_string))
             })
         };
         answers.push(StepAnswer {
-            id: id.to_string(),
-            status: response.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(0),
+            status: response.status.as_ref().and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).unwrap_or(0),
             retry_after: header("Retry-After").as_deref().and_then(parse_retry_after),
             request_id: header("request-id"),
-            body: response.get("body").cloned().unwrap_or(Value::Null),
+            id,
+            body: response.body.unwrap_or_else(null),
         });
     }
     Ok(answers)
+}
+
+/// A missing body reads as `null`.
+fn null() -> JsonText {
+    RawValue::from_string("null".into()).expect("null is JSON")
 }
 
 #[cfg(test)]
@@ -168,6 +188,16 @@ mod tests {
             Some(3),
             "a fractional Retry-After is rounded up"
         );
+    }
+
+    #[test]
+    fn a_step_page_is_decoded_from_the_text_graph_sent() {
+        let body = r#"{"responses":[{"id":"g","status":200,"body":  {"value":[{"id":"a","displayName":"Sales"}, {"id":7}],
+            "@odata.nextLink":"https://graph.microsoft.com/v1.0/next"}}]}"#;
+        let text = parse_batch_answer(body).unwrap().remove(0).into_result().unwrap();
+        let page = crate::graph::models::decode_page::<crate::graph::models::DirectoryObject>(text.get()).unwrap();
+        assert_eq!(page.items.len(), 1);
+        assert_eq!((page.skipped.len(), page.next_link.as_deref()), (1, Some("https://graph.microsoft.com/v1.0/next")));
     }
 
     #[test]

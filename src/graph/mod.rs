@@ -12,4 +12,4 @@ pub mod transport;
 
 pub use credentials::Credentials;
 pub use error::{FailureKind, GraphError};
-pub use transport::{ApiVersion, GraphClient, Progress, ProgressEvent};
+pub use transport::{ApiVersion, BatchAnswers, GraphClient, Progress, ProgressEvent};

@@ -514,11 +514,6 @@ pub fn decode_page<T: DeserializeOwned>(body: &str) -> Result<Page<T>, GraphErro
     Ok(page)
 }
 
-/// A page that arrived inside a `$batch` answer; one decoder for both ways a page comes.
-pub fn page_from_value<T: DeserializeOwned>(envelope: Value) -> Result<Page<T>, GraphError> {
-    decode_page(&envelope.to_string())
-}
-
 /// A single resource.
 pub fn decode_one<T: DeserializeOwned>(body: &str) -> Result<T, GraphError> {
     serde_json::from_str(body).map_err(decode_error)

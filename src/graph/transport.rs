@@ -8,10 +8,10 @@ use std::sync::Arc;
 use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::value::RawValue;
 use web_sys::AbortSignal;
 
-use super::batch::{parse_batch_answer, plan_batches, BatchStep, StepAnswer};
+use super::batch::{parse_batch_answer, plan_batches, BatchStep, JsonText, StepAnswer};
 use super::credentials::Credentials;
 use super::error::{parse_retry_after, FailureKind, GraphError};
 use super::models::{decode_one, Page, PageText};
@@ -62,8 +62,11 @@ impl Clock for BrowserClock {
     }
 }
 
-fn parse_json(body: &str) -> Result<Value, GraphError> {
-    serde_json::from_str(body).map_err(|e| GraphError::new(FailureKind::Decode, e.to_string()))
+/// Answers to the steps of `$batch`, by step id.
+pub type BatchAnswers = HashMap<String, Result<JsonText, GraphError>>;
+
+fn json_text(body: &str) -> Result<JsonText, GraphError> {
+    RawValue::from_string(body.to_string()).map_err(|e| GraphError::new(FailureKind::Decode, e.to_string()))
 }
 
 #[derive(Clone)]
@@ -213,20 +216,18 @@ impl GraphClient {
     }
 
     /// The first page of a collection.
-    pub async fn first_page(
+    pub async fn first_page<T: DeserializeOwned>(
         &self,
         version: ApiVersion,
         path: &str,
         eventual: bool,
         signal: Option<&AbortSignal>,
         progress: &Progress,
-    ) -> Result<Value, GraphError> {
-        self.get_raw(&self.url(version, path), eventual, signal, progress).await?.decode(parse_json)
+    ) -> Result<Page<T>, GraphError> {
+        self.page_at(&self.url(version, path), eventual, signal, progress).await
     }
 
     /// The page an `@odata.nextLink` points to (a whole URL), resending `ConsistencyLevel`.
-    /// Decoded a slice at a time, giving the browser back between slices: two long lists
-    /// paging in together must not hold each other (or the operator's typing) up.
     pub async fn next_page<T: DeserializeOwned>(
         &self,
         next_link: &str,
@@ -234,8 +235,21 @@ impl GraphClient {
         signal: Option<&AbortSignal>,
         progress: &Progress,
     ) -> Result<Page<T>, GraphError> {
+        self.page_at(next_link, eventual, signal, progress).await
+    }
+
+    /// One page, decoded from its text a slice at a time, giving the browser back between
+    /// slices: two long lists paging in together must not hold each other (or the operator's
+    /// typing) up.
+    async fn page_at<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        eventual: bool,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+    ) -> Result<Page<T>, GraphError> {
         const SLICE: usize = 200;
-        let raw = self.get_raw(next_link, eventual, signal, progress).await?;
+        let raw = self.get_raw(url, eventual, signal, progress).await?;
         let text = PageText::split(&raw.body).map_err(|error| raw.unreadable(error))?;
         let mut page = text.start();
         for start in (0..text.len()).step_by(SLICE) {
@@ -256,7 +270,7 @@ impl GraphClient {
         steps: Vec<BatchStep>,
         signal: Option<&AbortSignal>,
         progress: &Progress,
-    ) -> HashMap<String, Result<Value, GraphError>> {
+    ) -> BatchAnswers {
         let mut results = HashMap::new();
         for chunk in plan_batches(&steps) {
             self.run_batch(version, chunk, signal, progress, &mut results).await;
@@ -270,7 +284,7 @@ impl GraphClient {
         mut pending: Vec<BatchStep>,
         signal: Option<&AbortSignal>,
         progress: &Progress,
-        results: &mut HashMap<String, Result<Value, GraphError>>,
+        results: &mut BatchAnswers,
     ) {
         let url = self.url(version, "/$batch");
         let started = BrowserClock.now_ms();
@@ -355,14 +369,14 @@ impl GraphClient {
         steps: Vec<BatchStep>,
         signal: Option<&AbortSignal>,
         progress: &Progress,
-        results: &mut HashMap<String, Result<Value, GraphError>>,
+        results: &mut BatchAnswers,
     ) {
         let calls = steps.into_iter().map(|step| async move {
             let eventual = step.headers.as_ref().is_some_and(|h| h.contains_key("ConsistencyLevel"));
             let result = self
                 .get_raw(&self.url(version, &step.url), eventual, signal, progress)
                 .await
-                .and_then(|raw| raw.decode(parse_json));
+                .and_then(|raw| raw.decode(json_text));
             (step.id, result)
         });
         results.extend(futures::future::join_all(calls).await);

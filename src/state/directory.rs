@@ -7,7 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::auth::{AuthHandle, AuthSession};
-use crate::graph::models::{page_from_value, DeviceManagement, Page, User};
+use crate::graph::models::{DeviceManagement, Page, User};
 use crate::graph::{queries, ApiVersion, GraphClient, GraphError, Progress};
 
 #[derive(Clone)]
@@ -28,7 +28,7 @@ impl Directory {
     /// Users whose name, e-mail or user principal name starts with `text`.
     pub async fn search_users(&self, text: &str, max: u32) -> Result<Page<User>, GraphError> {
         let url = queries::search_users(text, max);
-        self.client.first_page(ApiVersion::V1, &url, true, None, &quiet()).await.and_then(page_from_value::<User>)
+        self.client.first_page(ApiVersion::V1, &url, true, None, &quiet()).await
     }
 }
 

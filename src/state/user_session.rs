@@ -1,7 +1,6 @@
 //! Everything shown about one user, loaded in one round: a `$batch` for the v1.0 calls and
 //! one for the beta calls, side by side; long lists then page in with progress.
 
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -11,18 +10,17 @@ use futures::future::{join, join_all};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 use web_sys::{AbortController, AbortSignal};
 
 use super::section::{Loaded, PartFailure, Section};
 use crate::domain::compliance::for_user;
-use crate::graph::batch::BatchStep;
+use crate::graph::batch::{BatchStep, JsonText};
 use crate::graph::models::{
-    page_from_value, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration, ManagedDevice,
-    MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
+    decode_one, decode_page, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration,
+    ManagedDevice, MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
 };
 use crate::graph::queries::{self, PolicyKind};
-use crate::graph::{ApiVersion, GraphClient, GraphError, Progress, ProgressEvent};
+use crate::graph::{ApiVersion, BatchAnswers, GraphClient, GraphError, Progress, ProgressEvent};
 
 /// A policy state together with the device it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,9 +115,9 @@ macro_rules! user_lists {
             }
 
             /// Shows every list from its `$batch` answer, then pages in what is longer.
-            async fn fill_lists(self, client: &GraphClient, answers: &mut HashMap<String, Result<Value, GraphError>>, generation: u64, signal: Option<AbortSignal>) {
+            async fn fill_lists(self, client: &GraphClient, answers: &mut BatchAnswers, generation: u64, signal: Option<AbortSignal>) {
                 let lists: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> = vec![
-                    $(Box::pin(self.fill(client, self.$field, answer(answers, stringify!($field)), generation, signal.clone())),)*
+                    $(Box::pin(self.fill(client, self.$field, first_page(answers, stringify!($field)), generation, signal.clone())),)*
                 ];
                 join_all(lists).await;
             }
@@ -151,8 +149,13 @@ user_lists! {
 }
 
 /// A `$batch` step's answer, taken out of the answers.
-fn answer(answers: &mut HashMap<String, Result<Value, GraphError>>, id: &str) -> Result<Value, GraphError> {
+fn answer(answers: &mut BatchAnswers, id: &str) -> Result<JsonText, GraphError> {
     answers.remove(id).unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")))
+}
+
+/// A list's first page, decoded from the text its `$batch` step answered.
+fn first_page<T: DeserializeOwned>(answers: &mut BatchAnswers, id: &str) -> Result<Page<T>, GraphError> {
+    answer(answers, id).and_then(|text| decode_page(text.get()))
 }
 
 /// While a call waits (throttling, retries), a section still loading says so.
@@ -239,11 +242,8 @@ impl UserSession {
             if !self.current(generation) {
                 return;
             }
-            let mut answers: HashMap<String, Result<Value, GraphError>> = v1.into_iter().chain(beta).collect();
-            let user = answer(&mut answers, "user").and_then(|value| {
-                serde_json::from_value::<User>(value)
-                    .map_err(|e| GraphError::new(crate::graph::FailureKind::Decode, e.to_string()))
-            });
+            let mut answers: BatchAnswers = v1.into_iter().chain(beta).collect();
+            let user = answer(&mut answers, "user").and_then(|text| decode_one::<User>(text.get()));
             self.user.set(match user {
                 Ok(user) => Section::Ready(Loaded {
                     items: Arc::new(vec![user]),
@@ -282,17 +282,13 @@ impl UserSession {
         self,
         client: &GraphClient,
         target: RwSignal<Section<T>>,
-        first: Result<Value, GraphError>,
+        first: Result<Page<T>, GraphError>,
         generation: u64,
         signal: Option<AbortSignal>,
     ) where
         T: DeserializeOwned + Belongs + Send + Sync + Clone + 'static,
     {
-        let first = match first {
-            Ok(value) => value,
-            Err(error) => return self.fail(target, generation, error),
-        };
-        let mut page: Page<T> = match page_from_value(first) {
+        let mut page = match first {
             Ok(page) => page,
             Err(error) => return self.fail(target, generation, error),
         };
@@ -425,9 +421,7 @@ impl UserSession {
             let mut failed_parts = Vec::new();
             for (index, device) in devices.iter().enumerate() {
                 let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
-                let first = answers
-                    .remove(&index.to_string())
-                    .unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")));
+                let first = first_page(&mut answers, &index.to_string());
                 match all_pages::<PolicyState>(&client, first, &quiet).await {
                     Ok(page) => {
                         skipped.extend(page.skipped);
@@ -466,10 +460,10 @@ impl UserSession {
 /// A whole list from its first page (as `$batch` answered it), following `@odata.nextLink`.
 async fn all_pages<T: DeserializeOwned>(
     client: &GraphClient,
-    first: Result<Value, GraphError>,
+    first: Result<Page<T>, GraphError>,
     progress: &Progress,
 ) -> Result<Page<T>, GraphError> {
-    let mut page: Page<T> = page_from_value(first?)?;
+    let mut page = first?;
     while let Some(link) = page.next_link.take() {
         let mut more: Page<T> = client.next_page(&link, false, None, progress).await?;
         let offset = page.items.len() + page.skipped.len();
