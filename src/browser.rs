@@ -71,19 +71,6 @@ pub fn app_href(route: &str) -> String {
     format!("{}{}", mount_path(), route.trim_start_matches('/'))
 }
 
-/// The address of a route below one user (`rest` is `""` or starts with `/`): the user's
-/// key, an object id or a user principal name such as a guest's `…#EXT#@…`, is encoded as
-/// one path segment.
-pub fn user_href(key: &str, rest: &str) -> String {
-    app_href(&format!("/users/{}{rest}", crate::graph::queries::segment(key)))
-}
-
-/// The user key of a route parameter. The router leaves reserved characters encoded (`%23`
-/// for `#`): they are decoded here, once.
-pub fn route_param(param: &str) -> String {
-    percent_encoding::percent_decode_str(param).decode_utf8_lossy().into_owned()
-}
-
 /// The portal's own address: origin and mount.
 pub fn portal_url() -> String {
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();

@@ -12,5 +12,6 @@ pub mod domain;
 pub mod graph;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 pub mod state;
 pub mod text;

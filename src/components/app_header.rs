@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::browser::app_href;
 use crate::components::account_state::AccountState;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::operator_menu::OperatorMenu;
+use crate::components::route_link::RouteLink;
 use crate::i18n::{use_i18n, Msg};
+use crate::routes::SELECT_USER;
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
@@ -37,7 +38,7 @@ pub fn AppHeader() -> impl IntoView {
     };
     view! { class=class,
         <header>
-            <a href=app_href("/") class="title">{move || i18n.t(Msg::AppTitle)}</a>
+            <RouteLink route=SELECT_USER class=format!("title {class}")>{move || i18n.t(Msg::AppTitle)}</RouteLink>
             <div class="tools">
                 <AccountState/>
                 <LanguageSwitch/>

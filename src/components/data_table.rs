@@ -8,13 +8,14 @@ use stylers::style;
 
 use crate::browser::download;
 use crate::components::labels::Tone;
+use crate::components::route_link::RouteLink;
 use crate::domain::table::{haystack, matches_filter, to_csv, Direction, SortKey};
 use crate::i18n::{use_i18n, I18n, Msg};
 
 /// Rows a page shows; the others are one keystroke away, so long lists stay fast.
 const PAGE_SIZE: usize = 100;
 
-/// Where a row's first cell links to.
+/// The address (from `crate::routes`) a row's first cell links to.
 pub type RowLink<T> = Arc<dyn Fn(&T) -> String + Send + Sync>;
 
 pub struct Column<T> {
@@ -234,7 +235,7 @@ where
                 .map(|(c, column)| {
                     let text = (column.cell)(row, &i18n);
                     let content = match (c, &link) {
-                        (0, Some(href)) => view! { class=class, <a href=href(row)>{text}</a> }.into_any(),
+                        (0, Some(route)) => view! { class=class, <RouteLink route=route(row) class=class>{text}</RouteLink> }.into_any(),
                         _ => match column.tone.map(|tone| tone(row, &i18n)) {
                             Some(tone) => view! { class=class, <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> }.into_any(),
                             None => text.into_any(),

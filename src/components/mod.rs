@@ -7,6 +7,7 @@ pub mod enrollment_summary;
 pub mod labels;
 pub mod language_switch;
 pub mod operator_menu;
+pub mod route_link;
 pub mod section_error;
 pub mod section_view;
 pub mod user_status;

@@ -3,11 +3,19 @@
 
 use leptos::prelude::*;
 
+use crate::components::route_link::use_route;
 use crate::components::section_view::SectionView;
 use crate::graph::GraphClient;
 use crate::i18n::Msg;
+use crate::routes::UserAddress;
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{SectionName, UserSession};
+
+/// The user (and failure) the address on screen names, each decoded once.
+pub fn use_user_address() -> Memo<UserAddress> {
+    let route = use_route();
+    Memo::new(move |_| route.with(|route| UserAddress::parse(route).unwrap_or_default()))
+}
 
 /// The session of the user in the route, for the tabs.
 pub fn use_session() -> Signal<Option<UserSession>> {

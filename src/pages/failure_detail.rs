@@ -2,17 +2,17 @@
 //! logs from the device.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use stylers::style;
 
-use crate::browser::{route_param, user_href};
 use crate::components::labels::{event_date, failure_title};
+use crate::components::route_link::RouteLink;
 use crate::components::section_view::SectionView;
-use crate::components::user_tab::{use_session, SelectedFailure};
+use crate::components::user_tab::{use_session, use_user_address, SelectedFailure};
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::TroubleshootingEvent;
 use crate::graph::GraphClient;
 use crate::i18n::{use_i18n, Lang, Msg, Text};
+use crate::routes::user_route;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 
@@ -48,18 +48,17 @@ pub fn FailureDetailPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let client = expect_context::<GraphClient>();
-    let params = use_params_map();
+    let address = use_user_address();
     let selected = expect_context::<SelectedFailure>();
     on_cleanup(move || selected.0.set(None));
     move || {
-        let event_id = params.with(|p| route_param(&p.get("eventId").unwrap_or_default()));
-        let user_key = params.with(|p| route_param(&p.get("id").unwrap_or_default()));
+        let (user_key, event_id) = address.with(|a| (a.key.clone(), a.event_id.clone().unwrap_or_default()));
         session.get().map(|session| {
             let client = client.clone();
-            let back = user_href(&user_key, "/enrollment-failures");
+            let back = user_route(&user_key, "/enrollment-failures");
             let event_id = event_id.clone();
             view! {
-                <p><a href=back>{move || i18n.t(Msg::BackToFailures)}</a></p>
+                <p><RouteLink route=back>{move || i18n.t(Msg::BackToFailures)}</RouteLink></p>
                 <SectionView section=session.failures on_retry=move |_| session.retry(client.clone(), SectionName::Failures) label=Msg::FailureTitle
                     content={move |loaded: Loaded<TroubleshootingEvent>| {
                         let found: Option<TroubleshootingEvent> = loaded.items.iter().find(|e| e.id == event_id).cloned();

@@ -3,15 +3,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use crate::browser::{route_param, user_href};
 use crate::components::data_table::{Column, DataTable, RowLink};
 use crate::components::labels::{event_date, failure_title};
-use crate::components::user_tab::user_section;
+use crate::components::user_tab::{use_user_address, user_section};
 use crate::domain::table::{timestamp_key, Direction, SortKey};
 use crate::graph::models::TroubleshootingEvent;
 use crate::i18n::Msg;
+use crate::routes::failure_route;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 
@@ -38,11 +37,8 @@ fn columns() -> Vec<Column<TroubleshootingEvent>> {
 
 #[component]
 pub fn FailuresPage() -> impl IntoView {
-    let params = use_params_map();
-    let key = params.with_untracked(|p| route_param(&p.get("id").unwrap_or_default()));
-    let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| {
-        user_href(&key, &format!("/enrollment-failures/{}", crate::graph::queries::segment(&event.id)))
-    });
+    let key = use_user_address().with_untracked(|a| a.key.clone());
+    let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| failure_route(&key, &event.id));
     user_section(
         |s| s.failures.into(),
         SectionName::Failures,

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use stylers::style;
 
-use crate::browser::{focus, user_href};
+use crate::browser::focus;
+use crate::components::route_link::RouteLink;
 use crate::components::section_error::SectionError;
 use crate::graph::models::{Page, User};
 use crate::graph::GraphError;
 use crate::i18n::{use_i18n, Msg};
+use crate::routes::user_route;
 use crate::state::directory::use_directory;
 use crate::state::sessions::Sessions;
 
@@ -63,7 +65,7 @@ pub fn SelectUserPage() -> impl IntoView {
 
     let open = {
         let navigate = navigate.clone();
-        move |user: &User| navigate(&format!("/users/{}", crate::graph::queries::segment(&user.id)), Default::default())
+        move |user: &User| navigate(&user_route(&user.id, ""), Default::default())
     };
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let found = users();
@@ -160,10 +162,10 @@ pub fn SelectUserPage() -> impl IntoView {
                         let mail = user.mail.clone().or(user.user_principal_name.clone()).unwrap_or_default();
                         view! { class=class,
                             <li role="option" id=format!("user-option-{index}") aria-selected=move || (highlighted.get() == Some(index)).to_string()>
-                                <a href=user_href(&user.id, "") tabindex="-1">
+                                <RouteLink route=user_route(&user.id, "") tabindex="-1" class=class>
                                     <div>{name}</div>
                                     <div class="mail">{mail}</div>
-                                </a>
+                                </RouteLink>
                             </li>
                         }
                     }).collect_view()}
@@ -185,7 +187,7 @@ pub fn SelectUserPage() -> impl IntoView {
             <nav aria-labelledby="recent-users-title">
                 <h2 id="recent-users-title">{move || i18n.t(Msg::RecentUsers)}</h2>
                 <ul class="recent">
-                    {users.into_iter().map(|(id, name)| view! { class=class, <li><a href=user_href(&id, "")>{name}</a></li> }).collect_view()}
+                    {users.into_iter().map(|(id, name)| view! { class=class, <li><RouteLink route=user_route(&id, "") class=class>{name}</RouteLink></li> }).collect_view()}
                 </ul>
             </nav>
         })

@@ -3,18 +3,19 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_location, use_params_map};
 use stylers::style;
 
-use crate::browser::{app_href, copy_to_clipboard, route_param, user_href};
+use crate::browser::copy_to_clipboard;
+use crate::components::route_link::{Current, RouteLink};
 use crate::components::section_view::SectionView;
 use crate::components::user_status::{apps_text, devices_text, licence_text, UserStatus};
-use crate::components::user_tab::SelectedFailure;
+use crate::components::user_tab::{use_user_address, SelectedFailure};
 use crate::domain::licence::licence_state;
 use crate::domain::ticket::{ticket_summary, TicketFacts};
 use crate::graph::models::User;
 use crate::graph::{GraphClient, GraphError};
 use crate::i18n::{use_i18n, I18n, Msg};
+use crate::routes::{user_route, SELECT_USER};
 use crate::state::section::{Loaded, Section};
 use crate::state::sessions::Sessions;
 use crate::state::user_session::{SectionName, UserSession};
@@ -96,8 +97,7 @@ pub fn UserLayout() -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<GraphClient>();
     let sessions = expect_context::<Sessions>();
-    let params = use_params_map();
-    let location = use_location();
+    let address = use_user_address();
     let current = RwSignal::new(None::<UserSession>);
     let selected_failure = SelectedFailure(RwSignal::new(None));
     provide_context::<Signal<Option<UserSession>>>(current.into());
@@ -105,7 +105,7 @@ pub fn UserLayout() -> impl IntoView {
     {
         let client = client.clone();
         Effect::new(move |_| {
-            let key = params.with(|p| route_param(&p.get("id").unwrap_or_default()));
+            let key = address.with(|a| a.key.clone());
             current.set(Some(untrack(|| sessions.open(&key, &client))));
         });
     }
@@ -186,7 +186,7 @@ pub fn UserLayout() -> impl IntoView {
                             view! { class=class, <h1>{name}</h1>" "<span class="muted">{mail}</span> }
                         })}
                     />
-                    <a href=app_href("/") aria-keyshortcuts="/">{move || i18n.t(Msg::ChangeUser)}</a>
+                    <RouteLink route=SELECT_USER keyshortcuts="/" class=class>{move || i18n.t(Msg::ChangeUser)}</RouteLink>
                     <span class="muted" aria-live="polite">{move || age_text(&i18n, session.loaded_at.get(), now.get())}</span>
                     <button type="button" on:click=refresh>{move || i18n.t(Msg::Refresh)}</button>
                     <button type="button" on:click=copy>{move || i18n.t(Msg::CopyTicket)}</button>
@@ -199,14 +199,12 @@ pub fn UserLayout() -> impl IntoView {
     };
 
     let tabs = move || {
-        let key = params.with(|p| route_param(&p.get("id").unwrap_or_default()));
-        let path = location.pathname.get();
+        let key = address.with(|a| a.key.clone());
         TABS.iter()
             .map(|(segment, label)| {
-                let href = user_href(&key, &format!("/{segment}"));
-                let here = path.starts_with(&href);
+                let route = user_route(&key, &format!("/{segment}"));
                 let label = *label;
-                view! { class=class, <li><a href=href aria-current=here.then_some("page")>{move || i18n.t(label)}</a></li> }
+                view! { class=class, <li><RouteLink route=route current=Current::AtOrBelow class=class>{move || i18n.t(label)}</RouteLink></li> }
             })
             .collect_view()
     };

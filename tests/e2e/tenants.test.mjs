@@ -105,6 +105,26 @@ test('a guest without a mailbox is found by user principal name, and #EXT# works
   assert.deepEqual(page.problems, []);
 });
 
+test("a user principal name with an apostrophe survives links, tabs, deep links and reloads", async () => {
+  const page = await openPage(browser, { stack });
+  const upn = "dana.o'neil@contoso.onmicrosoft.com";
+  await page.goto(`${stack.portalUrl}/users/${encodeURIComponent(upn)}/groups`);
+  await page.getByRole('heading', { name: "Dana O'Neil" }).waitFor();
+  const tabs = page.getByRole('navigation', { name: 'User information' });
+  assert.equal(await tabs.getByRole('link', { name: 'Groups' }).getAttribute('aria-current'), 'page');
+  await tabs.getByRole('link', { name: 'Devices' }).click();
+  await page.getByText('Nothing to show.').waitFor();
+  assert.equal(new URL(page.url()).pathname, "/users/dana.o%27neil@contoso.onmicrosoft.com/devices", 'the address keeps its encoding');
+  assert.equal(await tabs.getByRole('link', { name: 'Devices' }).getAttribute('aria-current'), 'page');
+  assert.equal(await tabs.getByRole('link', { name: 'Groups' }).getAttribute('aria-current'), null);
+  await page.reload();
+  await page.getByRole('heading', { name: "Dana O'Neil" }).waitFor();
+  await page.getByTestId('licence').getByText('Licensed (EMS)').waitFor();
+  await page.goBack();
+  await page.getByRole('cell', { name: 'All Company' }).waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
 test('enrollment failures hold enrollment events only', async () => {
   const page = await openPage(browser, { stack });
   await page.goto(`${stack.portalUrl}/users/${ADELE}/enrollment-failures`);

@@ -955,7 +955,16 @@ fn licence_personas(gen: &mut Generator, all_users: &str) -> Vec<User> {
     let mut grady = user_object(gen, "Grady Archie", "grady_fabrikam.com#EXT#", Some("Consultant (Fabrikam)"));
     grady["mail"] = Value::Null;
     let guest_licence = ems_licence(gen, "Success");
-    vec![person(nestor, education), person(patti, business), person(johanna, volume), person(grady, guest_licence)]
+    // Entra ID allows an apostrophe in a user principal name.
+    let dana = user_object(gen, "Dana O'Neil", "dana.o'neil", Some("Account Manager"));
+    let dana_licence = ems_licence(gen, "Success");
+    vec![
+        person(nestor, education),
+        person(patti, business),
+        person(johanna, volume),
+        person(grady, guest_licence),
+        person(dana, dana_licence),
+    ]
 }
 
 fn megan(gen: &mut Generator, member_of: Vec<String>) -> User {
@@ -1140,7 +1149,7 @@ mod tests {
 
         let megan = tenant.user("MeganB@contoso.onmicrosoft.com").expect("Megan");
         assert!(!serde_json::to_string(&megan.license_details).unwrap().contains("INTUNE_A"));
-        assert_eq!(tenant.users.len(), 208);
+        assert_eq!(tenant.users.len(), 209);
     }
 
     #[test]

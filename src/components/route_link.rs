@@ -1,0 +1,73 @@
+//! A link to one of the portal's own addresses, marked `aria-current` when it is the page on
+//! screen. The router's own handling of link clicks decodes the address before putting it in
+//! the history (a user principal name's `%25` would come back as `%` on reload); this link
+//! navigates with the address exactly as `crate::routes` built it.
+
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::browser::{app_href, mount_path};
+
+/// When a link counts as the page on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Current {
+    /// Never marked (a "back" or "change user" link).
+    #[default]
+    Never,
+    /// When the address is the link's or below it (a tab stays current in its drill-down).
+    AtOrBelow,
+}
+
+/// The address on screen, below the mount, as the browser holds it (percent-encoded).
+pub fn use_route() -> Memo<String> {
+    let location = use_location();
+    Memo::new(move |_| {
+        let path = location.pathname.get();
+        let mount = mount_path();
+        path.strip_prefix(mount.trim_end_matches('/')).map_or(path.clone(), str::to_string)
+    })
+}
+
+#[component]
+pub fn RouteLink(
+    /// The address below the mount, from `crate::routes`.
+    #[prop(into)]
+    route: String,
+    #[prop(optional)] current: Current,
+    #[prop(optional, into)] class: Option<String>,
+    #[prop(optional, into)] tabindex: Option<String>,
+    #[prop(optional, into)] keyshortcuts: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let on_screen = use_route();
+    let href = app_href(&route);
+    let is_current = {
+        let route = route.clone();
+        move || {
+            current == Current::AtOrBelow
+                && on_screen.with(|here| here == &route || here.starts_with(&format!("{route}/")))
+        }
+    };
+    let on_click = move |event: MouseEvent| {
+        // A new tab, a new window or a download stays the browser's.
+        if event.button() != 0 || event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key() {
+            return;
+        }
+        event.prevent_default();
+        navigate(&route, Default::default());
+    };
+    view! {
+        <a
+            href=href
+            class=class
+            tabindex=tabindex
+            aria-keyshortcuts=keyshortcuts
+            aria-current=move || is_current().then_some("page")
+            on:click=on_click
+        >
+            {children()}
+        </a>
+    }
+}

@@ -1,0 +1,77 @@
+//! The portal's addresses as types: every link is built here and every address read here,
+//! each user key and failure id encoded as one path segment when built and decoded exactly
+//! once when read. Addresses are below the portal's mount (`/users/…`).
+
+use crate::graph::queries::segment;
+
+/// The user selection page.
+pub const SELECT_USER: &str = "/";
+
+/// An address below one user: `/users/{key}{rest}`, where `rest` is `""` or starts with `/`.
+/// The key (an object id or a user principal name such as a guest's `…#EXT#@…`) is one segment.
+pub fn user_route(key: &str, rest: &str) -> String {
+    format!("/users/{}{rest}", segment(key))
+}
+
+/// The drill-down of one failed enrollment of a user.
+pub fn failure_route(key: &str, event_id: &str) -> String {
+    user_route(key, &format!("/enrollment-failures/{}", segment(event_id)))
+}
+
+/// What an address below one user names.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UserAddress {
+    /// The user's object id or user principal name, as it was typed or linked.
+    pub key: String,
+    /// The failed enrollment on screen, for the drill-down.
+    pub event_id: Option<String>,
+}
+
+impl UserAddress {
+    /// Reads an address as the browser holds it (percent-encoded), below the mount.
+    pub fn parse(path: &str) -> Option<UserAddress> {
+        let mut segments = path.trim_start_matches('/').split('/');
+        if segments.next() != Some("users") {
+            return None;
+        }
+        let key = decode(segments.next().filter(|key| !key.is_empty())?);
+        let event_id = match (segments.next(), segments.next()) {
+            (Some("enrollment-failures"), Some(id)) if !id.is_empty() => Some(decode(id)),
+            _ => None,
+        };
+        Some(UserAddress { key, event_id })
+    }
+}
+
+fn decode(segment: &str) -> String {
+    percent_encoding::percent_decode_str(segment).decode_utf8_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_comes_back_as_it_went_out() {
+        for key in ["grady_fabrikam.com#EXT#@contoso.onmicrosoft.com", "o'neil@contoso.com", "50%41@x", "a/b@x", "é@x"]
+        {
+            let address = UserAddress::parse(&failure_route(key, "e/1%2")).expect(key);
+            assert_eq!(address, UserAddress { key: key.into(), event_id: Some("e/1%2".into()) });
+            assert_eq!(UserAddress::parse(&user_route(key, "/devices")).unwrap().key, key);
+        }
+    }
+
+    #[test]
+    fn the_key_is_decoded_once_only() {
+        assert_eq!(UserAddress::parse("/users/a%2541").unwrap().key, "a%41");
+        assert_eq!(UserAddress::parse("/users/o'neil%40contoso.com/groups").unwrap().key, "o'neil@contoso.com");
+    }
+
+    #[test]
+    fn other_addresses_name_no_user() {
+        assert_eq!(UserAddress::parse("/"), None);
+        assert_eq!(UserAddress::parse("/users/"), None);
+        assert_eq!(UserAddress::parse("/groups/x"), None);
+        assert_eq!(UserAddress::parse("/users/x/enrollment-failures").unwrap().event_id, None);
+    }
+}
