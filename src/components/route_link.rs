@@ -6,6 +6,7 @@
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
 use crate::browser::{app_href, mount_path};
 
@@ -43,6 +44,7 @@ pub fn RouteLink(
     let navigate = use_navigate();
     let on_screen = use_route();
     let href = app_href(&route);
+    let href_for_click = href.clone();
     let is_current = {
         let route = route.clone();
         move || {
@@ -56,7 +58,9 @@ pub fn RouteLink(
             return;
         }
         event.prevent_default();
-        navigate(&route, Default::default());
+        // The whole address, not resolved against the router's base, which would drop the
+        // mount's trailing slash.
+        navigate(&href_for_click, NavigateOptions { resolve: false, ..Default::default() });
     };
     view! {
         <a
