@@ -127,27 +127,30 @@ where
     }
 }
 
+/// A clock for tests: sleeping moves time on at once; jitter is always half.
+#[cfg(test)]
+pub(crate) struct FakeClock {
+    pub now: std::cell::Cell<u64>,
+}
+
+#[cfg(test)]
+impl Clock for FakeClock {
+    fn now_ms(&self) -> u64 {
+        self.now.get()
+    }
+    async fn sleep(&self, ms: u64) {
+        self.now.set(self.now.get() + ms);
+    }
+    fn jitter(&self) -> f64 {
+        0.5
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::cell::{Cell, RefCell};
 
     use super::*;
-
-    struct FakeClock {
-        now: Cell<u64>,
-    }
-
-    impl Clock for FakeClock {
-        fn now_ms(&self) -> u64 {
-            self.now.get()
-        }
-        async fn sleep(&self, ms: u64) {
-            self.now.set(self.now.get() + ms);
-        }
-        fn jitter(&self) -> f64 {
-            0.5
-        }
-    }
 
     fn throttled(retry_after: Option<u64>) -> GraphError {
         GraphError { retry_after, ..GraphError::from_status(429, "", None) }

@@ -281,86 +281,32 @@ impl GraphClient {
     async fn run_batch(
         &self,
         version: ApiVersion,
-        mut pending: Vec<BatchStep>,
+        pending: Vec<BatchStep>,
         signal: Option<&AbortSignal>,
         progress: &Progress,
         results: &mut BatchAnswers,
     ) {
         let url = self.url(version, "/$batch");
-        let started = BrowserClock.now_ms();
-        let mut retry = 0;
-        while !pending.is_empty() {
-            let body = serde_json::json!({ "requests": pending }).to_string();
-            let sent = self
-                .authorized(&url, |token| {
-                    let (body, url) = (&body, &url);
-                    async move {
-                        let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
-                        with_retries(&self.policy, &BrowserClock, notice, || {
-                            self.send_once(Request::post(url), token.as_deref(), signal, Some(body))
-                        })
-                        .await
-                    }
-                })
-                .await;
-            let answers = match sent.and_then(|raw| parse_batch_answer(&raw.body)) {
-                Ok(answers) => answers,
-                Err(error) if error.is_refusal() => {
-                    for step in pending {
-                        results.insert(step.id, Err(error.clone()));
-                    }
-                    return;
-                }
-                Err(_) => {
-                    self.one_by_one(version, pending, signal, progress, results).await;
-                    return;
-                }
-            };
-            // Transient steps are resent together, under the same policy as single calls.
-            retry += 1;
-            let (transient, settled): (Vec<StepAnswer>, Vec<StepAnswer>) =
-                answers.into_iter().partition(StepAnswer::is_transient);
-            let url_of = |id: &str| pending.iter().find(|s| s.id == id).map(|s| s.url.clone()).unwrap_or_default();
-            for answer in settled {
-                let url = url_of(&answer.id);
-                results.insert(answer.id.clone(), answer.into_result().map_err(|error| error.for_call(&url)));
+        let send = |body: String| {
+            let url = &url;
+            async move {
+                let raw = self
+                    .authorized(url, |token| {
+                        let body = &body;
+                        async move {
+                            let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
+                            with_retries(&self.policy, &BrowserClock, notice, || {
+                                self.send_once(Request::post(url), token.as_deref(), signal, Some(body))
+                            })
+                            .await
+                        }
+                    })
+                    .await?;
+                Ok(raw.body)
             }
-            let errors: Vec<(String, GraphError)> = transient
-                .into_iter()
-                .map(|a| (a.id.clone(), a.into_result().expect_err("a transient answer is an error")))
-                .collect();
-            let elapsed = BrowserClock.now_ms().saturating_sub(started);
-            let plan = self.policy.resend_after(
-                retry,
-                &errors.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>(),
-                elapsed,
-                BrowserClock.jitter(),
-            );
-            let mut again = Vec::new();
-            for (id, error) in errors {
-                match (&plan, pending.iter().find(|s| s.id == id)) {
-                    (Some(_), Some(step)) => again.push(step.clone()),
-                    _ => {
-                        let url = url_of(&id);
-                        results.insert(id, Err(self.policy.give_up(retry, error).for_call(&url)));
-                    }
-                }
-            }
-            for step in &pending {
-                if !results.contains_key(&step.id) && !again.iter().any(|s| s.id == step.id) {
-                    results.insert(
-                        step.id.clone(),
-                        Err(GraphError::new(FailureKind::Decode, "the $batch answer left this call out")),
-                    );
-                }
-            }
-            if let (Some(notice), false) = (plan, again.is_empty()) {
-                let wait_ms = notice.wait_ms;
-                progress(ProgressEvent::Retrying(notice));
-                BrowserClock.sleep(wait_ms).await;
-            }
-            pending = again;
-        }
+        };
+        let alone = |steps| self.one_by_one(version, steps, signal, progress);
+        batch_rounds(&self.policy, &BrowserClock, pending, progress, send, alone, results).await;
     }
 
     async fn one_by_one(
@@ -369,8 +315,7 @@ impl GraphClient {
         steps: Vec<BatchStep>,
         signal: Option<&AbortSignal>,
         progress: &Progress,
-        results: &mut BatchAnswers,
-    ) {
+    ) -> BatchAnswers {
         let calls = steps.into_iter().map(|step| async move {
             let eventual = step.headers.as_ref().is_some_and(|h| h.contains_key("ConsistencyLevel"));
             let result = self
@@ -379,6 +324,209 @@ impl GraphClient {
                 .and_then(|raw| raw.decode(json_text));
             (step.id, result)
         });
-        results.extend(futures::future::join_all(calls).await);
+        futures::future::join_all(calls).await.into_iter().collect()
+    }
+}
+
+/// The rounds of one `$batch` of at most 20 steps: `send` posts a request body and returns
+/// the answer's text (retrying the whole request under the policy); steps Graph throttles are
+/// resent together after the longest `Retry-After`; a refusal fails every step; a `$batch`
+/// that keeps failing hands its steps to `one_by_one`.
+async fn batch_rounds<Send, Sent, Alone, Answered>(
+    policy: &RetryPolicy,
+    clock: &impl Clock,
+    mut pending: Vec<BatchStep>,
+    progress: &Progress,
+    send: Send,
+    one_by_one: Alone,
+    results: &mut BatchAnswers,
+) where
+    Send: Fn(String) -> Sent,
+    Sent: Future<Output = Result<String, GraphError>>,
+    Alone: FnOnce(Vec<BatchStep>) -> Answered,
+    Answered: Future<Output = BatchAnswers>,
+{
+    let started = clock.now_ms();
+    let mut retry = 0;
+    while !pending.is_empty() {
+        let body = serde_json::json!({ "requests": pending }).to_string();
+        let answers = match send(body).await.and_then(|text| parse_batch_answer(&text)) {
+            Ok(answers) => answers,
+            Err(error) if error.is_refusal() => {
+                for step in pending {
+                    results.insert(step.id, Err(error.clone()));
+                }
+                return;
+            }
+            Err(_) => {
+                results.extend(one_by_one(pending).await);
+                return;
+            }
+        };
+        // Transient steps are resent together, under the same policy as single calls.
+        retry += 1;
+        let (transient, settled): (Vec<StepAnswer>, Vec<StepAnswer>) =
+            answers.into_iter().partition(StepAnswer::is_transient);
+        let url_of = |id: &str| pending.iter().find(|s| s.id == id).map(|s| s.url.clone()).unwrap_or_default();
+        for answer in settled {
+            let url = url_of(&answer.id);
+            results.insert(answer.id.clone(), answer.into_result().map_err(|error| error.for_call(&url)));
+        }
+        let errors: Vec<(String, GraphError)> = transient
+            .into_iter()
+            .map(|a| (a.id.clone(), a.into_result().expect_err("a transient answer is an error")))
+            .collect();
+        let elapsed = clock.now_ms().saturating_sub(started);
+        let plan = policy.resend_after(
+            retry,
+            &errors.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>(),
+            elapsed,
+            clock.jitter(),
+        );
+        let mut again = Vec::new();
+        for (id, error) in errors {
+            match (&plan, pending.iter().find(|s| s.id == id)) {
+                (Some(_), Some(step)) => again.push(step.clone()),
+                _ => {
+                    let url = url_of(&id);
+                    results.insert(id, Err(policy.give_up(retry, error).for_call(&url)));
+                }
+            }
+        }
+        for step in &pending {
+            if !results.contains_key(&step.id) && !again.iter().any(|s| s.id == step.id) {
+                results.insert(
+                    step.id.clone(),
+                    Err(GraphError::new(FailureKind::Decode, "the $batch answer left this call out")),
+                );
+            }
+        }
+        if let (Some(notice), false) = (plan, again.is_empty()) {
+            let wait_ms = notice.wait_ms;
+            progress(ProgressEvent::Retrying(notice));
+            clock.sleep(wait_ms).await;
+        }
+        pending = again;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::{Cell, RefCell};
+
+    use super::*;
+    use crate::graph::retry::FakeClock;
+
+    fn steps(ids: &[&str]) -> Vec<BatchStep> {
+        ids.iter().map(|id| BatchStep::get(*id, format!("/users/{id}"))).collect()
+    }
+
+    fn step(id: &str, status: u16, retry_after: Option<&str>) -> String {
+        let headers = retry_after.map_or(String::new(), |s| format!(r#""Retry-After":"{s}""#));
+        let body = if status == 200 {
+            r#"{"value":[]}"#.to_string()
+        } else {
+            format!(r#"{{"error":{{"code":"E{status}","message":"m"}}}}"#)
+        };
+        format!(r#"{{"id":"{id}","status":{status},"headers":{{{headers}}},"body":{body}}}"#)
+    }
+
+    fn answer(steps: &[String]) -> Result<String, GraphError> {
+        Ok(format!(r#"{{"responses":[{}]}}"#, steps.join(",")))
+    }
+
+    /// What a run of the rounds did.
+    struct Outcome {
+        results: BatchAnswers,
+        /// The step ids each `$batch` request held.
+        rounds: Vec<Vec<String>>,
+        notices: Vec<ProgressEvent>,
+        waited_ms: u64,
+        /// The steps sent one by one, if it came to that.
+        alone: Option<Vec<String>>,
+    }
+
+    /// Runs the rounds against scripted `$batch` answers.
+    fn run(ids: &[&str], script: Vec<Result<String, GraphError>>) -> Outcome {
+        let clock = FakeClock { now: Cell::new(0) };
+        let script = RefCell::new(script.into_iter());
+        let rounds = RefCell::new(Vec::new());
+        let notices = Rc::new(RefCell::new(Vec::new()));
+        let seen = notices.clone();
+        let progress: Progress = Rc::new(move |event| seen.borrow_mut().push(event));
+        let alone = RefCell::new(None);
+        let send = |body: String| {
+            let sent: serde_json::Value = serde_json::from_str(&body).unwrap();
+            let ids = sent["requests"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string());
+            rounds.borrow_mut().push(ids.collect());
+            let next = script.borrow_mut().next().expect("no more answers scripted");
+            async move { next }
+        };
+        let one_by_one = |steps: Vec<BatchStep>| {
+            *alone.borrow_mut() = Some(steps.iter().map(|s| s.id.clone()).collect());
+            async move { steps.into_iter().map(|s| (s.id, Err(GraphError::new(FailureKind::Network, "alone")))).collect() }
+        };
+        let mut results = BatchAnswers::new();
+        let policy = RetryPolicy::default();
+        futures::executor::block_on(batch_rounds(
+            &policy,
+            &clock,
+            steps(ids),
+            &progress,
+            send,
+            one_by_one,
+            &mut results,
+        ));
+        let notices = notices.borrow().clone();
+        Outcome { results, rounds: rounds.into_inner(), notices, waited_ms: clock.now.get(), alone: alone.into_inner() }
+    }
+
+    #[test]
+    fn throttled_steps_are_resent_together_after_the_longest_retry_after() {
+        let Outcome { results, rounds, notices, waited_ms, .. } = run(
+            &["a", "b", "c"],
+            vec![
+                answer(&[step("a", 200, None), step("b", 429, Some("3")), step("c", 503, Some("1.2"))]),
+                answer(&[step("b", 200, None), step("c", 200, None)]),
+            ],
+        );
+        assert_eq!(rounds, vec![vec!["a", "b", "c"], vec!["b", "c"]]);
+        assert!(results.values().all(Result::is_ok), "{results:?}");
+        assert_eq!(waited_ms, 3_000);
+        assert!(matches!(
+            notices[..],
+            [ProgressEvent::Retrying(RetryNotice { retry: 1, wait_ms: 3_000, throttled: true })]
+        ));
+    }
+
+    #[test]
+    fn a_step_still_throttled_after_the_last_retry_gets_its_error() {
+        let throttled = || answer(&[step("a", 429, Some("1"))]);
+        let Outcome { results, rounds, .. } = run(&["a"], vec![throttled(), throttled(), throttled(), throttled()]);
+        assert_eq!(rounds.len(), 4);
+        let error = results["a"].as_ref().unwrap_err();
+        assert_eq!((error.kind.clone(), error.code.as_deref()), (FailureKind::Http(429), Some("E429")));
+    }
+
+    #[test]
+    fn a_refused_batch_fails_every_step_with_the_refusal() {
+        let refused = GraphError::from_status(403, r#"{"error":{"code":"Forbidden","message":"no"}}"#, None);
+        let Outcome { results, rounds, alone, .. } = run(&["a", "b"], vec![Err(refused)]);
+        assert_eq!((rounds.len(), alone), (1, None));
+        assert!(results.values().all(|r| r.as_ref().is_err_and(|e| e.kind == FailureKind::Http(403))));
+    }
+
+    #[test]
+    fn an_unreadable_or_failing_batch_sends_each_call_on_its_own() {
+        let Outcome { results, alone, .. } = run(&["a", "b"], vec![Ok("<html>gateway</html>".into())]);
+        assert_eq!(alone, Some(vec!["a".to_string(), "b".to_string()]));
+        assert_eq!(results.len(), 2);
+    }
+
+    #[test]
+    fn a_step_the_answer_leaves_out_is_reported_not_lost() {
+        let Outcome { results, .. } = run(&["a", "b"], vec![answer(&[step("a", 200, None)])]);
+        assert!(results["a"].is_ok());
+        assert!(results["b"].as_ref().is_err_and(|e| e.message.contains("left this call out")));
     }
 }
