@@ -9,8 +9,16 @@ use stylers::style;
 use crate::browser::download;
 use crate::components::labels::Tone;
 use crate::components::route_link::RouteLink;
-use crate::domain::table::{haystack, matches_filter, to_csv, Direction, SortKey};
+use crate::domain::table::{to_csv, Direction, SortKey};
 use crate::i18n::{use_i18n, I18n, Msg};
+
+mod head;
+mod order;
+mod pager;
+
+use head::sort_headers;
+use order::TableView;
+use pager::Pager;
 
 /// Rows a page shows; the others are one keystroke away, so long lists stay fast.
 const PAGE_SIZE: usize = 100;
@@ -62,52 +70,9 @@ where
     T: Send + Sync + 'static,
 {
     let i18n = use_i18n();
-    let filter = RwSignal::new(String::new());
-    let sorting = RwSignal::new(sort);
-    let page = RwSignal::new(0usize);
     let columns = Arc::new(columns);
-
-    // Each row's text to filter on, built once (and again only when the language changes).
-    let haystacks = {
-        let rows = rows.clone();
-        let columns = columns.clone();
-        Memo::new(move |_| {
-            i18n.lang.track();
-            rows.iter()
-                .map(|row| haystack(&columns.iter().map(|c| (c.cell)(row, &i18n)).collect::<Vec<_>>()))
-                .collect::<Vec<String>>()
-        })
-    };
-    // Row order as indices (rows themselves are never copied): sorted when the sort changes,
-    // then filtered at each keystroke.
-    let sorted = {
-        let rows = rows.clone();
-        let columns = columns.clone();
-        Memo::new(move |_| {
-            let (by, direction) = sorting.get();
-            let mut indices: Vec<usize> = (0..rows.len()).collect();
-            if let Some(column) = columns.get(by) {
-                let keys: Vec<SortKey> = rows.iter().map(|row| (column.sort)(row)).collect();
-                indices.sort_by(|a, b| direction.apply(keys[*a].cmp(&keys[*b])));
-            }
-            indices
-        })
-    };
-    let order = Memo::new(move |_| {
-        let text = filter.get();
-        if text.trim().is_empty() {
-            return sorted.get();
-        }
-        haystacks.with(|all| {
-            sorted.with(|sorted| sorted.iter().copied().filter(|&i| matches_filter(&all[i], &text)).collect())
-        })
-    });
-    Effect::new(move |_| {
-        filter.track();
-        if page.get_untracked() != 0 {
-            page.set(0);
-        }
-    });
+    let TableView { filter, sorting, page, order, haystacks } =
+        TableView::new(rows.clone(), columns.clone(), sort, i18n);
     let pages = move || order.with(|o| o.len().div_ceil(PAGE_SIZE).max(1));
 
     let export = {
@@ -182,40 +147,7 @@ where
 
     let head = {
         let columns = columns.clone();
-        move || {
-            columns
-                .iter()
-                .enumerate()
-                .map(|(index, column)| {
-                    let header = column.header;
-                    let aria_sort = move || match sorting.get() {
-                        (by, Direction::Ascending) if by == index => "ascending",
-                        (by, Direction::Descending) if by == index => "descending",
-                        _ => "none",
-                    };
-                    let arrow = move || match sorting.get() {
-                        (by, Direction::Ascending) if by == index => " ▲",
-                        (by, Direction::Descending) if by == index => " ▼",
-                        _ => "",
-                    };
-                    let toggle = move |_| sorting.update(|(by, direction)| {
-                        if *by == index {
-                            *direction = direction.flipped();
-                        } else {
-                            *by = index;
-                            *direction = Direction::Ascending;
-                        }
-                    });
-                    view! { class=class,
-                        <th scope="col" aria-sort=aria_sort>
-                            <button type="button" on:click=toggle title=move || i18n.fmt(Msg::SortBy, &[i18n.t(header)])>
-                                {move || i18n.t(header)}<span aria-hidden="true">{arrow}</span>
-                            </button>
-                        </th>
-                    }
-                })
-                .collect_view()
-        }
+        move || sort_headers(&columns, sorting, i18n, class)
     };
 
     // Rows keyed by their index: a keystroke or a sort keeps the rows still shown and moves
@@ -283,13 +215,7 @@ where
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            {move || (pages() > 1).then(|| view! { class=class,
-                <div class="pager">
-                    <button type="button" on:click=move |_| page.update(|p| *p = p.saturating_sub(1)) disabled=move || page.get() == 0>{move || i18n.t(Msg::PreviousPage)}</button>
-                    <span>{move || i18n.fmt(Msg::PageOf, &[&(page.get() + 1).to_string(), &pages().to_string()])}</span>
-                    <button type="button" on:click=move |_| page.update(|p| *p = (*p + 1).min(pages() - 1)) disabled=move || { page.get() + 1 >= pages() }>{move || i18n.t(Msg::NextPage)}</button>
-                </div>
-            })}
+            {move || (pages() > 1).then(|| view! { <Pager page=page pages=Signal::derive(pages) class=class/> })}
         </div>
     }
 }
