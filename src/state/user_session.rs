@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use web_sys::{AbortController, AbortSignal};
 
-use super::section::{Loaded, PartFailure, Section};
+use super::section::{Loaded, Paging, PartFailure, Section};
 use crate::domain::compliance::for_user;
 use crate::graph::batch::{BatchStep, JsonText};
 use crate::graph::models::{
@@ -245,14 +245,7 @@ impl UserSession {
             let mut answers: BatchAnswers = v1.into_iter().chain(beta).collect();
             let user = answer(&mut answers, "user").and_then(|text| decode_one::<User>(text.get()));
             self.user.set(match user {
-                Ok(user) => Section::Ready(Loaded {
-                    items: Arc::new(vec![user]),
-                    skipped: Arc::default(),
-                    complete: true,
-                    total: None,
-                    note: None,
-                    failed_parts: Arc::default(),
-                }),
+                Ok(user) => Section::Ready(Loaded::complete(vec![user])),
                 Err(error) => Section::Failed(error),
             });
             self.fill_lists(&client, &mut answers, generation, signal).await;
@@ -288,63 +281,29 @@ impl UserSession {
     ) where
         T: DeserializeOwned + Belongs + Send + Sync + Clone + 'static,
     {
-        let mut page = match first {
+        let first = match first {
             Ok(page) => page,
             Err(error) => return self.fail(target, generation, error),
         };
-        let total = page.count;
-        let mut items = std::mem::take(&mut page.items);
-        items.retain(T::belongs);
-        let mut skipped = std::mem::take(&mut page.skipped);
-        let mut next = page.next_link.take();
+        let mut paging = Paging::new(first, T::belongs);
         let mut shown_first_page = false;
         loop {
             if !self.current(generation) {
                 return;
             }
-            let Some(link) = next.take() else {
-                target.set(Section::Ready(Loaded {
-                    items: Arc::new(items),
-                    skipped: Arc::new(skipped),
-                    complete: true,
-                    total,
-                    note: None,
-                    failed_parts: Arc::default(),
-                }));
+            let Some(link) = paging.next_link() else {
+                target.set(paging.finish());
                 return;
             };
-            // The first page is shown at once; later pages only move the progress note, so a
-            // long list is not copied once a page.
-            let note = Some(ProgressEvent::Paging { received: items.len(), total });
             if shown_first_page {
-                target.update(|section| {
-                    if let Section::Ready(loaded) = section {
-                        loaded.note = note;
-                    }
-                });
+                target.update(|section| section.note(paging.progress()));
             } else {
-                target.set(Section::Ready(Loaded {
-                    items: Arc::new(items.clone()),
-                    skipped: Arc::new(skipped.clone()),
-                    complete: false,
-                    total,
-                    note,
-                    failed_parts: Arc::default(),
-                }));
+                target.set(paging.so_far());
                 shown_first_page = true;
             }
             let progress = self.progress_into(target, generation);
             match client.next_page::<T>(&link, false, signal.as_ref(), &progress).await {
-                Ok(mut more) => {
-                    let offset = items.len() + skipped.len();
-                    skipped.extend(more.skipped.drain(..).map(|mut s| {
-                        s.index += offset;
-                        s
-                    }));
-                    more.items.retain(T::belongs);
-                    items.append(&mut more.items);
-                    next = more.next_link;
-                }
+                Ok(more) => paging.add(more),
                 Err(error) => return self.fail(target, generation, error),
             }
         }
@@ -367,11 +326,7 @@ impl UserSession {
             if !session.current(generation) {
                 return;
             }
-            target.update(|section| match section {
-                Section::Loading(note) => *note = Some(event.clone()),
-                Section::Ready(loaded) => loaded.note = Some(event.clone()),
-                Section::Failed(_) => {}
-            });
+            target.update(|section| section.note(event.clone()));
         })
     }
 
@@ -458,23 +413,16 @@ impl UserSession {
 }
 
 /// A whole list from its first page (as `$batch` answered it), following `@odata.nextLink`.
-async fn all_pages<T: DeserializeOwned>(
+async fn all_pages<T: DeserializeOwned + Clone>(
     client: &GraphClient,
     first: Result<Page<T>, GraphError>,
     progress: &Progress,
 ) -> Result<Page<T>, GraphError> {
-    let mut page = first?;
-    while let Some(link) = page.next_link.take() {
-        let mut more: Page<T> = client.next_page(&link, false, None, progress).await?;
-        let offset = page.items.len() + page.skipped.len();
-        page.skipped.extend(more.skipped.drain(..).map(|mut s| {
-            s.index += offset;
-            s
-        }));
-        page.items.append(&mut more.items);
-        page.next_link = more.next_link;
+    let mut paging = Paging::new(first?, |_| true);
+    while let Some(link) = paging.next_link() {
+        paging.add(client.next_page(&link, false, None, progress).await?);
     }
-    Ok(page)
+    Ok(paging.into_page())
 }
 
 /// The sections an operator can retry one by one.
