@@ -216,12 +216,11 @@ impl AuthSession {
     /// Keeps tokens in memory and sessionStorage and schedules their silent renewal.
     fn keep(&self, tokens: TokenSet) {
         store(TOKENS_KEY, &tokens);
-        let wait_ms = (tokens.renew_at_ms() - now_ms()).clamp(0.0, f64::from(i32::MAX)) as u32;
-        let has_refresh = tokens.refresh_token.is_some();
+        let timer_ms = tokens.renewal_timer_ms(now_ms());
         self.0.operator.set(Some(tokens.operator.clone()));
         *self.0.tokens.borrow_mut() = Some(tokens);
         let session = self.clone();
-        *self.0.timer.borrow_mut() = has_refresh.then(|| {
+        *self.0.timer.borrow_mut() = timer_ms.map(|wait_ms| {
             Timeout::new(wait_ms, move || {
                 wasm_bindgen_futures::spawn_local(async move {
                     let _ = session.renewal().await;

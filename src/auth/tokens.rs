@@ -43,6 +43,13 @@ impl TokenSet {
     pub fn needs_renewal(&self, now_ms: f64) -> bool {
         now_ms >= self.renew_at_ms()
     }
+
+    /// How long to wait before renewing in the background; none without a refresh token (the
+    /// operator then signs in again when the token ends). A renewal already due waits 0 ms.
+    pub fn renewal_timer_ms(&self, now_ms: f64) -> Option<u32> {
+        self.refresh_token.as_ref()?;
+        Some((self.renew_at_ms() - now_ms).clamp(0.0, f64::from(i32::MAX)) as u32)
+    }
 }
 
 #[derive(Deserialize)]
@@ -100,7 +107,13 @@ mod tests {
         assert_eq!(hour.renew_at_ms(), 3_300_000.0, "five minutes before an hour-long token ends");
         assert!(!hour.needs_renewal(3_000_000.0));
         assert!(hour.needs_renewal(3_300_000.0));
-        let short = TokenSet { expires_at_ms: 10_000.0, lifetime_ms: 10_000.0, ..hour };
+        let short = TokenSet { expires_at_ms: 10_000.0, lifetime_ms: 10_000.0, ..hour.clone() };
         assert_eq!(short.renew_at_ms(), 8_000.0, "a fifth of a short lifetime");
+        assert_eq!(short.renewal_timer_ms(0.0), None, "no refresh token, no background renewal");
+        let renewable = TokenSet { refresh_token: Some("r".into()), ..short };
+        assert_eq!(renewable.renewal_timer_ms(1_000.0), Some(7_000));
+        assert_eq!(renewable.renewal_timer_ms(9_000.0), Some(0), "already due: at once");
+        let far = TokenSet { expires_at_ms: 1e13, lifetime_ms: 1e13, ..renewable };
+        assert_eq!(far.renewal_timer_ms(0.0), Some(i32::MAX as u32), "a timer cannot wait longer");
     }
 }

@@ -437,3 +437,35 @@ pub enum SectionName {
     Apps,
     Failures,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_for_a_load_that_was_stopped_is_dropped() {
+        let owner = Owner::new();
+        let session = owner.with(|| UserSession::new("AdeleV@contoso.onmicrosoft.com"));
+        let before = session.generation.get_untracked();
+        assert!(session.current(before));
+        session.cancel();
+        assert!(!session.current(before), "stopping a load makes its answers stale");
+        session.fail(session.devices, before, GraphError::from_status(500, "", None));
+        assert!(matches!(session.devices.get_untracked(), Section::Loading(None)), "a stale failure is not shown");
+        let now = session.generation.get_untracked();
+        session.fail(session.devices, now, GraphError::from_status(500, "", None));
+        assert!(matches!(session.devices.get_untracked(), Section::Failed(_)));
+    }
+
+    #[test]
+    fn every_list_has_a_batch_step_named_after_it() {
+        let ids: Vec<&str> = UserSession::sources("id").into_iter().map(|(id, _)| id).collect();
+        assert_eq!(
+            ids,
+            ["licences", "devices", "app_protection", "groups", "direct_groups", "restrictions", "apps", "failures"]
+        );
+        assert!(UserSession::sources("id")
+            .iter()
+            .all(|(_, source)| source.url.contains("/users/id/") || source.version == ApiVersion::Beta));
+    }
+}
