@@ -9,6 +9,7 @@ use helpdesk::graph::models::{
     decode_page, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration, ManagedDevice,
     MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
 };
+use helpdesk::graph::FailureKind;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -93,8 +94,23 @@ fn the_corpus_decodes_and_every_item_is_shown_or_reported() {
 
 proptest! {
     #[test]
-    fn any_text_decodes_or_fails_cleanly(body in ".{0,200}") {
-        prop_assert!(decodes_as_every_resource(&body, None).is_ok());
+    fn any_text_is_a_page_or_refused_as_unreadable(body in prop_oneof![
+        ".{0,200}".prop_map(String::from),
+        any_json().prop_map(|v| v.to_string()),
+        (prop::collection::vec(any_json(), 0..4), any_json()).prop_map(|(items, link)| json!({ "value": items, "@odata.nextLink": link }).to_string()),
+    ]) {
+        // A page is an object with a `value` list and, if any, a text `@odata.nextLink`.
+        let is_page = serde_json::from_str::<Value>(&body).ok().is_some_and(|v| {
+            v.get("value").is_some_and(Value::is_array)
+                && v.get("@odata.nextLink").is_none_or(|link| link.is_null() || link.is_string())
+        });
+        match decode_page::<ManagedDevice>(&body) {
+            Ok(_) => prop_assert!(is_page, "a page was made of {}", body),
+            Err(error) => {
+                prop_assert!(!is_page, "a page was refused: {}: {}", body, error.message);
+                prop_assert_eq!(error.kind, FailureKind::Decode);
+            }
+        }
     }
 
     #[test]
