@@ -43,6 +43,13 @@ impl UserAddress {
     }
 }
 
+/// Whether the address `here` is `route` or below it, whichever way each was encoded (a deep
+/// link typed as `o'neil%40…` is the same address as the portal's `o%27neil@…`).
+pub fn is_at_or_below(here: &str, route: &str) -> bool {
+    let segments = |path: &str| path.split('/').filter(|s| !s.is_empty()).map(decode).collect::<Vec<_>>();
+    segments(here).starts_with(&segments(route))
+}
+
 fn decode(segment: &str) -> String {
     percent_encoding::percent_decode_str(segment).decode_utf8_lossy().into_owned()
 }
@@ -65,6 +72,16 @@ mod tests {
     fn the_key_is_decoded_once_only() {
         assert_eq!(UserAddress::parse("/users/a%2541").unwrap().key, "a%41");
         assert_eq!(UserAddress::parse("/users/o'neil%40contoso.com/groups").unwrap().key, "o'neil@contoso.com");
+    }
+
+    #[test]
+    fn an_address_is_the_same_however_it_was_encoded() {
+        let tab = user_route("o'neil@contoso.com", "/groups");
+        assert!(is_at_or_below("/users/o'neil%40contoso.com/groups", &tab));
+        assert!(is_at_or_below("/users/o%27neil@contoso.com/groups/", &tab));
+        assert!(is_at_or_below(&failure_route("a#b", "e1"), &user_route("a#b", "/enrollment-failures")));
+        assert!(!is_at_or_below("/users/o'neil%40contoso.com/devices", &tab));
+        assert!(!is_at_or_below("/users/o'neil%40contoso.com/groupsx", &tab));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::browser::{app_href, mount_path};
+use crate::routes::is_at_or_below;
 
 /// When a link counts as the page on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,13 +46,7 @@ pub fn RouteLink(
     let on_screen = use_route();
     let href = app_href(&route);
     let href_for_click = href.clone();
-    let is_current = {
-        let route = route.clone();
-        move || {
-            current == Current::AtOrBelow
-                && on_screen.with(|here| here == &route || here.starts_with(&format!("{route}/")))
-        }
-    };
+    let is_current = move || current == Current::AtOrBelow && on_screen.with(|here| is_at_or_below(here, &route));
     let on_click = move |event: MouseEvent| {
         // A new tab, a new window or a download stays the browser's.
         if event.button() != 0 || event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key() {
