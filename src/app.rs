@@ -72,8 +72,7 @@ fn Portal(config: Config) -> impl IntoView {
 fn SignedInPortal(client: GraphClient) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     provide_context(Directory::new(client.clone()));
-    provide_context(client);
-    provide_context(Sessions::new());
+    provide_context(Sessions::new(client));
     // The user view's chunk comes once the page is up, before the operator has picked a user.
     set_timeout(
         || leptos::task::spawn_local(async { _ = fetch_user_view().await }),

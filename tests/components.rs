@@ -236,14 +236,13 @@ async fn opening_fifty_users_keeps_the_memory_of_the_last_ten() {
     // Mounting starts the task executor the sessions' loads run on.
     mount(Lang::En, || ());
     let portal = Owner::new();
-    let sessions = portal.with(Sessions::new);
     // Nothing listens on the discard port: each load fails at once, and is stopped anyway.
-    let client = GraphClient::new("http://127.0.0.1:9");
+    let sessions = portal.with(|| Sessions::new(GraphClient::new("http://127.0.0.1:9")));
     // About 2 MB of devices a user, so a user kept by mistake shows in the memory's size.
     let device: ManagedDevice =
         serde_json::from_value(serde_json::json!({ "id": "d", "deviceName": "D".repeat(800) })).unwrap();
     let open = |n: usize| {
-        let session = portal.with(|| sessions.open(&format!("user{n}@contoso.onmicrosoft.com"), &client));
+        let session = portal.with(|| sessions.open(&format!("user{n}@contoso.onmicrosoft.com")));
         session.cancel();
         let items = Arc::new(vec![device.clone(); 2_000]);
         session.devices.set(Section::Ready(Loaded {

@@ -9,7 +9,6 @@ use crate::components::section_view::SectionView;
 use crate::domain::compliance::{app_summary, device_summary};
 use crate::domain::licence::{licence_state, LicenceState};
 use crate::graph::models::{EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState};
-use crate::graph::GraphClient;
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::state::section::Loaded;
 use crate::state::user_session::{SectionName, UserSession};
@@ -47,7 +46,6 @@ pub fn apps_text(i18n: &I18n, apps: &[MobileAppIntentAndState]) -> (String, Tone
 #[component]
 pub fn UserStatus(session: UserSession) -> impl IntoView {
     let i18n = use_i18n();
-    let client = expect_context::<GraphClient>();
     let class = style! {"UserStatus",
         .cards {
             display: grid;
@@ -78,10 +76,7 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
             gap: var(--space-2);
         }
     };
-    let retry = move |section: SectionName| {
-        let client = client.clone();
-        Callback::new(move |_| session.retry(client.clone(), section))
-    };
+    let retry = move |section: SectionName| Callback::new(move |_| session.retry(section));
     let mark = move |tone: Tone, text: String| view! { class=class, <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> };
     view! { class=class,
         <section aria-labelledby="user-status-title">

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::components::route_link::use_route;
 use crate::components::section_view::SectionView;
-use crate::graph::GraphClient;
 use crate::i18n::Msg;
 use crate::routes::UserAddress;
 use crate::state::section::{Loaded, Section};
@@ -35,13 +34,11 @@ where
     V: IntoView + 'static,
 {
     let session = use_session();
-    let client = expect_context::<GraphClient>();
     move || {
         session.get().map(|session| {
-            let client = client.clone();
             let content = content.clone();
             view! {
-                <SectionView section=pick(session) on_retry=move |_| session.retry(client.clone(), name) label=label content=move |loaded| content(session, loaded)/>
+                <SectionView section=pick(session) on_retry=move |_| session.retry(name) label=label content=move |loaded| content(session, loaded)/>
             }
         })
     }

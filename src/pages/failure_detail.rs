@@ -10,7 +10,6 @@ use crate::components::section_view::SectionView;
 use crate::components::user_tab::{use_session, use_user_address, SelectedFailure};
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::TroubleshootingEvent;
-use crate::graph::GraphClient;
 use crate::i18n::{use_i18n, Lang, Msg, Text};
 use crate::routes::user_route;
 use crate::state::section::Loaded;
@@ -47,19 +46,17 @@ fn resource_link(text: String, link: Option<String>, lang: Lang) -> AnyView {
 pub fn FailureDetailPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let client = expect_context::<GraphClient>();
     let address = use_user_address();
     let selected = expect_context::<SelectedFailure>();
     on_cleanup(move || selected.0.set(None));
     move || {
         let (user_key, event_id) = address.with(|a| (a.key.clone(), a.event_id.clone().unwrap_or_default()));
         session.get().map(|session| {
-            let client = client.clone();
             let back = user_route(&user_key, "/enrollment-failures");
             let event_id = event_id.clone();
             view! {
                 <p><RouteLink route=back>{move || i18n.t(Msg::BackToFailures)}</RouteLink></p>
-                <SectionView section=session.failures on_retry=move |_| session.retry(client.clone(), SectionName::Failures) label=Msg::FailureTitle
+                <SectionView section=session.failures on_retry=move |_| session.retry(SectionName::Failures) label=Msg::FailureTitle
                     content={move |loaded: Loaded<TroubleshootingEvent>| {
                         let found: Option<TroubleshootingEvent> = loaded.items.iter().find(|e| e.id == event_id).cloned();
                         match found {

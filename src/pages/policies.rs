@@ -11,7 +11,6 @@ use crate::components::user_tab::use_session;
 use crate::domain::compliance::failing_settings;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::queries::PolicyKind;
-use crate::graph::GraphClient;
 use crate::i18n::{use_i18n, Msg};
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{DevicePolicy, SectionName};
@@ -51,7 +50,6 @@ fn columns() -> Vec<Column<DevicePolicy>> {
 pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let client = expect_context::<GraphClient>();
     let title = match kind {
         PolicyKind::Compliance => Msg::TabCompliance,
         PolicyKind::Configuration => Msg::TabConfiguration,
@@ -77,20 +75,17 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
         }
     };
     // Policy states need the device ids: load them once the devices are in.
-    {
-        let client = client.clone();
-        Effect::new(move |_| {
-            let Some(session) = session.get() else { return };
-            let target = match kind {
-                PolicyKind::Compliance => session.compliance,
-                PolicyKind::Configuration => session.configuration,
-            };
-            let devices_ready = session.devices.with(|d| d.loaded().is_some_and(|l| l.complete));
-            if devices_ready && target.with_untracked(Option::is_none) {
-                session.load_policies(client.clone(), kind);
-            }
-        });
-    }
+    Effect::new(move |_| {
+        let Some(session) = session.get() else { return };
+        let target = match kind {
+            PolicyKind::Compliance => session.compliance,
+            PolicyKind::Configuration => session.configuration,
+        };
+        let devices_ready = session.devices.with(|d| d.loaded().is_some_and(|l| l.complete));
+        if devices_ready && target.with_untracked(Option::is_none) {
+            session.load_policies(kind);
+        }
+    });
     move || {
         session.get().map(|session| {
             let target = match kind {
@@ -102,10 +97,9 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
                 (None, Section::Failed(error)) => Section::Failed(error),
                 (None, _) => Section::Loading(None),
             });
-            let client = client.clone();
             let retry = move |_| match session.devices.get_untracked() {
-                Section::Failed(_) => session.retry(client.clone(), SectionName::Devices),
-                _ => session.load_policies(client.clone(), kind),
+                Section::Failed(_) => session.retry(SectionName::Devices),
+                _ => session.load_policies(kind),
             };
             view! { class=class,
                 <SectionView section=section on_retry=retry label=title

@@ -13,7 +13,7 @@ use crate::components::user_tab::{use_user_address, SelectedFailure};
 use crate::domain::licence::licence_state;
 use crate::domain::ticket::{ticket_summary, TicketFacts};
 use crate::graph::models::User;
-use crate::graph::{GraphClient, GraphError};
+use crate::graph::GraphError;
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::routes::{user_route, SELECT_USER};
 use crate::state::section::{Loaded, Section};
@@ -95,20 +95,16 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
 #[component]
 pub fn UserLayout() -> impl IntoView {
     let i18n = use_i18n();
-    let client = expect_context::<GraphClient>();
     let sessions = expect_context::<Sessions>();
     let address = use_user_address();
     let current = RwSignal::new(None::<UserSession>);
     let selected_failure = SelectedFailure(RwSignal::new(None));
     provide_context::<Signal<Option<UserSession>>>(current.into());
     provide_context(selected_failure);
-    {
-        let client = client.clone();
-        Effect::new(move |_| {
-            let key = address.with(|a| a.key.clone());
-            current.set(Some(untrack(|| sessions.open(&key, &client))));
-        });
-    }
+    Effect::new(move |_| {
+        let key = address.with(|a| a.key.clone());
+        current.set(Some(untrack(|| sessions.open(&key))));
+    });
     let now = RwSignal::new(js_sys::Date::now());
     let tick = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(30)).ok();
     on_cleanup(move || {
@@ -166,17 +162,13 @@ pub fn UserLayout() -> impl IntoView {
 
     let header = move || {
         current.get().map(|session| {
-            let client = client.clone();
             let copy = move |_| {
                 let text = ticket_text(&i18n, session, selected_failure.0.get_untracked());
                 ticket.set(text.clone());
                 leptos::task::spawn_local(async move { copy_state.set(Some(copy_to_clipboard(&text).await)) });
             };
-            let refresh = {
-                let client = client.clone();
-                move |_| session.load(client.clone())
-            };
-            let retry_user = Callback::new(move |_| session.retry(client.clone(), SectionName::User));
+            let refresh = move |_| session.load();
+            let retry_user = Callback::new(move |_| session.retry(SectionName::User));
             view! { class=class,
                 <div class="selection">
                     <SectionView section=session.user on_retry=retry_user label=Msg::UserTitle

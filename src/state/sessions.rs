@@ -15,6 +15,7 @@ pub struct Sessions {
     recent: RwSignal<Vec<Kept>, LocalStorage>,
     /// Sessions outlive the page that opened them, so each has an owner under the portal's.
     owner: StoredValue<Owner, LocalStorage>,
+    client: StoredValue<GraphClient>,
 }
 
 /// A session with the owner of its signals, which frees them when the session is dropped.
@@ -30,24 +31,20 @@ impl Kept {
     }
 }
 
-impl Default for Sessions {
-    fn default() -> Sessions {
-        Sessions::new()
-    }
-}
-
 impl Sessions {
-    /// Created inside the portal: its sessions live under the current owner.
-    pub fn new() -> Sessions {
+    /// Created inside the portal: its sessions live under the current owner and call Graph
+    /// through `client`.
+    pub fn new(client: GraphClient) -> Sessions {
         Sessions {
             recent: RwSignal::new_local(Vec::new()),
             owner: StoredValue::new_local(Owner::current().expect("created inside the portal")),
+            client: StoredValue::new(client),
         }
     }
 
     /// The session of the user at `key`: the cached one (loaded again only if its load was
     /// interrupted), or a new one that starts loading.
-    pub fn open(&self, key: &str, client: &GraphClient) -> UserSession {
+    pub fn open(&self, key: &str) -> UserSession {
         let wanted = key.to_lowercase();
         let found = self.recent.with_untracked(|recent| {
             recent
@@ -68,12 +65,12 @@ impl Sessions {
         });
         let kept = found.unwrap_or_else(|| {
             let owner = self.owner.with_value(Owner::child);
-            let session = owner.with(|| UserSession::new(key));
+            let session = owner.with(|| UserSession::new(key, self.client.get_value()));
             Kept { session, owner }
         });
         let session = kept.session;
         if session.loaded_at.get_untracked().is_none() && !session.is_loading() {
-            session.load(client.clone());
+            session.load();
         }
         let mut dropped = Vec::new();
         self.recent.update(|recent| {

@@ -78,13 +78,15 @@ macro_rules! user_lists {
             /// Loaded when first shown: one call a device.
             pub compliance: RwSignal<Option<Section<DevicePolicy>>>,
             pub configuration: RwSignal<Option<Section<DevicePolicy>>>,
+            /// The client its calls go through, so views only say what to load.
+            client: StoredValue<GraphClient>,
             /// Bumped by every load; an answer for an older load is dropped.
             generation: RwSignal<u64>,
             abort: StoredValue<Option<AbortController>, LocalStorage>,
         }
 
         impl UserSession {
-            pub fn new(key: &str) -> UserSession {
+            pub fn new(key: &str, client: GraphClient) -> UserSession {
                 UserSession {
                     key: StoredValue::new(key.to_string()),
                     loaded_at: RwSignal::new(None),
@@ -92,6 +94,7 @@ macro_rules! user_lists {
                     $($field: RwSignal::new(Section::Loading(None)),)*
                     compliance: RwSignal::new(None),
                     configuration: RwSignal::new(None),
+                    client: StoredValue::new(client),
                     generation: RwSignal::new(0),
                     abort: StoredValue::new_local(None),
                 }
@@ -201,7 +204,8 @@ impl UserSession {
     }
 
     /// Loads (or reloads) every section.
-    pub fn load(self, client: GraphClient) {
+    pub fn load(self) {
+        let client = self.client.get_value();
         let (generation, signal) = self.start();
         self.user.set(Section::Loading(None));
         self.lists_loading();
@@ -331,10 +335,11 @@ impl UserSession {
     }
 
     /// Reloads one section on its own (its Retry button).
-    pub fn retry(self, client: GraphClient, section: SectionName) {
+    pub fn retry(self, section: SectionName) {
         if section == SectionName::User {
-            return self.load(client);
+            return self.load();
         }
+        let client = self.client.get_value();
         let generation = self.generation.get_untracked();
         spawn_local(async move { self.reload_lists(&client, section, generation).await });
     }
@@ -352,7 +357,8 @@ impl UserSession {
     /// Loads the compliance or configuration policy states of every device, in batches, with
     /// the selected user's setting states; a device whose states cannot be read is reported
     /// and the other devices' rows kept.
-    pub fn load_policies(self, client: GraphClient, kind: PolicyKind) {
+    pub fn load_policies(self, kind: PolicyKind) {
+        let client = self.client.get_value();
         let target = match kind {
             PolicyKind::Compliance => self.compliance,
             PolicyKind::Configuration => self.configuration,
@@ -445,7 +451,8 @@ mod tests {
     #[test]
     fn an_answer_for_a_load_that_was_stopped_is_dropped() {
         let owner = Owner::new();
-        let session = owner.with(|| UserSession::new("AdeleV@contoso.onmicrosoft.com"));
+        let session =
+            owner.with(|| UserSession::new("AdeleV@contoso.onmicrosoft.com", GraphClient::new("http://127.0.0.1:9")));
         let before = session.generation.get_untracked();
         assert!(session.current(before));
         session.cancel();
