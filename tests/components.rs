@@ -200,6 +200,38 @@ async fn a_table_sorts_filters_counts_and_marks_states_with_words() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_table_pages_forward_and_back_a_hundred_rows_at_a_time() {
+    let rows = Arc::new((0..250).map(|count| Row { name: "Device", count }).collect::<Vec<_>>());
+    let (host, _) = mount(
+        Lang::En,
+        move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> },
+    );
+    let pager_button = |index: u32| -> web_sys::HtmlElement {
+        host.query_selector_all(".pager button").unwrap().item(index).expect("a pager button").dyn_into().unwrap()
+    };
+    let disabled = |index: u32| pager_button(index).has_attribute("disabled");
+    assert!(text(&host).contains("Page 1 of 3"));
+    assert!(disabled(0) && !disabled(1), "on the first page only Next works");
+    pager_button(1).click();
+    settle().await;
+    assert!(text(&host).contains("Page 2 of 3"), "{}", text(&host));
+    pager_button(1).click();
+    settle().await;
+    assert!(text(&host).contains("Page 3 of 3"), "{}", text(&host));
+    assert_eq!(host.query_selector_all("tbody tr").unwrap().length(), 50);
+    assert!(disabled(1) && !disabled(0), "on the last page only Previous works");
+    pager_button(0).click();
+    settle().await;
+    assert!(text(&host).contains("Page 2 of 3"));
+    let filter: web_sys::HtmlInputElement =
+        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    filter.set_value("1");
+    filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle().await;
+    assert!(text(&host).contains("Page 1 of 2"), "a new filter starts from the first page: {}", text(&host));
+}
+
+#[wasm_bindgen_test]
 async fn backend_text_is_shown_as_text_never_as_markup() {
     let rows = Arc::new(vec![Row { name: "<img src=x onerror=alert(1)>", count: 1 }]);
     let (host, _) = mount(

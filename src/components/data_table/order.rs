@@ -67,12 +67,8 @@ impl TableView {
                 sorted.with(|sorted| sorted.iter().copied().filter(|&i| matches_filter(&all[i], &text)).collect())
             })
         });
-        Effect::new(move |_| {
-            filter.track();
-            if page.get_untracked() != 0 {
-                page.set(0);
-            }
-        });
+        // A new filter starts from the first page (not run at start, when nothing changed).
+        Effect::watch(move || filter.track(), move |_, _, _| page.set(0), false);
         TableView { filter, sorting, page, order, haystacks }
     }
 }
