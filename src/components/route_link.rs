@@ -43,10 +43,11 @@ pub fn RouteLink(
     children: Children,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let on_screen = use_route();
     let href = app_href(&route);
     let href_for_click = href.clone();
-    let is_current = move || current == Current::AtOrBelow && on_screen.with(|here| is_at_or_below(here, &route));
+    // Only links that can be current follow the address (a table has hundreds of links).
+    let on_screen = (current == Current::AtOrBelow).then(use_route);
+    let is_current = move || on_screen.is_some_and(|here| here.with(|here| is_at_or_below(here, &route)));
     let on_click = move |event: MouseEvent| {
         // A new tab, a new window or a download stays the browser's.
         if event.button() != 0 || event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key() {

@@ -167,6 +167,9 @@ async function largeUser(browser, stack) {
   const events = await page.evaluate(() => window.__events);
   const keys = events.filter((e) => ['keydown', 'keyup', 'input', 'keypress'].includes(e.name)).map((e) => e.duration);
   const clicks = events.filter((e) => ['click', 'pointerup', 'pointerdown'].includes(e.name)).map((e) => e.duration);
+  // What stays alive, not what is waiting for the collector.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
   const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
   await page.close();
   return {
