@@ -18,6 +18,11 @@ pub fn failure_route(key: &str, event_id: &str) -> String {
     user_route(key, &format!("/enrollment-failures/{}", segment(event_id)))
 }
 
+/// One device of a user, in depth.
+pub fn device_route(key: &str, device_id: &str) -> String {
+    user_route(key, &format!("/devices/{}", segment(device_id)))
+}
+
 /// What an address below one user names.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UserAddress {
@@ -25,6 +30,8 @@ pub struct UserAddress {
     pub key: String,
     /// The failed enrollment on screen, for the drill-down.
     pub event_id: Option<String>,
+    /// The device on screen, for the device page.
+    pub device_id: Option<String>,
 }
 
 impl UserAddress {
@@ -35,11 +42,13 @@ impl UserAddress {
             return None;
         }
         let key = decode(segments.next().filter(|key| !key.is_empty())?);
-        let event_id = match (segments.next(), segments.next()) {
-            (Some("enrollment-failures"), Some(id)) if !id.is_empty() => Some(decode(id)),
-            _ => None,
-        };
-        Some(UserAddress { key, event_id })
+        let (mut event_id, mut device_id) = (None, None);
+        match (segments.next(), segments.next()) {
+            (Some("enrollment-failures"), Some(id)) if !id.is_empty() => event_id = Some(decode(id)),
+            (Some("devices"), Some(id)) if !id.is_empty() => device_id = Some(decode(id)),
+            _ => {}
+        }
+        Some(UserAddress { key, event_id, device_id })
     }
 }
 
@@ -63,7 +72,9 @@ mod tests {
         for key in ["grady_fabrikam.com#EXT#@contoso.onmicrosoft.com", "o'neil@contoso.com", "50%41@x", "a/b@x", "é@x"]
         {
             let address = UserAddress::parse(&failure_route(key, "e/1%2")).expect(key);
-            assert_eq!(address, UserAddress { key: key.into(), event_id: Some("e/1%2".into()) });
+            assert_eq!(address, UserAddress { key: key.into(), event_id: Some("e/1%2".into()), device_id: None });
+            let address = UserAddress::parse(&device_route(key, "d/1%2")).expect(key);
+            assert_eq!(address, UserAddress { key: key.into(), event_id: None, device_id: Some("d/1%2".into()) });
             assert_eq!(UserAddress::parse(&user_route(key, "/devices")).unwrap().key, key);
         }
     }
@@ -90,5 +101,6 @@ mod tests {
         assert_eq!(UserAddress::parse("/users/"), None);
         assert_eq!(UserAddress::parse("/groups/x"), None);
         assert_eq!(UserAddress::parse("/users/x/enrollment-failures").unwrap().event_id, None);
+        assert_eq!(UserAddress::parse("/users/x/devices/").unwrap().device_id, None);
     }
 }

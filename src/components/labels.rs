@@ -37,7 +37,7 @@ impl Tone {
     }
 }
 
-fn unrecognised(i18n: &I18n, raw: &str) -> String {
+pub fn unrecognised(i18n: &I18n, raw: &str) -> String {
     i18n.fmt(Msg::StateNew, &[raw])
 }
 
@@ -109,4 +109,9 @@ pub fn failure_title(event: &TroubleshootingEvent, i18n: &I18n) -> String {
 /// When a failed enrollment started, in the operator's language.
 pub fn event_date(event: &TroubleshootingEvent, i18n: &I18n) -> String {
     event.event_date_time.as_ref().map(|t| format_timestamp(t, i18n.lang.get_untracked())).unwrap_or_default()
+}
+
+/// A time Graph may leave out, in the operator's language.
+pub fn date_text(i18n: &I18n, timestamp: Option<&crate::graph::models::Timestamp>) -> String {
+    timestamp.map(|t| format_timestamp(t, i18n.lang.get_untracked())).unwrap_or_default()
 }

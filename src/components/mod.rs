@@ -2,8 +2,13 @@
 
 pub mod account_state;
 pub mod app_header;
+pub mod app_table;
+pub mod collect_data;
 pub mod data_table;
+pub mod device_labels;
 pub mod enrollment_summary;
+pub mod fact_list;
+pub mod failing_settings;
 pub mod labels;
 pub mod language_switch;
 pub mod operator_menu;

@@ -5,11 +5,13 @@ use stylers::style;
 
 use crate::components::enrollment_summary::enrollment_lines;
 use crate::components::labels::{device_compliance, Tone};
+use crate::components::route_link::RouteLink;
 use crate::components::section_view::SectionView;
 use crate::domain::compliance::{app_summary, device_summary};
 use crate::domain::licence::{licence_state, LicenceState};
 use crate::graph::models::{EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState};
 use crate::i18n::{use_i18n, I18n, Msg};
+use crate::routes::device_route;
 use crate::state::section::Loaded;
 use crate::state::user_session::{SectionName, UserSession};
 
@@ -102,9 +104,10 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                                     {loaded.items.iter().take(10).map(|device| {
                                         let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
                                         let state = device.compliance_state.clone();
+                                        let route = device_route(&session.key.get_value(), &device.id);
                                         view! { class=class,
                                             <li>
-                                                <span>{name}</span>
+                                                <RouteLink route=route class=class>{name}</RouteLink>
                                                 {move || { let (text, tone) = device_compliance(&i18n, state.as_ref()); mark(tone, text) }}
                                             </li>
                                         }

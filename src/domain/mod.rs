@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod compliance;
+pub mod device_health;
 pub mod groups;
 pub mod licence;
 pub mod permissions;

@@ -187,6 +187,71 @@ pub struct ServicePlan {
     pub provisioning_status: Option<ProvisioningStatus>,
 }
 
+open_enum!(
+    /// `managedDevice.managementState`.
+    ManagementState {
+        Managed => "managed", RetirePending => "retirePending", RetireFailed => "retireFailed",
+        WipePending => "wipePending", WipeFailed => "wipeFailed", Unhealthy => "unhealthy",
+        DeletePending => "deletePending", RetireIssued => "retireIssued", WipeIssued => "wipeIssued",
+        WipeCanceled => "wipeCanceled", RetireCanceled => "retireCanceled", Discovered => "discovered",
+    }
+);
+
+open_enum!(
+    /// `deviceActionResult.actionState`.
+    ActionState {
+        Nothing => "none", Pending => "pending", Canceled => "canceled", Active => "active", Done => "done",
+        Failed => "failed", NotSupported => "notSupported",
+    }
+);
+
+open_enum!(
+    /// `managedDevice.joinType` (beta).
+    JoinType {
+        Unspecified => "unknown", AzureAdJoined => "azureADJoined", AzureAdRegistered => "azureADRegistered",
+        HybridAzureAdJoined => "hybridAzureADJoined",
+    }
+);
+
+open_enum!(
+    /// `deviceLogCollectionResponse.status` (`appLogUploadState`).
+    LogStatus { Pending => "pending", Completed => "completed", Failed => "failed" }
+);
+
+open_enum!(
+    /// `windowsAutopilotDeploymentState`: a deployment and its device and account setup phases.
+    DeploymentState {
+        Unspecified => "unknown", Success => "success", InProgress => "inProgress", Failure => "failure",
+        SuccessWithTimeout => "successWithTimeout", NotAttempted => "notAttempted", Disabled => "disabled",
+        SuccessOnRetry => "successOnRetry",
+    }
+);
+
+open_enum!(
+    /// `windowsAutopilotProfileAssignmentStatus` (Graph spells one member `assignedUnkownSyncState`).
+    ProfileAssignment {
+        Unspecified => "unknown", AssignedInSync => "assignedInSync", AssignedOutOfSync => "assignedOutOfSync",
+        AssignedUnknownSyncState => "assignedUnkownSyncState", NotAssigned => "notAssigned", Pending => "pending",
+        Failed => "failed",
+    }
+);
+
+open_enum!(
+    /// `windowsAutopilotDeviceIdentity.enrollmentState`.
+    AutopilotEnrollmentState {
+        Unspecified => "unknown", Enrolled => "enrolled", PendingReset => "pendingReset", Failed => "failed",
+        NotContacted => "notContacted", Blocked => "blocked",
+    }
+);
+
+open_enum!(
+    /// `deviceManagementAutopilotPolicyStatusDetail.complianceStatus`.
+    TrackedPolicyStatus {
+        Unspecified => "unknown", Compliant => "compliant", Installed => "installed", NotCompliant => "notCompliant",
+        NotInstalled => "notInstalled", Error => "error",
+    }
+);
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ManagedDevice {
@@ -204,6 +269,118 @@ pub struct ManagedDevice {
     pub device_enrollment_type: Option<String>,
     pub model: Option<String>,
     pub manufacturer: Option<String>,
+    /// The Entra device's `deviceId`: the key to its Entra record and to sign-ins.
+    #[serde(rename = "azureADDeviceId")]
+    pub azure_ad_device_id: Option<String>,
+    pub serial_number: Option<String>,
+    pub user_principal_name: Option<String>,
+    pub is_encrypted: Option<bool>,
+    /// A string in Graph: "True", "False" or "Unknown".
+    pub jail_broken: Option<String>,
+    pub free_storage_space_in_bytes: Option<i64>,
+    pub total_storage_space_in_bytes: Option<i64>,
+    pub management_state: Option<ManagementState>,
+    pub compliance_grace_period_expiration_date_time: Option<Timestamp>,
+    #[serde(default, deserialize_with = "list")]
+    pub device_action_results: Vec<DeviceActionResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceActionResult {
+    pub action_name: Option<String>,
+    pub action_state: Option<ActionState>,
+    pub start_date_time: Option<Timestamp>,
+    pub last_updated_date_time: Option<Timestamp>,
+}
+
+/// What only beta's single GET of a managed device says.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceDetails {
+    pub join_type: Option<JoinType>,
+    pub autopilot_enrolled: Option<bool>,
+    pub enrolled_by_user_principal_name: Option<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub users_logged_on: Vec<LoggedOnUser>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggedOnUser {
+    pub user_id: Option<String>,
+    pub last_log_on_date_time: Option<Timestamp>,
+}
+
+/// The Entra ID `device` object of a managed device.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntraDevice {
+    pub id: String,
+    pub display_name: Option<String>,
+    pub account_enabled: Option<bool>,
+    pub is_compliant: Option<bool>,
+    pub is_managed: Option<bool>,
+    /// Workplace, AzureAd or ServerAd.
+    pub trust_type: Option<String>,
+    pub approximate_last_sign_in_date_time: Option<Timestamp>,
+}
+
+/// A `deviceLogCollectionResponse`: logs Intune collected from a Windows device.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LogCollectionRequest {
+    pub id: String,
+    pub status: Option<LogStatus>,
+    #[serde(rename = "requestedDateTimeUTC")]
+    pub requested: Option<Timestamp>,
+    #[serde(rename = "receivedDateTimeUTC")]
+    pub received: Option<Timestamp>,
+    #[serde(rename = "expirationDateTimeUTC")]
+    pub expires: Option<Timestamp>,
+    pub initiated_by_user_principal_name: Option<String>,
+    #[serde(rename = "sizeInKB")]
+    pub size_in_kb: Option<f64>,
+}
+
+/// A `windowsAutopilotDeviceIdentity` (beta).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AutopilotIdentity {
+    pub id: String,
+    pub serial_number: Option<String>,
+    pub group_tag: Option<String>,
+    pub enrollment_state: Option<AutopilotEnrollmentState>,
+    pub deployment_profile_assignment_status: Option<ProfileAssignment>,
+    pub last_contacted_date_time: Option<Timestamp>,
+}
+
+/// A `deviceManagementAutopilotEvent` (beta): one deployment of a device.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AutopilotEvent {
+    pub id: String,
+    pub device_id: Option<String>,
+    pub device_serial_number: Option<String>,
+    pub event_date_time: Option<Timestamp>,
+    pub deployment_state: Option<DeploymentState>,
+    pub device_setup_status: Option<DeploymentState>,
+    pub account_setup_status: Option<DeploymentState>,
+    pub enrollment_failure_details: Option<String>,
+    pub windows_autopilot_deployment_profile_display_name: Option<String>,
+    pub deployment_duration: Option<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub policy_status_details: Vec<TrackedPolicy>,
+}
+
+/// A policy or app the enrollment status page tracked during a deployment.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrackedPolicy {
+    pub display_name: Option<String>,
+    pub policy_type: Option<String>,
+    pub compliance_status: Option<TrackedPolicyStatus>,
+    pub error_code: Option<i64>,
 }
 
 /// A `deviceCompliancePolicyState` or `deviceConfigurationState`.

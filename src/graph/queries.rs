@@ -86,6 +86,53 @@ pub fn device_policy_states(user: &str, device: &str, kind: PolicyKind) -> Strin
     format!("/users/{}/managedDevices/{}/{name}", segment(user), segment(device))
 }
 
+/// One managed device (v1.0: health, storage, remote actions).
+pub fn managed_device(device: &str) -> String {
+    format!("/deviceManagement/managedDevices/{}", segment(device))
+}
+
+/// Beta: what only a single GET that selects them fills (who logged on, how it joined).
+pub fn device_details(device: &str) -> String {
+    format!(
+        "{}?$select=id,joinType,usersLoggedOn,autopilotEnrolled,enrolledByUserPrincipalName",
+        managed_device(device)
+    )
+}
+
+/// The primary users of a managed device.
+pub fn device_users(device: &str) -> String {
+    format!("{}/users?$select={USER_FIELDS}", managed_device(device))
+}
+
+/// Logs collected from a device.
+pub fn log_collection_requests(device: &str) -> String {
+    format!("{}/logCollectionRequests", managed_device(device))
+}
+
+/// The action that returns a download link for collected logs (it only reads).
+pub fn log_download_url(device: &str, log: &str) -> String {
+    format!("{}/{}/createDownloadUrl", log_collection_requests(device), segment(log))
+}
+
+/// The Entra record of a device, by its Entra device id (needs `Device.Read.All`).
+pub fn entra_device(azure_ad_device_id: &str) -> String {
+    let filter = format!("deviceId eq '{}'", azure_ad_device_id.replace('\'', "''"));
+    format!(
+        "/devices?$filter={}&$select=id,deviceId,displayName,accountEnabled,isCompliant,isManaged,trustType,approximateLastSignInDateTime",
+        encode(&filter)
+    )
+}
+
+/// Beta: the Autopilot record of a device, by serial number.
+pub fn autopilot_identities(serial: &str) -> String {
+    let filter = format!("contains(serialNumber,'{}')", serial.replace('\'', "''"));
+    format!("/deviceManagement/windowsAutopilotDeviceIdentities?$filter={}", encode(&filter))
+}
+
+/// Beta: Autopilot deployments of the tenant (no filter is documented: the portal narrows them
+/// to the device itself), with the policies tracked during each.
+pub const AUTOPILOT_EVENTS: &str = "/deviceManagement/autopilotEvents?$expand=policyStatusDetails";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PolicyKind {
     Compliance,
@@ -115,6 +162,22 @@ mod tests {
         assert!(user("a/b?c").starts_with("/users/a%2Fb%3Fc?"));
         assert!(user("grady_fabrikam.com#EXT#@contoso.onmicrosoft.com")
             .starts_with("/users/grady_fabrikam.com%23EXT%23@contoso.onmicrosoft.com?"));
+    }
+
+    #[test]
+    fn device_lookups_quote_their_values() {
+        assert_eq!(
+            entra_device("a'b"),
+            "/devices?$filter=deviceId%20eq%20%27a%27%27b%27&$select=id,deviceId,displayName,accountEnabled,isCompliant,isManaged,trustType,approximateLastSignInDateTime"
+        );
+        assert_eq!(
+            autopilot_identities("SN 1"),
+            "/deviceManagement/windowsAutopilotDeviceIdentities?$filter=contains%28serialNumber,%27SN%201%27%29"
+        );
+        assert_eq!(
+            log_download_url("d/1", "l"),
+            "/deviceManagement/managedDevices/d%2F1/logCollectionRequests/l/createDownloadUrl"
+        );
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub const APP_STATES: Permission = Permission {
     intune: true,
 };
 pub const SERVICE_CONFIG: Permission = Permission { scopes: &["DeviceManagementServiceConfig.Read.All"], intune: true };
+/// Optional: the Entra record of a device.
+pub const DIRECTORY_DEVICES: Permission = Permission { scopes: &["Device.Read.All"], intune: false };
 /// Optional: without them, membership lists name roles and administrative units by id only.
 pub const ROLES: Permission = Permission { scopes: &["RoleManagement.Read.Directory"], intune: false };
 pub const ADMINISTRATIVE_UNITS: Permission = Permission { scopes: &["AdministrativeUnit.Read.All"], intune: false };
@@ -33,7 +35,9 @@ pub fn permission_for(url: &str) -> Option<Permission> {
         ["/v1.0/", "/beta/"].iter().find_map(|version| path.split_once(version).map(|(_, rest)| rest)).unwrap_or(path);
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     Some(match segments.as_slice() {
+        ["deviceManagement", "managedDevices", ..] | ["deviceManagement", "autopilotEvents"] => DEVICES,
         ["deviceManagement"] | ["deviceManagement", ..] => SERVICE_CONFIG,
+        ["devices", ..] => DIRECTORY_DEVICES,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => USERS,
         ["users", _, "memberOf" | "transitiveMemberOf"] => GROUPS,
         ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => {
@@ -65,6 +69,9 @@ mod tests {
         );
         assert_eq!(permission_for("/users/a/managedDevices/d/deviceConfigurationStates"), Some(CONFIGURATION));
         assert_eq!(permission_for(queries::ENROLLMENT_CONFIGURATIONS), Some(SERVICE_CONFIG));
+        assert_eq!(permission_for(&queries::entra_device("x")), Some(DIRECTORY_DEVICES));
+        assert_eq!(permission_for(&queries::log_collection_requests("d")), Some(DEVICES));
+        assert_eq!(permission_for(&queries::autopilot_identities("s")), Some(SERVICE_CONFIG));
         assert_eq!(permission_for("/me/photo"), None);
     }
 }

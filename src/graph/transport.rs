@@ -215,6 +215,34 @@ impl GraphClient {
         self.get_raw(&self.url(version, path), false, signal, progress).await?.decode(decode_one)
     }
 
+    /// A documented action that only reads (a log download link): `POST` without a body,
+    /// answered with `{"value": …}`.
+    pub async fn read_action<T: DeserializeOwned>(
+        &self,
+        version: ApiVersion,
+        path: &str,
+        progress: &Progress,
+    ) -> Result<T, GraphError> {
+        #[derive(serde::Deserialize)]
+        struct Value<T> {
+            value: T,
+        }
+        let url = self.url(version, path);
+        let raw = self
+            .authorized(&url, |token| {
+                let url = &url;
+                async move {
+                    let notice = |n: RetryNotice| progress(ProgressEvent::Retrying(n));
+                    with_retries(&self.policy, &BrowserClock, notice, || {
+                        self.send_once(Request::post(url), token.as_deref(), None, None)
+                    })
+                    .await
+                }
+            })
+            .await?;
+        raw.decode(decode_one::<Value<T>>).map(|answer| answer.value)
+    }
+
     /// The first page of a collection.
     pub async fn first_page<T: DeserializeOwned>(
         &self,

@@ -1,14 +1,17 @@
-//! `/users/:id/devices`: the user's managed devices.
+//! `/users/:id/devices`: the user's managed devices, each opening its device page.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::browser::format_timestamp;
-use crate::components::data_table::{Column, DataTable};
+use crate::components::data_table::{Column, DataTable, RowLink};
 use crate::components::labels::{device_compliance, ownership};
-use crate::components::user_tab::user_section;
+use crate::components::user_tab::{use_user_address, user_section};
 use crate::domain::table::{timestamp_key, Direction, SortKey};
 use crate::graph::models::ManagedDevice;
 use crate::i18n::Msg;
+use crate::routes::device_route;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 
@@ -58,14 +61,17 @@ fn columns() -> Vec<Column<ManagedDevice>> {
     ]
 }
 
+/// The devices; a device's name opens its page (Enter on the focused name does too).
 #[component]
 pub fn DevicesPage() -> impl IntoView {
+    let key = use_user_address().with_untracked(|a| a.key.clone());
+    let link: RowLink<ManagedDevice> = Arc::new(move |device| Some(device_route(&key, &device.id)));
     user_section(
         |s| s.devices.into(),
         SectionName::Devices,
         Msg::TabDevices,
-        |_, loaded: Loaded<ManagedDevice>| {
-            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) csv_name="devices"/> }
+        move |_, loaded: Loaded<ManagedDevice>| {
+            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) link=link.clone() csv_name="devices"/> }
         },
     )
 }

@@ -4,43 +4,17 @@
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::components::collect_data::{resource_link, CollectData};
 use crate::components::labels::{event_date, failure_title};
 use crate::components::route_link::RouteLink;
 use crate::components::section_view::SectionView;
 use crate::components::user_tab::{use_session, use_user_address, SelectedFailure};
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::TroubleshootingEvent;
-use crate::i18n::{use_i18n, Lang, Msg, Text};
+use crate::i18n::{use_i18n, Msg};
 use crate::routes::user_route;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
-
-/// Only https links from the backend are followed.
-fn safe_link(link: &str) -> Option<String> {
-    let link = link.trim();
-    let rest = link.strip_prefix("https://")?;
-    (!rest.is_empty() && !rest.starts_with('/') && link.chars().all(|c| c.is_ascii_graphic())).then(|| link.to_string())
-}
-
-/// Where to send the logs from, per platform (the product description's last section).
-const COLLECT: [(&str, Text, &str); 5] = [
-    ("iOS", Text::new("Send iOS enrollment errors to your IT admin", "Envoyer les erreurs d’inscription iOS à votre administrateur informatique"), "https://learn.microsoft.com/mem/intune/user-help/send-errors-to-your-it-admin-ios"),
-    ("Android", Text::new("Use verbose logging to help your IT admin fix device issues", "Aider le support grâce à la journalisation détaillée"), "https://learn.microsoft.com/mem/intune/user-help/use-verbose-logging-to-help-your-it-administrator-fix-device-issues-android"),
-    ("Android", Text::new("Send Android logs to your IT admin with a USB cable", "Envoyer des journaux Android au support via un câble USB"), "https://learn.microsoft.com/mem/intune/user-help/send-diagnostic-data-logs-to-your-it-administrator-using-a-usb-cable-android"),
-    ("Android", Text::new("Send Android diagnostic logs to your IT admin by e-mail", "Envoyer les journaux de diagnostic Android par e-mail"), "https://learn.microsoft.com/mem/intune/user-help/send-logs-to-your-it-admin-by-email-android"),
-    ("Android", Text::new("Send Android enrollment errors to your IT admin", "Envoyer les erreurs d’inscription Android à votre administrateur informatique"), "https://learn.microsoft.com/mem/intune/user-help/send-enrollment-errors-to-your-it-administrator-android"),
-];
-
-/// A link that opens in a new tab, or plain text when it is not https.
-fn resource_link(text: String, link: Option<String>, lang: Lang) -> AnyView {
-    match link.as_deref().and_then(safe_link) {
-        Some(href) => {
-            let hint = Msg::OpensInNewTab.text().template(lang);
-            view! { <a href=href target="_blank" rel="noopener noreferrer">{text}<span class="visually-hidden">" "{hint}</span></a> }.into_any()
-        }
-        None => text.into_any(),
-    }
-}
 
 #[component]
 pub fn FailureDetailPage() -> impl IntoView {
@@ -170,34 +144,12 @@ fn FailureDetail(event: TroubleshootingEvent) -> impl IntoView {
             </section>
         }
     };
-    let collect = move || {
-        let lang = i18n.lang.get();
-        let relevant: Vec<_> = COLLECT
-            .iter()
-            .filter(|(platform, ..)| {
-                os.is_empty()
-                    || os.eq_ignore_ascii_case(platform)
-                    || !COLLECT.iter().any(|(p, ..)| os.eq_ignore_ascii_case(p))
-            })
-            .collect();
-        view! { class=class,
-            <section aria-labelledby="collect-data">
-                <h2 id="collect-data">{i18n.t(Msg::CollectData)}</h2>
-                <ul>
-                    {relevant.into_iter().map(|(platform, title, link)| {
-                        let text = format!("{platform}: {}", title.template(lang));
-                        view! { class=class, <li>{resource_link(text, Some(link.to_string()), lang)}</li> }
-                    }).collect_view()}
-                </ul>
-            </section>
-        }
-    };
     view! { class=class,
         <article aria-labelledby="failure-title">
             <h1 id="failure-title">{title}</h1>
             <dl>{facts}</dl>
             {explanation}
-            {collect}
+            <CollectData os=os/>
         </article>
     }
 }

@@ -38,7 +38,7 @@ fn columns() -> Vec<Column<TroubleshootingEvent>> {
 #[component]
 pub fn FailuresPage() -> impl IntoView {
     let key = use_user_address().with_untracked(|a| a.key.clone());
-    let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| failure_route(&key, &event.id));
+    let link: RowLink<TroubleshootingEvent> = Arc::new(move |event| Some(failure_route(&key, &event.id)));
     user_section(
         |s| s.failures.into(),
         SectionName::Failures,

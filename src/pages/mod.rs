@@ -2,6 +2,7 @@
 
 pub mod app_protection;
 pub mod apps;
+pub mod device;
 pub mod devices;
 pub mod failure_detail;
 pub mod failures;

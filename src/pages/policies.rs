@@ -1,17 +1,22 @@
 //! `/users/:id/compliance` and `/users/:id/configuration`: the policies that target the
 //! user's devices, their state on each, and why a device fails one.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::components::data_table::{Column, DataTable};
+use crate::components::data_table::{Column, DataTable, RowLink};
+use crate::components::failing_settings::FailingSettings;
 use crate::components::labels::policy_status;
 use crate::components::section_view::SectionView;
-use crate::components::user_tab::use_session;
+use crate::components::user_tab::{use_session, use_user_address};
 use crate::domain::compliance::failing_settings;
 use crate::domain::table::{Direction, SortKey};
+use crate::graph::models::PolicyState;
 use crate::graph::queries::PolicyKind;
 use crate::i18n::{use_i18n, Msg};
+use crate::routes::device_route;
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{DevicePolicy, SectionName};
 
@@ -58,20 +63,9 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
         .why {
             margin-top: var(--space-4);
         }
-        .why h3 {
-            font-size: var(--font-normal);
-            margin: var(--space-3) 0 var(--space-1) 0;
-        }
-        .why li {
-            margin-bottom: var(--space-1);
-        }
         .scope {
             color: var(--muted);
             margin: 0 0 var(--space-2) 0;
-        }
-        .value {
-            color: var(--muted);
-            font-family: var(--font-mono);
         }
     };
     // Policy states need the device ids: load them once the devices are in.
@@ -86,7 +80,10 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
             session.load_policies(kind);
         }
     });
+    let key = use_user_address().with_untracked(|a| a.key.clone());
+    let device_link: RowLink<DevicePolicy> = Arc::new(move |row| Some(device_route(&key, &row.device_id)));
     move || {
+        let device_link = device_link.clone();
         session.get().map(|session| {
             let target = match kind {
                 PolicyKind::Compliance => session.compliance,
@@ -104,35 +101,19 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
             view! { class=class,
                 <SectionView section=section on_retry=retry label=title
                     content={move |loaded: Loaded<DevicePolicy>| {
-                        let failing: Vec<DevicePolicy> = loaded.items.iter().filter(|p| !failing_settings(&p.policy).is_empty()).cloned().collect();
+                        let failing: Vec<(String, PolicyState)> = loaded.items.iter()
+                            .filter(|p| !failing_settings(&p.policy).is_empty())
+                            .map(|entry| (format!("{} — {}", entry.device_name, entry.policy.display_name.clone().unwrap_or_default()), entry.policy.clone()))
+                            .collect();
                         let other_users: usize = loaded.items.iter().map(|p| p.other_users_settings).sum();
                         view! { class=class,
                             {(kind == PolicyKind::Configuration).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.t(Msg::ConfigurationListScope)}</p> })}
                             {(other_users > 0).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.fmt(Msg::OtherUsersSettings, &[&other_users.to_string()])}</p> })}
-                            <DataTable rows=loaded.items.clone() columns=columns() caption=title sort=(0, Direction::Ascending) csv_name="policies"/>
+                            <DataTable rows=loaded.items.clone() columns=columns() caption=title sort=(0, Direction::Ascending) link=device_link.clone() link_column=1 csv_name="policies"/>
                             {(!failing.is_empty()).then(|| view! { class=class,
                                 <section class="why" aria-labelledby="why-title">
                                     <h2 id="why-title">{move || i18n.t(Msg::WhyNonCompliant)}</h2>
-                                    {failing.into_iter().map(|entry| {
-                                        let heading = format!("{} — {}", entry.device_name, entry.policy.display_name.clone().unwrap_or_default());
-                                        let settings: Vec<(String, Option<String>, Option<String>)> = failing_settings(&entry.policy).into_iter().map(|s| (
-                                            s.setting_name.clone().or(s.setting.clone()).unwrap_or_default(),
-                                            s.current_value.clone(),
-                                            s.error_description.clone(),
-                                        )).collect();
-                                        view! { class=class,
-                                            <h3>{heading}</h3>
-                                            <ul>
-                                                {settings.into_iter().map(|(name, value, description)| view! { class=class,
-                                                    <li>
-                                                        <strong class="tone-bad"><span aria-hidden="true">"✕ "</span>{name}</strong>
-                                                        {value.map(|v| view! { class=class, " " <span class="value">{move || i18n.fmt(Msg::CurrentValue, &[&v])}</span> })}
-                                                        {description.map(|d| view! { class=class, <div>{d}</div> })}
-                                                    </li>
-                                                }).collect_view()}
-                                            </ul>
-                                        }
-                                    }).collect_view()}
+                                    <FailingSettings entries=failing/>
                                 </section>
                             })}
                         }

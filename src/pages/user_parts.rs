@@ -1,4 +1,4 @@
-//! The routes of the user view (`/users/:id`, its tabs and the failure drill-down) as split
+//! The routes of the user view (`/users/:id`, its tabs, the device page and the failure drill-down) as split
 //! points. The release build (`--cfg helpdesk_split`) moves them, and all the code only they
 //! reach, into one chunk that is fetched after start-up instead of with the first load; other
 //! builds call them directly.
@@ -13,6 +13,7 @@ use crate::graph::queries::PolicyKind;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::app_protection::AppProtectionPage;
 use crate::pages::apps::AppsPage;
+use crate::pages::device::DevicePage;
 use crate::pages::devices::DevicesPage;
 use crate::pages::failure_detail::FailureDetailPage;
 use crate::pages::failures::FailuresPage;
@@ -80,6 +81,7 @@ macro_rules! user_parts {
 user_parts! {
     USER_LAYOUT = user_layout [preload(fetch_user_view)] => view! { <UserLayout/> };
     DEVICES = devices => view! { <DevicesPage/> };
+    DEVICE = device => view! { <DevicePage/> };
     APPS = apps => view! { <AppsPage/> };
     COMPLIANCE = compliance => view! { <PoliciesPage kind=PolicyKind::Compliance/> };
     CONFIGURATION = configuration => view! { <PoliciesPage kind=PolicyKind::Configuration/> };

@@ -1,6 +1,7 @@
 //! One section of a user's picture: loading (with what it waits for), loaded (maybe still
 //! paging), or failed with the error to show.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::graph::models::{Page, SkippedItem};
@@ -82,11 +83,11 @@ pub struct Paging<T> {
     total: Option<u64>,
     next_link: Option<String>,
     /// Which items belong in the section (Graph's list may mix kinds).
-    belongs: fn(&T) -> bool,
+    belongs: Rc<dyn Fn(&T) -> bool>,
 }
 
 impl<T: Clone> Paging<T> {
-    pub fn new(first: Page<T>, belongs: fn(&T) -> bool) -> Paging<T> {
+    pub fn new(first: Page<T>, belongs: Rc<dyn Fn(&T) -> bool>) -> Paging<T> {
         let mut paging =
             Paging { items: Vec::new(), skipped: Vec::new(), total: first.count, next_link: None, belongs };
         paging.add(first);
@@ -167,7 +168,7 @@ mod tests {
 
     #[test]
     fn the_first_page_shows_at_once_with_its_progress_then_the_whole_list() {
-        let mut paging = Paging::new(page(&[1, 2], &[], Some("next")), everything);
+        let mut paging = Paging::new(page(&[1, 2], &[], Some("next")), Rc::new(everything));
         let shown = paging.so_far();
         assert_eq!(items(&shown), vec![1, 2]);
         let loaded = shown.loaded().unwrap();
@@ -186,7 +187,7 @@ mod tests {
 
     #[test]
     fn items_that_do_not_belong_are_left_out_of_every_page() {
-        let mut paging = Paging::new(page(&[1, 2, 3], &[], Some("next")), |n| n % 2 == 1);
+        let mut paging = Paging::new(page(&[1, 2, 3], &[], Some("next")), Rc::new(|n: &u32| n % 2 == 1));
         paging.add(page(&[4, 5], &[], None));
         assert_eq!(paging.into_page().items, vec![1, 3, 5]);
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::device_session::DeviceSession;
 use super::user_session::UserSession;
 use crate::graph::GraphClient;
 
@@ -83,6 +84,11 @@ impl Sessions {
             gone.owner.cleanup();
         }
         session
+    }
+
+    /// A session for one device of a user, owned by the caller (the device page), which frees it.
+    pub fn open_device(&self, user_id: &str, device_id: &str) -> DeviceSession {
+        DeviceSession::new(user_id, device_id, self.client.get_value())
     }
 
     /// Users opened recently, most recent first (for the user selection page).

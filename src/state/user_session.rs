@@ -10,14 +10,15 @@ use futures::future::{join, join_all};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::AbortSignal;
 
+use super::loads::{answer, every, first_page, note_loading, Loads};
 use super::section::{Loaded, Paging, PartFailure, Section};
 use crate::domain::compliance::for_user;
-use crate::graph::batch::{BatchStep, JsonText};
+use crate::graph::batch::BatchStep;
 use crate::graph::models::{
-    decode_one, decode_page, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration,
-    ManagedDevice, MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
+    decode_one, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration, ManagedDevice,
+    MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
 };
 use crate::graph::queries::{self, PolicyKind};
 use crate::graph::{ApiVersion, BatchAnswers, GraphClient, GraphError, Progress, ProgressEvent};
@@ -80,9 +81,7 @@ macro_rules! user_lists {
             pub configuration: RwSignal<Option<Section<DevicePolicy>>>,
             /// The client its calls go through, so views only say what to load.
             client: StoredValue<GraphClient>,
-            /// Bumped by every load; an answer for an older load is dropped.
-            generation: RwSignal<u64>,
-            abort: StoredValue<Option<AbortController>, LocalStorage>,
+            loads: Loads,
         }
 
         impl UserSession {
@@ -95,8 +94,7 @@ macro_rules! user_lists {
                     compliance: RwSignal::new(None),
                     configuration: RwSignal::new(None),
                     client: StoredValue::new(client),
-                    generation: RwSignal::new(0),
-                    abort: StoredValue::new_local(None),
+                    loads: Loads::new(),
                 }
             }
 
@@ -114,7 +112,7 @@ macro_rules! user_lists {
             }
 
             fn lists_fail(&self, generation: u64, error: &GraphError) {
-                $(self.fail(self.$field, generation, error.clone());)*
+                $(self.loads.fail(self.$field, generation, error.clone());)*
             }
 
             /// Shows every list from its `$batch` answer, then pages in what is longer.
@@ -151,23 +149,6 @@ user_lists! {
     failures: TroubleshootingEvent => Failures, Beta queries::troubleshooting_events;
 }
 
-/// A `$batch` step's answer, taken out of the answers.
-fn answer(answers: &mut BatchAnswers, id: &str) -> Result<JsonText, GraphError> {
-    answers.remove(id).unwrap_or_else(|| Err(GraphError::new(crate::graph::FailureKind::Decode, "no answer")))
-}
-
-/// A list's first page, decoded from the text its `$batch` step answered.
-fn first_page<T: DeserializeOwned>(answers: &mut BatchAnswers, id: &str) -> Result<Page<T>, GraphError> {
-    answer(answers, id).and_then(|text| decode_page(text.get()))
-}
-
-/// While a call waits (throttling, retries), a section still loading says so.
-fn note_loading<T: Send + Sync + 'static>(target: RwSignal<Section<T>>, event: &ProgressEvent) {
-    if target.with_untracked(|s| matches!(s, Section::Loading(_))) {
-        target.set(Section::Loading(Some(event.clone())));
-    }
-}
-
 impl UserSession {
     /// The user's object id, once loaded.
     pub fn user_id(&self) -> Option<String> {
@@ -175,27 +156,16 @@ impl UserSession {
     }
 
     pub fn is_loading(&self) -> bool {
-        self.abort.with_value(Option::is_some)
+        self.loads.is_loading()
     }
 
     /// Stops what is in flight; the answers that still arrive are dropped.
     pub fn cancel(&self) {
-        if let Some(controller) = self.abort.try_update_value(Option::take).flatten() {
-            controller.abort();
-        }
-        self.generation.update(|g| *g += 1);
-    }
-
-    fn start(&self) -> (u64, Option<AbortSignal>) {
-        self.cancel();
-        let controller = AbortController::new().ok();
-        let signal = controller.as_ref().map(AbortController::signal);
-        self.abort.set_value(controller);
-        (self.generation.get_untracked(), signal)
+        self.loads.cancel()
     }
 
     fn current(&self, generation: u64) -> bool {
-        self.generation.try_get_untracked() == Some(generation)
+        self.loads.current(generation)
     }
 
     /// The object id to call Graph with: the key itself, or the id once the user is loaded.
@@ -206,7 +176,7 @@ impl UserSession {
     /// Loads (or reloads) every section.
     pub fn load(self) {
         let client = self.client.get_value();
-        let (generation, signal) = self.start();
+        let (generation, signal) = self.loads.start();
         self.user.set(Section::Loading(None));
         self.lists_loading();
         self.compliance.set(None);
@@ -254,19 +224,17 @@ impl UserSession {
             });
             self.fill_lists(&client, &mut answers, generation, signal).await;
             if self.current(generation) {
-                self.abort.set_value(None);
                 self.loaded_at.set(Some(js_sys::Date::now()));
             }
+            self.loads.finish(generation);
         });
     }
 
     /// The user could not be found or read: every section says why.
     fn fail_all(&self, generation: u64, error: GraphError) {
         self.lists_fail(generation, &error);
-        self.fail(self.user, generation, error);
-        if self.current(generation) {
-            self.abort.set_value(None);
-        }
+        self.loads.fail(self.user, generation, error);
+        self.loads.finish(generation);
     }
 
     fn note_loading(&self, event: &ProgressEvent) {
@@ -274,7 +242,7 @@ impl UserSession {
         self.lists_note(event);
     }
 
-    /// Shows a section's first page at once, then follows `@odata.nextLink` with progress.
+    /// Shows a section's first page at once, then pages in the rest.
     async fn fill<T>(
         self,
         client: &GraphClient,
@@ -285,53 +253,7 @@ impl UserSession {
     ) where
         T: DeserializeOwned + Belongs + Send + Sync + Clone + 'static,
     {
-        let first = match first {
-            Ok(page) => page,
-            Err(error) => return self.fail(target, generation, error),
-        };
-        let mut paging = Paging::new(first, T::belongs);
-        let mut shown_first_page = false;
-        loop {
-            if !self.current(generation) {
-                return;
-            }
-            let Some(link) = paging.next_link() else {
-                target.set(paging.finish());
-                return;
-            };
-            if shown_first_page {
-                target.update(|section| section.note(paging.progress()));
-            } else {
-                target.set(paging.so_far());
-                shown_first_page = true;
-            }
-            let progress = self.progress_into(target, generation);
-            match client.next_page::<T>(&link, false, signal.as_ref(), &progress).await {
-                Ok(more) => paging.add(more),
-                Err(error) => return self.fail(target, generation, error),
-            }
-        }
-    }
-
-    fn fail<T: Send + Sync + 'static>(&self, target: RwSignal<Section<T>>, generation: u64, error: GraphError) {
-        if self.current(generation) {
-            target.set(Section::Failed(error));
-        }
-    }
-
-    /// Retry notices shown in the section while it waits.
-    fn progress_into<T: Send + Sync + Clone + 'static>(
-        &self,
-        target: RwSignal<Section<T>>,
-        generation: u64,
-    ) -> Progress {
-        let session = *self;
-        Rc::new(move |event: ProgressEvent| {
-            if !session.current(generation) {
-                return;
-            }
-            target.update(|section| section.note(event.clone()));
-        })
+        self.loads.fill(client, target, first, generation, signal, Rc::new(T::belongs)).await
     }
 
     /// Reloads one section on its own (its Retry button).
@@ -340,7 +262,7 @@ impl UserSession {
             return self.load();
         }
         let client = self.client.get_value();
-        let generation = self.generation.get_untracked();
+        let generation = self.loads.generation();
         spawn_local(async move { self.reload_lists(&client, section, generation).await });
     }
 
@@ -349,7 +271,7 @@ impl UserSession {
         T: DeserializeOwned + Belongs + Send + Sync + Clone + 'static,
     {
         target.set(Section::Loading(None));
-        let progress = self.progress_into(target, generation);
+        let progress = self.loads.progress_into(target, generation);
         let first = client.first_page(source.version, &source.url, false, None, &progress).await;
         self.fill(client, target, first, generation, None).await
     }
@@ -365,7 +287,7 @@ impl UserSession {
         };
         let Some(devices) = self.devices.get_untracked().items() else { return };
         target.set(Some(Section::Loading(None)));
-        let generation = self.generation.get_untracked();
+        let generation = self.loads.generation();
         let user_id = self.object_id();
         spawn_local(async move {
             let steps: Vec<BatchStep> = devices
@@ -419,12 +341,12 @@ impl UserSession {
 }
 
 /// A whole list from its first page (as `$batch` answered it), following `@odata.nextLink`.
-async fn all_pages<T: DeserializeOwned + Clone>(
+async fn all_pages<T: DeserializeOwned + Clone + 'static>(
     client: &GraphClient,
     first: Result<Page<T>, GraphError>,
     progress: &Progress,
 ) -> Result<Page<T>, GraphError> {
-    let mut paging = Paging::new(first?, |_| true);
+    let mut paging = Paging::new(first?, Rc::new(every::<T>));
     while let Some(link) = paging.next_link() {
         paging.add(client.next_page(&link, false, None, progress).await?);
     }
@@ -453,14 +375,14 @@ mod tests {
         let owner = Owner::new();
         let session =
             owner.with(|| UserSession::new("AdeleV@contoso.onmicrosoft.com", GraphClient::new("http://127.0.0.1:9")));
-        let before = session.generation.get_untracked();
+        let before = session.loads.generation();
         assert!(session.current(before));
         session.cancel();
         assert!(!session.current(before), "stopping a load makes its answers stale");
-        session.fail(session.devices, before, GraphError::from_status(500, "", None));
+        session.loads.fail(session.devices, before, GraphError::from_status(500, "", None));
         assert!(matches!(session.devices.get_untracked(), Section::Loading(None)), "a stale failure is not shown");
-        let now = session.generation.get_untracked();
-        session.fail(session.devices, now, GraphError::from_status(500, "", None));
+        let now = session.loads.generation();
+        session.loads.fail(session.devices, now, GraphError::from_status(500, "", None));
         assert!(matches!(session.devices.get_untracked(), Section::Failed(_)));
     }
 

@@ -24,7 +24,7 @@ use pager::Pager;
 const PAGE_SIZE: usize = 100;
 
 /// The address (from `crate::routes`) a row's first cell links to.
-pub type RowLink<T> = Arc<dyn Fn(&T) -> String + Send + Sync>;
+pub type RowLink<T> = Arc<dyn Fn(&T) -> Option<String> + Send + Sync>;
 
 pub struct Column<T> {
     pub header: Msg,
@@ -61,9 +61,12 @@ pub fn DataTable<T>(
     /// Column and direction the table starts sorted by.
     #[prop(default = (0, Direction::Ascending))]
     sort: (usize, Direction),
-    /// Where the first cell of a row links to (a drill-down).
+    /// Where a cell of a row links to (a drill-down), if anywhere.
     #[prop(optional)]
     link: Option<RowLink<T>>,
+    /// The column whose cells carry the link.
+    #[prop(default = 0)]
+    link_column: usize,
     csv_name: &'static str,
 ) -> impl IntoView
 where
@@ -166,9 +169,10 @@ where
                 .enumerate()
                 .map(|(c, column)| {
                     let text = (column.cell)(row, &i18n);
-                    let content = match (c, &link) {
-                        (0, Some(route)) => view! { class=class, <RouteLink route=route(row) class=class>{text}</RouteLink> }.into_any(),
-                        _ => match column.tone.map(|tone| tone(row, &i18n)) {
+                    let route = link.as_ref().filter(|_| c == link_column).and_then(|route| route(row));
+                    let content = match route {
+                        Some(route) => view! { class=class, <RouteLink route=route class=class>{text}</RouteLink> }.into_any(),
+                        None => match column.tone.map(|tone| tone(row, &i18n)) {
                             Some(tone) => view! { class=class, <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> }.into_any(),
                             None => text.into_any(),
                         },

@@ -121,7 +121,8 @@ impl Fault {
     }
 }
 
-/// A fault for every call whose path contains `path`, `times` times (forever without).
+/// A fault for every call whose path contains `path` (or, for a `path` ending in `$`, ends with
+/// the rest), `times` times (forever without).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FaultRule {
     #[serde(rename = "match")]
@@ -129,6 +130,15 @@ pub struct FaultRule {
     pub fault: String,
     #[serde(default)]
     pub times: Option<u32>,
+}
+
+impl FaultRule {
+    fn matches(&self, path: &str) -> bool {
+        match self.path.strip_suffix('$') {
+            Some(end) => path.ends_with(end),
+            None => path.contains(&self.path),
+        }
+    }
 }
 
 pub struct FaultPlan {
@@ -174,7 +184,7 @@ impl FaultPlan {
         if let Some(fault) = header.and_then(|h| h.parse().ok()) {
             return Some(fault);
         }
-        if let Some(index) = self.rules.iter().position(|(rule, _)| path.contains(&rule.path)) {
+        if let Some(index) = self.rules.iter().position(|(rule, _)| rule.matches(path)) {
             let (rule, fault) = &mut self.rules[index];
             let fault = *fault;
             match &mut rule.times {
@@ -227,5 +237,13 @@ mod tests {
         assert_eq!(plan.pick("/v1.0/users/a/licenseDetails", None), None);
         assert_eq!(plan.pick("/v1.0/users/a/managedDevices", None), Some(Fault::Status(503)));
         assert_eq!(plan.pick("/v1.0/users/a/managedDevices", None), None);
+    }
+
+    #[test]
+    fn a_rule_ending_in_a_dollar_matches_the_end_of_the_path_only() {
+        let mut plan = FaultPlan::new(0.0, vec![], 1);
+        plan.add_rule(FaultRule { path: "managedDevices/d1$".into(), fault: "500".into(), times: None }).unwrap();
+        assert_eq!(plan.pick("/deviceManagement/managedDevices/d1/users", None), None);
+        assert_eq!(plan.pick("/deviceManagement/managedDevices/d1", None), Some(Fault::Status(500)));
     }
 }

@@ -13,6 +13,13 @@ use crate::tenant::{Device, DirectoryObject, Tenant, User};
 
 pub const DOMAIN: &str = "contoso.onmicrosoft.com";
 
+/// Devices of the personas whose Entra record tells a story (README of the stand-in).
+const PATTI_LAPTOP: &str = "PATTI-LAPTOP";
+const JOHANNA_WORKSTATION: &str = "JOHANNA-WS01";
+const NESTOR_IPAD: &str = "NESTOR-IPAD";
+const ADELE_LAPTOP: &str = "DESKTOP-ADELE01";
+const SHARED_PC: &str = "SHARED-PC-01";
+
 #[derive(Debug, Clone)]
 pub struct DemoSize {
     /// Generated users beside the personas.
@@ -131,7 +138,16 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
         users.push(generated_user(&mut gen, index, &candidates));
     }
 
-    Tenant { subscription_state: "active".into(), enrollment_configurations, directory_objects, users }
+    let (entra_devices, autopilot_device_identities, autopilot_events) = device_records(&mut gen, &users);
+    Tenant {
+        subscription_state: "active".into(),
+        enrollment_configurations,
+        directory_objects,
+        users,
+        entra_devices,
+        autopilot_device_identities,
+        autopilot_events,
+    }
 }
 
 fn shared_groups(gen: &mut Generator) -> Vec<DirectoryObject> {
@@ -480,7 +496,21 @@ fn device(gen: &mut Generator, user: &Value, spec: &DeviceSpec) -> Device {
         "serialNumber": format!("SN{}", gen.rng.gen_range(100_000_000u64..999_999_999)),
         "userDisplayName": user["displayName"],
         "emailAddress": user["mail"],
-        "complianceGracePeriodExpirationDateTime": "9999-12-31T23:59:59Z"
+        "complianceGracePeriodExpirationDateTime": "9999-12-31T23:59:59Z",
+        "managementState": "managed",
+        "totalStorageSpaceInBytes": 256_060_514_304u64,
+        "freeStorageSpaceInBytes": gen.rng.gen_range(8_000_000_000u64..200_000_000_000),
+        "deviceActionResults": [{
+            "actionName": "syncDevice",
+            "actionState": "done",
+            "startDateTime": synced,
+            "lastUpdatedDateTime": synced
+        }],
+        // Beta only; `usersLoggedOn` is filled on a single GET that selects it.
+        "joinType": if spec.enrollment == "windowsAzureADJoin" { "azureADJoined" } else { "azureADRegistered" },
+        "autopilotEnrolled": spec.enrollment == "windowsAzureADJoin",
+        "enrolledByUserPrincipalName": user["userPrincipalName"],
+        "usersLoggedOn": if spec.os == "Windows" { json!([{ "userId": user["id"], "lastLogOnDateTime": synced }]) } else { json!([]) }
     });
     let compliant = spec.compliance == "compliant";
     let compliance_policy_states = vec![policy_state(
@@ -511,7 +541,7 @@ fn device(gen: &mut Generator, user: &Value, spec: &DeviceSpec) -> Device {
             )],
         ),
     ];
-    Device { object, compliance_policy_states, configuration_states }
+    Device { object, compliance_policy_states, configuration_states, log_collection_requests: vec![] }
 }
 
 fn setting(key: &str, name: &str, state: &str, current: Option<&str>) -> Value {
@@ -701,6 +731,142 @@ fn failure_event(gen: &mut Generator, user: &Value, error: usize, at: String, de
     })
 }
 
+/// The Entra record of every managed device, the Autopilot identity of every Windows device
+/// joined with Autopilot, and one deployment event each; the personas' devices differ: Patti's
+/// laptop is compliant in Intune but not in Entra, Johanna's workstation is disabled in Entra,
+/// Nestor's iPad was deleted from Entra, and Adele's laptop failed its last deployment.
+fn device_records(gen: &mut Generator, users: &[User]) -> (Vec<Value>, Vec<Value>, Vec<Value>) {
+    let mut entra = Vec::new();
+    let mut identities = Vec::new();
+    let mut events = Vec::new();
+    for device in users.iter().flat_map(|user| &user.managed_devices) {
+        let object = &device.object;
+        let name = object["deviceName"].as_str().unwrap_or_default();
+        if name != NESTOR_IPAD {
+            let trust = if object["joinType"] == "azureADJoined" { "AzureAd" } else { "Workplace" };
+            entra.push(json!({
+                "@odata.type": "#microsoft.graph.device",
+                "id": gen.id(),
+                "deviceId": object["azureADDeviceId"],
+                "displayName": name,
+                "accountEnabled": name != JOHANNA_WORKSTATION,
+                "isCompliant": object["complianceState"] == "compliant" && name != PATTI_LAPTOP,
+                "isManaged": true,
+                "trustType": trust,
+                "approximateLastSignInDateTime": object["lastSyncDateTime"],
+                "operatingSystem": object["operatingSystem"],
+                "operatingSystemVersion": object["osVersion"],
+                "registrationDateTime": object["enrolledDateTime"]
+            }));
+        }
+        if object["autopilotEnrolled"] != true {
+            continue;
+        }
+        identities.push(json!({
+            "@odata.type": "#microsoft.graph.windowsAutopilotDeviceIdentity",
+            "id": gen.id(),
+            "serialNumber": object["serialNumber"],
+            "model": object["model"],
+            "manufacturer": object["manufacturer"],
+            "groupTag": if name == ADELE_LAPTOP { "Retail-Paris" } else { "Corporate" },
+            "enrollmentState": "enrolled",
+            "deploymentProfileAssignmentStatus": "assignedUnkownSyncState",
+            "deploymentProfileAssignedDateTime": object["enrolledDateTime"],
+            "lastContactedDateTime": object["lastSyncDateTime"],
+            "managedDeviceId": object["id"],
+            "azureActiveDirectoryDeviceId": object["azureADDeviceId"],
+            "azureAdDeviceId": object["azureADDeviceId"]
+        }));
+        // Adele's laptop deployed well once, then failed after an Autopilot reset.
+        let failed = name == ADELE_LAPTOP;
+        if failed {
+            let earlier = gen.ago(30 * 24, 31 * 24);
+            events.push(autopilot_event(gen, object, true, earlier));
+        }
+        let at = gen.ago(1, 48);
+        events.push(autopilot_event(gen, object, !failed, at));
+    }
+    (entra, identities, events)
+}
+
+/// One Autopilot deployment of a device: a success, or Adele's failure at device setup.
+fn autopilot_event(gen: &mut Generator, device: &Value, success: bool, at: String) -> Value {
+    let (state, device_setup, failure, app_status, error) = if success {
+        ("success", "success", Value::Null, "compliant", 0)
+    } else {
+        (
+            "failure",
+            "failure",
+            json!("The app Contoso VPN Client did not install during device setup (0x87D1041C)."),
+            "error",
+            -2016345060i64,
+        )
+    };
+    json!({
+        "@odata.type": "#microsoft.graph.deviceManagementAutopilotEvent",
+        "id": gen.id(),
+        "eventDateTime": at,
+        "deploymentStartDateTime": at,
+        "deploymentEndDateTime": at,
+        "deploymentDuration": "PT42M",
+        "deviceId": device["id"],
+        "deviceSerialNumber": device["serialNumber"],
+        "managedDeviceName": device["deviceName"],
+        "userPrincipalName": device["userPrincipalName"],
+        "osVersion": device["osVersion"],
+        "windowsAutopilotDeploymentProfileDisplayName": "Contoso user-driven",
+        "enrollmentType": "azureADJoinedWithAutopilotProfile",
+        "deploymentState": state,
+        "deviceSetupStatus": device_setup,
+        "accountSetupStatus": if success { "success" } else { "notAttempted" },
+        "enrollmentFailureDetails": failure,
+        "policyStatusDetails": [
+            {
+                "id": gen.id(),
+                "displayName": "Contoso VPN Client",
+                "policyType": "application",
+                "complianceStatus": app_status,
+                "trackedOnEnrollmentStatus": true,
+                "lastReportedDateTime": at,
+                "errorCode": error
+            },
+            {
+                "id": gen.id(),
+                "displayName": "Windows compliance baseline",
+                "policyType": "configuration",
+                "complianceStatus": "compliant",
+                "trackedOnEnrollmentStatus": true,
+                "lastReportedDateTime": at,
+                "errorCode": 0
+            }
+        ]
+    })
+}
+
+/// A `deviceLogCollectionResponse` (v1.0 shape): received and kept 28 days when completed.
+fn log_collection(gen: &mut Generator, device_id: &Value, status: &str, requested: &str, size_kb: f64) -> Value {
+    let requested_at = OffsetDateTime::parse(requested, &Rfc3339).unwrap_or(gen.now);
+    let completed = status == "completed";
+    let later = |minutes: i64| {
+        if completed {
+            json!(timestamp(requested_at + Duration::minutes(minutes)))
+        } else {
+            Value::Null
+        }
+    };
+    json!({
+        "@odata.type": "#microsoft.graph.deviceLogCollectionResponse",
+        "id": gen.id(),
+        "status": status,
+        "managedDeviceId": device_id,
+        "requestedDateTimeUTC": requested,
+        "receivedDateTimeUTC": later(7),
+        "expirationDateTimeUTC": later(28 * 24 * 60),
+        "initiatedByUserPrincipalName": format!("IsaiahL@{DOMAIN}"),
+        "sizeInKB": size_kb
+    })
+}
+
 fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
     let object = user_object(gen, "Adele Vance", "AdeleV", Some("Retail Manager"));
     let phone = device(
@@ -721,7 +887,7 @@ fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
         gen,
         &object,
         &DeviceSpec {
-            name: "DESKTOP-ADELE01",
+            name: ADELE_LAPTOP,
             os: "Windows",
             os_version: "10.0.17763.1",
             compliance: "noncompliant",
@@ -745,6 +911,20 @@ fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
             manufacturer: "samsung",
         },
     );
+    let mut tablet = tablet;
+    // Not seen for twelve days: still compliant, the validity period is thirty.
+    tablet.object["lastSyncDateTime"] = json!(gen.ago(12 * 24, 12 * 24 + 6));
+    let mut laptop = laptop;
+    let (restarted, collected, failed_collection) = (gen.ago(3, 4), gen.ago(26, 28), gen.ago(50, 52));
+    laptop.object["deviceActionResults"] = json!([
+        { "actionName": "syncDevice", "actionState": "done", "startDateTime": laptop.object["lastSyncDateTime"], "lastUpdatedDateTime": laptop.object["lastSyncDateTime"] },
+        { "actionName": "rebootNow", "actionState": "pending", "startDateTime": restarted, "lastUpdatedDateTime": restarted },
+        { "actionName": "windowsDefenderScan", "actionState": "failed", "startDateTime": collected, "lastUpdatedDateTime": collected }
+    ]);
+    laptop.log_collection_requests = vec![
+        log_collection(gen, &laptop.object["id"], "completed", &collected, 5_731.0),
+        log_collection(gen, &laptop.object["id"], "failed", &failed_collection, 0.0),
+    ];
     let apps = vec![
         app_states(
             gen,
@@ -834,7 +1014,7 @@ fn alex(gen: &mut Generator, member_of: Vec<String>, adele: &User) -> User {
         gen,
         &object,
         &DeviceSpec {
-            name: "SHARED-PC-01",
+            name: SHARED_PC,
             os: "Windows",
             os_version: "10.0.22631.3737",
             compliance: "compliant",
@@ -881,6 +1061,10 @@ fn alex(gen: &mut Generator, member_of: Vec<String>, adele: &User) -> User {
     // The state read below Alex's user is his own.
     policy["state"] = json!("compliant");
     shared.compliance_policy_states = vec![policy];
+    shared.object["usersLoggedOn"] = json!([
+        { "userId": object["id"], "lastLogOnDateTime": gen.ago(20, 30) },
+        { "userId": adele.object["id"], "lastLogOnDateTime": gen.ago(1, 2) }
+    ]);
     let apps = vec![
         app_states(gen, &object, &phone, vec![app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed")]),
         app_states(
@@ -958,10 +1142,47 @@ fn licence_personas(gen: &mut Generator, all_users: &str) -> Vec<User> {
     // Entra ID allows an apostrophe in a user principal name.
     let dana = user_object(gen, "Dana O'Neil", "dana.o'neil", Some("Account Manager"));
     let dana_licence = ems_licence(gen, "Success");
+    let spec = |name, os, os_version, enrollment, model, manufacturer| DeviceSpec {
+        name,
+        os,
+        os_version,
+        compliance: "compliant",
+        owner: "company",
+        enrollment,
+        model,
+        manufacturer,
+    };
+    // Their devices show what the Entra side can hold (see `device_records`).
+    let nestor_ipad = device(
+        gen,
+        &nestor,
+        &spec(NESTOR_IPAD, "iOS", "17.5.1", "appleBulkWithUser", "iPad (10th generation)", "Apple"),
+    );
+    let patti_laptop = device(
+        gen,
+        &patti,
+        &spec(
+            PATTI_LAPTOP,
+            "Windows",
+            "10.0.22631.3737",
+            "windowsAzureADJoin",
+            "Surface Laptop 6",
+            "Microsoft Corporation",
+        ),
+    );
+    let johanna_ws = device(
+        gen,
+        &johanna,
+        &spec(JOHANNA_WORKSTATION, "Windows", "10.0.19045.4529", "windowsAzureADJoin", "ThinkStation P360", "LENOVO"),
+    );
+    let with_device = |mut user: User, device: Device| {
+        user.managed_devices.push(device);
+        user
+    };
     vec![
-        person(nestor, education),
-        person(patti, business),
-        person(johanna, volume),
+        with_device(person(nestor, education), nestor_ipad),
+        with_device(person(patti, business), patti_laptop),
+        with_device(person(johanna, volume), johanna_ws),
         person(grady, guest_licence),
         person(dana, dana_licence),
     ]

@@ -87,8 +87,32 @@ fn v1_configuration(item: &Value) -> Option<Value> {
     Some(item)
 }
 
+/// Managed device properties only beta sends; `usersLoggedOn` is filled only on a single GET
+/// that selects it.
+const BETA_ONLY_DEVICE_PROPERTIES: [&str; 5] =
+    ["joinType", "usersLoggedOn", "autopilotEnrolled", "enrolledByUserPrincipalName", "hardwareInformation"];
+
+/// A managed device as this call sees it.
+fn device_as_served(device: &Value, version: Version, single_select: Option<&Vec<String>>) -> Value {
+    match version {
+        Version::V1 => without(device, &BETA_ONLY_DEVICE_PROPERTIES),
+        Version::Beta if single_select.is_some_and(|fields| fields.iter().any(|f| f == "usersLoggedOn")) => {
+            device.clone()
+        }
+        Version::Beta => {
+            let mut device = device.clone();
+            device["usersLoggedOn"] = json!([]);
+            device
+        }
+    }
+}
+
+/// The one action the portal may call: a download link for collected logs. It only reads.
+const DOWNLOAD_URL_ACTION: &str = "createDownloadUrl";
+
 pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value, GraphError> {
-    if call.method != "GET" {
+    let is_download_action = call.method == "POST" && call.path.trim_end_matches('/').ends_with(DOWNLOAD_URL_ACTION);
+    if call.method != "GET" && !is_download_action {
         return Err(GraphError::new(
             405,
             "Request_BadRequest",
@@ -114,7 +138,11 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
             "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
         ));
     }
-    if query.expand.is_some() && segments != ["deviceManagement", "deviceEnrollmentConfigurations"] {
+    let expandable = matches!(
+        segments.as_slice(),
+        ["deviceManagement", "deviceEnrollmentConfigurations"] | ["deviceManagement", "autopilotEvents"]
+    );
+    if query.expand.is_some() && !expandable {
         return Err(GraphError::bad_request(
             "BadRequest",
             "Parsing OData Select and Expand failed: Could not find a property named in $expand.",
@@ -154,6 +182,59 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
                 &self_url,
             )
         }
+        ["deviceManagement", "managedDevices", device_id, rest @ ..] => {
+            device_resource(tenant, device_id, rest, call, &query, &metadata, &self_url)
+        }
+        ["deviceManagement", "windowsAutopilotDeviceIdentities"] if call.version == Version::Beta => {
+            let serial = match &query.filter {
+                None => None,
+                Some(filter) => Some(contains_serial(filter).ok_or_else(|| {
+                    GraphError::bad_request(
+                        "BadRequest",
+                        "Invalid filter clause: only contains(serialNumber,'…') is supported here.",
+                    )
+                })?),
+            };
+            let items: Vec<Value> = tenant
+                .autopilot_device_identities
+                .iter()
+                .filter(|item| {
+                    serial.as_ref().is_none_or(|serial| {
+                        item["serialNumber"].as_str().is_some_and(|s| s.to_lowercase().contains(&serial.to_lowercase()))
+                    })
+                })
+                .cloned()
+                .collect();
+            page(
+                &items,
+                &query,
+                PageRule::Intune,
+                &format!("{metadata}#deviceManagement/windowsAutopilotDeviceIdentities"),
+                &self_url,
+            )
+        }
+        ["deviceManagement", "autopilotEvents"] if call.version == Version::Beta => {
+            let expand = match query.expand.as_deref() {
+                None => false,
+                Some("policyStatusDetails") => true,
+                Some(other) => return Err(GraphError::bad_request("BadRequest", &format!("Could not find a property named '{other}' on type 'microsoft.graph.deviceManagementAutopilotEvent'."))),
+            };
+            let items: Vec<Value> = tenant
+                .autopilot_events
+                .iter()
+                .map(|item| if expand { item.clone() } else { without(item, &["policyStatusDetails"]) })
+                .collect();
+            page(&items, &query, PageRule::Intune, &format!("{metadata}#deviceManagement/autopilotEvents"), &self_url)
+        }
+        ["devices"] => {
+            let mut items = Vec::new();
+            for device in &tenant.entra_devices {
+                if query.filter.as_ref().map(|filter| filter_matches(filter, device)).transpose()?.unwrap_or(true) {
+                    items.push(select(device, &query.select));
+                }
+            }
+            page(&items, &query, PageRule::Directory, &format!("{metadata}#devices"), &self_url)
+        }
         ["users"] => {
             if query.count && !call.eventual {
                 return Err(GraphError::bad_request(
@@ -189,6 +270,75 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
     }
 }
 
+/// `contains(serialNumber,'…')`, the filter Intune documents for Autopilot identities.
+fn contains_serial(filter: &str) -> Option<String> {
+    let args = filter.trim().strip_prefix("contains(")?.strip_suffix(')')?;
+    let (property, literal) = args.split_once(',')?;
+    if property.trim() != "serialNumber" {
+        return None;
+    }
+    Some(literal.trim().strip_prefix('\'')?.strip_suffix('\'')?.replace("''", "'"))
+}
+
+/// `/deviceManagement/managedDevices/{id}` and below: the device, its primary users, the logs
+/// collected from it and a download link for one of them.
+fn device_resource(
+    tenant: &Tenant,
+    device_id: &str,
+    rest: &[&str],
+    call: &GraphCall,
+    query: &Query,
+    metadata: &str,
+    self_url: &str,
+) -> Result<Value, GraphError> {
+    let device = tenant.managed_device(device_id).ok_or_else(|| {
+        GraphError::not_found("ResourceNotFound", &format!("Resource not found for the segment '{device_id}'."))
+    })?;
+    let context = format!("{metadata}#deviceManagement/managedDevices('{device_id}')");
+    match rest {
+        [] if call.method == "GET" => {
+            Ok(select(&device_as_served(&device.object, call.version, query.select.as_ref()), &query.select))
+        }
+        ["users"] if call.method == "GET" => {
+            let users: Vec<Value> = tenant.device_users(device_id).iter().map(|user| user.object.clone()).collect();
+            page(&users, query, PageRule::Directory, &format!("{metadata}#users"), self_url)
+        }
+        ["logCollectionRequests"] if call.method == "GET" => page(
+            &device.log_collection_requests,
+            query,
+            PageRule::Intune,
+            &format!("{context}/logCollectionRequests"),
+            self_url,
+        ),
+        ["logCollectionRequests", log_id, DOWNLOAD_URL_ACTION] if call.method == "POST" => {
+            let log =
+                device.log_collection_requests.iter().find(|log| id_of(log) == Some(*log_id)).ok_or_else(|| {
+                    GraphError::not_found(
+                        "ResourceNotFound",
+                        &format!("Resource not found for the segment '{log_id}'."),
+                    )
+                })?;
+            if log["status"] != "completed" {
+                return Err(GraphError::bad_request(
+                    "BadRequest",
+                    "The logs of this request are not available for download.",
+                ));
+            }
+            // A short-lived link to a storage blob, as Intune answers.
+            Ok(json!({
+                "@odata.context": format!("{metadata}#Edm.String"),
+                "value": format!("https://intunelogs.blob.core.windows.net/diagnostics/{log_id}.zip?sv=2024-01-01&se=1h&sig=demo")
+            }))
+        }
+        _ if call.method != "GET" => Err(GraphError::new(
+            405,
+            "Request_BadRequest",
+            &format!("The requested resource does not support http method '{}'.", call.method),
+        )),
+        _ => Err(unknown_segment(rest.last().copied().unwrap_or(""))),
+    }
+}
+
 fn user_resource(
     tenant: &Tenant,
     user: &User,
@@ -220,7 +370,8 @@ fn user_resource(
         [] => Ok(select(&user.object, &query.select)),
         ["licenseDetails"] => collection(&user.license_details, PageRule::Directory, "licenseDetails"),
         ["managedDevices"] => {
-            let devices: Vec<Value> = user.managed_devices.iter().map(|d| d.object.clone()).collect();
+            let devices: Vec<Value> =
+                user.managed_devices.iter().map(|d| device_as_served(&d.object, version, None)).collect();
             collection(&devices, PageRule::Intune, "managedDevices")
         }
         ["managedDevices", device_id, tail @ ..] => {
@@ -234,7 +385,7 @@ fn user_resource(
                 _ => None,
             };
             match tail {
-                [] => Ok(select(&device.object, &query.select)),
+                [] => Ok(select(&device_as_served(&device.object, version, query.select.as_ref()), &query.select)),
                 [name] => {
                     let items = states(name).ok_or_else(|| unknown_segment(name))?;
                     page(items, query, PageRule::Intune, &format!("{device_context}/{name}"), self_url)

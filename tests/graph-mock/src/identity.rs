@@ -15,13 +15,14 @@ use sha2::{Digest, Sha256};
 pub const GRAPH_RESOURCE: &str = "https://graph.microsoft.com/";
 
 /// Every read scope the portal asks for (GRAPH.md), the optional ones last.
-pub const READ_SCOPES: [&str; 8] = [
+pub const READ_SCOPES: [&str; 9] = [
     "User.Read.All",
     "GroupMember.Read.All",
     "DeviceManagementManagedDevices.Read.All",
     "DeviceManagementConfiguration.Read.All",
     "DeviceManagementApps.Read.All",
     "DeviceManagementServiceConfig.Read.All",
+    "Device.Read.All",
     "RoleManagement.Read.Directory",
     "AdministrativeUnit.Read.All",
 ];

@@ -55,10 +55,16 @@ const ANY_INTUNE: Need = Need {
     intune: true,
 };
 
+/// Entra device records: optional for the portal, which explains their absence.
+const DIRECTORY_DEVICES: Need =
+    Need { any_of: &["Device.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"], intune: false };
+
 fn need(path: &str) -> Option<&'static Need> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     Some(match segments.as_slice() {
         ["deviceManagement"] => &ANY_INTUNE,
+        ["deviceManagement", "managedDevices", ..] | ["deviceManagement", "autopilotEvents"] => &DEVICES,
+        ["devices", ..] => &DIRECTORY_DEVICES,
         ["deviceManagement", ..] => &SERVICE_CONFIG,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => &USERS,
         ["users", _, "memberOf" | "transitiveMemberOf"] => &GROUPS,

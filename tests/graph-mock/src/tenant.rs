@@ -19,6 +19,16 @@ pub struct Tenant {
     pub directory_objects: Vec<DirectoryObject>,
     #[serde(default)]
     pub users: Vec<User>,
+    /// Entra `device` objects (`/devices`), tied to managed devices by `deviceId` (their
+    /// `azureADDeviceId`); a managed device may have none (deleted from Entra).
+    #[serde(default)]
+    pub entra_devices: Vec<Value>,
+    /// Beta `windowsAutopilotDeviceIdentity` items.
+    #[serde(default)]
+    pub autopilot_device_identities: Vec<Value>,
+    /// Beta `deviceManagementAutopilotEvent` items, each with its `policyStatusDetails`.
+    #[serde(default)]
+    pub autopilot_events: Vec<Value>,
 }
 
 /// A group, directory role or administrative unit (`@odata.type` in `object`).
@@ -63,6 +73,9 @@ pub struct Device {
     /// `deviceConfigurationState` items, each with its `settingStates`.
     #[serde(default)]
     pub configuration_states: Vec<Value>,
+    /// `deviceLogCollectionResponse` items (`logCollectionRequests`).
+    #[serde(default)]
+    pub log_collection_requests: Vec<Value>,
 }
 
 /// The `id` of a Graph-shaped object, when it has a string one.
@@ -105,6 +118,16 @@ impl Tenant {
             }
         }
         found
+    }
+
+    /// A managed device by id, whoever's list it is in.
+    pub fn managed_device(&self, id: &str) -> Option<&Device> {
+        self.users.iter().find_map(|user| user.device(id))
+    }
+
+    /// The primary users of a managed device: the users whose lists hold it.
+    pub fn device_users(&self, id: &str) -> Vec<&User> {
+        self.users.iter().filter(|user| user.device(id).is_some()).collect()
     }
 
     pub fn member_of(&self, user: &User) -> Vec<&Value> {

@@ -423,3 +423,115 @@ async fn the_token_endpoint_serves_browsers_only() {
     assert_eq!(response.status().as_u16(), 400);
     assert!(response.text().await.unwrap().contains("AADSTS9002327"));
 }
+
+/// The id of one of Adele's devices, by name.
+async fn adele_device(mock: &Mock, name: &str) -> Value {
+    let (_, devices) = mock.json(&format!("/v1.0/users/{ADELE}/managedDevices"), &[]).await;
+    devices["value"].as_array().unwrap().iter().find(|d| d["deviceName"] == name).cloned().expect("Adele's device")
+}
+
+#[tokio::test]
+async fn one_device_answers_with_its_records_its_users_logs_and_autopilot() {
+    let mock = start(false, 0).await;
+    let laptop = adele_device(&mock, "DESKTOP-ADELE01").await;
+    let id = laptop["id"].as_str().unwrap();
+    assert!(laptop.get("joinType").is_none(), "v1.0 lists leave out beta's properties");
+
+    let (status, v1) = mock.json(&format!("/v1.0/deviceManagement/managedDevices/{id}"), &[]).await;
+    assert_eq!(status, 200);
+    assert!(v1.get("usersLoggedOn").is_none());
+    assert_eq!(v1["deviceActionResults"].as_array().unwrap().len(), 3);
+    let (_, beta) = mock.json(&format!("/beta/deviceManagement/managedDevices/{id}"), &[]).await;
+    assert_eq!(beta["usersLoggedOn"], json!([]), "filled only when selected");
+    let (_, selected) =
+        mock.json(&format!("/beta/deviceManagement/managedDevices/{id}?$select=id,joinType,usersLoggedOn"), &[]).await;
+    assert_eq!(selected["joinType"], "azureADJoined");
+    assert_eq!(selected["usersLoggedOn"].as_array().unwrap().len(), 1);
+
+    let (_, users) = mock.json(&format!("/beta/deviceManagement/managedDevices/{id}/users"), &[]).await;
+    assert_eq!(users["value"][0]["userPrincipalName"], ADELE);
+
+    let aad = laptop["azureADDeviceId"].as_str().unwrap();
+    let (status, entra) =
+        mock.json(&format!("/v1.0/devices?$filter=deviceId%20eq%20%27{aad}%27&$select=id,isCompliant"), &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(entra["value"].as_array().unwrap().len(), 1);
+    assert_eq!(entra["value"][0]["isCompliant"], false);
+
+    let (_, logs) = mock.json(&format!("/v1.0/deviceManagement/managedDevices/{id}/logCollectionRequests"), &[]).await;
+    let logs = logs["value"].as_array().unwrap().clone();
+    let statuses: Vec<&str> = logs.iter().map(|l| l["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["completed", "failed"]);
+    let action = |log: &Value| {
+        format!(
+            "{}/v1.0/deviceManagement/managedDevices/{id}/logCollectionRequests/{}/createDownloadUrl",
+            mock.url,
+            log["id"].as_str().unwrap()
+        )
+    };
+    let response = mock.http.post(action(&logs[0])).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let link: Value = response.json().await.unwrap();
+    assert!(link["value"].as_str().unwrap().starts_with("https://"));
+    assert_eq!(
+        mock.http.post(action(&logs[1])).send().await.unwrap().status().as_u16(),
+        400,
+        "a failed collection has no file"
+    );
+    let refused =
+        mock.http.post(format!("{}/v1.0/deviceManagement/managedDevices/{id}", mock.url)).send().await.unwrap();
+    assert_eq!(refused.status().as_u16(), 405, "no other action is accepted");
+
+    let serial = laptop["serialNumber"].as_str().unwrap();
+    let (_, identities) = mock
+        .json(
+            &format!(
+                "/beta/deviceManagement/windowsAutopilotDeviceIdentities?$filter=contains(serialNumber,'{serial}')"
+            ),
+            &[],
+        )
+        .await;
+    assert_eq!(identities["value"][0]["groupTag"], "Retail-Paris");
+    let (_, plain) = mock.json("/beta/deviceManagement/autopilotEvents", &[]).await;
+    assert!(plain["value"][0].get("policyStatusDetails").is_none(), "a navigation, read with $expand");
+    let (_, expanded) = mock.json("/beta/deviceManagement/autopilotEvents?$expand=policyStatusDetails", &[]).await;
+    let failed: Vec<&Value> = expanded["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["deviceId"] == id && e["deploymentState"] == "failure")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["policyStatusDetails"][0]["errorCode"], -2016345060i64);
+    let (status, _) = mock.json("/v1.0/deviceManagement/autopilotEvents", &[]).await;
+    assert_eq!(status, 400, "Autopilot events are beta only");
+}
+
+#[tokio::test]
+async fn the_personas_devices_differ_between_intune_and_entra() {
+    let mock = start(false, 0).await;
+    let entra_of = |device: &Value| device["azureADDeviceId"].as_str().unwrap().to_string();
+    let record = |aad: String| {
+        let mock = &mock;
+        async move {
+            let (_, body) = mock.json(&format!("/v1.0/devices?$filter=deviceId%20eq%20%27{aad}%27"), &[]).await;
+            body["value"].as_array().unwrap().first().cloned()
+        }
+    };
+    let device_of = |upn: &'static str| {
+        let mock = &mock;
+        async move {
+            let (_, body) = mock.json(&format!("/v1.0/users/{upn}/managedDevices"), &[]).await;
+            body["value"][0].clone()
+        }
+    };
+    let patti = device_of("PattiF@contoso.onmicrosoft.com").await;
+    let patti_record = record(entra_of(&patti)).await.unwrap();
+    assert_eq!(
+        (patti["complianceState"].as_str(), patti_record["isCompliant"].as_bool()),
+        (Some("compliant"), Some(false))
+    );
+    let johanna = record(entra_of(&device_of("JohannaL@contoso.onmicrosoft.com").await)).await.unwrap();
+    assert_eq!(johanna["accountEnabled"], false);
+    assert!(record(entra_of(&device_of("NestorW@contoso.onmicrosoft.com").await)).await.is_none());
+}

@@ -32,6 +32,94 @@ const R2_PROPERTIES: &[(&str, &[&str])] = &[
     ("directoryRole", &["id", "displayName", "description", "roleTemplateId", "deletedDateTime"]),
     ("administrativeUnit", &["id", "displayName", "description", "visibility", "deletedDateTime"]),
     ("deviceCompliancePolicySettingState", &["userId", "userPrincipalName", "sources"]),
+    // v1.0 metadata (`managementState`); beta metadata for the rest.
+    (
+        "managedDevice",
+        &["managementState", "joinType", "usersLoggedOn", "autopilotEnrolled", "enrolledByUserPrincipalName"],
+    ),
+    ("loggedOnUser", &["userId", "lastLogOnDateTime"]),
+    (
+        "device",
+        &[
+            "id",
+            "deviceId",
+            "displayName",
+            "accountEnabled",
+            "isCompliant",
+            "isManaged",
+            "trustType",
+            "approximateLastSignInDateTime",
+            "operatingSystem",
+            "operatingSystemVersion",
+            "registrationDateTime",
+        ],
+    ),
+    (
+        "deviceLogCollectionResponse",
+        &[
+            "id",
+            "status",
+            "managedDeviceId",
+            "requestedDateTimeUTC",
+            "receivedDateTimeUTC",
+            "expirationDateTimeUTC",
+            "initiatedByUserPrincipalName",
+            "sizeInKB",
+            "enrolledByUser",
+        ],
+    ),
+    (
+        "windowsAutopilotDeviceIdentity",
+        &[
+            "id",
+            "serialNumber",
+            "model",
+            "manufacturer",
+            "groupTag",
+            "enrollmentState",
+            "deploymentProfileAssignmentStatus",
+            "deploymentProfileAssignedDateTime",
+            "lastContactedDateTime",
+            "managedDeviceId",
+            "azureActiveDirectoryDeviceId",
+            "azureAdDeviceId",
+        ],
+    ),
+    (
+        "deviceManagementAutopilotEvent",
+        &[
+            "id",
+            "eventDateTime",
+            "deploymentStartDateTime",
+            "deploymentEndDateTime",
+            "deploymentDuration",
+            "deviceId",
+            "deviceSerialNumber",
+            "managedDeviceName",
+            "userPrincipalName",
+            "osVersion",
+            "windowsAutopilotDeploymentProfileDisplayName",
+            "enrollmentType",
+            "deploymentState",
+            "deviceSetupStatus",
+            "accountSetupStatus",
+            "enrollmentFailureDetails",
+            // A contained navigation in the older reference, read with `$expand`.
+            "policyStatusDetails",
+        ],
+    ),
+    (
+        "deviceManagementAutopilotPolicyStatusDetail",
+        &[
+            "id",
+            "displayName",
+            "policyType",
+            "complianceStatus",
+            "trackedOnEnrollmentStatus",
+            "lastReportedDateTime",
+            "errorCode",
+        ],
+    ),
 ];
 
 /// Types whose documented properties include those of another.
@@ -146,6 +234,10 @@ fn every_property_the_stand_in_sends_is_documented_for_its_resource() {
         }
         for device in &user.managed_devices {
             check.object("managedDevice", &device.object, "managedDevices");
+            check.each("loggedOnUser", &device.object["usersLoggedOn"], "managedDevices");
+            for log in &device.log_collection_requests {
+                check.object("deviceLogCollectionResponse", log, "logCollectionRequests");
+            }
             for (states, policy, setting) in [
                 (&device.compliance_policy_states, "deviceCompliancePolicyState", "deviceCompliancePolicySettingState"),
                 (&device.configuration_states, "deviceConfigurationState", "deviceConfigurationSettingState"),
@@ -176,6 +268,16 @@ fn every_property_the_stand_in_sends_is_documented_for_its_resource() {
                 name,
             );
         }
+    }
+    for device in &tenant.entra_devices {
+        check.object("device", device, "devices");
+    }
+    for identity in &tenant.autopilot_device_identities {
+        check.object("windowsAutopilotDeviceIdentity", identity, "windowsAutopilotDeviceIdentities");
+    }
+    for event in &tenant.autopilot_events {
+        check.object("deviceManagementAutopilotEvent", event, "autopilotEvents");
+        check.each("deviceManagementAutopilotPolicyStatusDetail", &event["policyStatusDetails"], "autopilotEvents");
     }
     assert!(
         check.problems.is_empty(),
