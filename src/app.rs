@@ -5,7 +5,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
-use crate::browser::{focus, load_config, mount_path, set_document_language, starting_language};
+use crate::browser::{focus, is_typing, load_config, mount_path, set_document_language, starting_language};
 use crate::components::app_header::AppHeader;
 use std::rc::Rc;
 
@@ -114,11 +114,7 @@ fn SearchShortcut() -> impl IntoView {
         if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
-        let typing = event
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing {
+        if is_typing(&event) {
             return;
         }
         event.prevent_default();

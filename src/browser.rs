@@ -156,3 +156,11 @@ pub fn now() -> time::OffsetDateTime {
     let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
     time::OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
+
+/// Whether a key press comes from a field where the operator types (shortcuts leave those alone).
+pub fn is_typing(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}

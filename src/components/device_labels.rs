@@ -179,3 +179,20 @@ pub fn duration(i18n: &I18n, text: Option<&str>) -> String {
         None => text.to_string(),
     }
 }
+
+/// A size Graph gives in kilobytes, in the unit that reads best; one beyond belief (or not a
+/// number) in scientific notation rather than a line of digits.
+pub fn size_from_kb(i18n: &I18n, kb: f64) -> String {
+    const KB_PER_MB: f64 = 1024.0;
+    const KB_PER_GB: f64 = 1024.0 * 1024.0;
+    if !kb.is_finite() || kb < 0.0 || kb >= KB_PER_GB * 1e6 {
+        return i18n.fmt(Msg::SizeKb, &[&format!("{kb:.2e}")]);
+    }
+    if kb < KB_PER_MB {
+        i18n.fmt(Msg::SizeKb, &[&format!("{kb:.0}")])
+    } else if kb < KB_PER_GB {
+        i18n.fmt(Msg::SizeMb, &[&format!("{:.1}", kb / KB_PER_MB)])
+    } else {
+        i18n.fmt(Msg::SizeGb, &[&format!("{:.1}", kb / KB_PER_GB)])
+    }
+}

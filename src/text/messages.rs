@@ -318,6 +318,8 @@ messages! {
     ColSize => "Size", "Taille";
     ColRequestedBy => "Requested by", "Demandée par";
     SizeKb => "{0} KB", "{0} Ko";
+    SizeMb => "{0} MB", "{0} Mo";
+    SizeGb => "{0} GB", "{0} Go";
     LogPending => "Pending", "En attente";
     LogCompleted => "Completed", "Terminée";
     LogFailed => "Failed", "Échec";

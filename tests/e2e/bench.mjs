@@ -14,6 +14,8 @@ const BUDGETS = {
   firstLoadBrotliKB: 250,
   userViewRounds: 2,
   userViewMs: 500,
+  devicePageRounds: 1,
+  devicePageMs: 400,
   largeTableUsableMs: 300,
   filterKeystrokeMs: 100,
   typeaheadRequestsPerPause: 1,
@@ -125,6 +127,25 @@ async function userView(browser, stack) {
   return { elapsedMs, rounds: rounds(requests), calls: requests.length };
 }
 
+/** Opening Adele's laptop from her user view (already loaded) until every section is shown. */
+async function devicePage(browser, stack) {
+  const page = await openPage(browser, { stack });
+  await page.goto(`${stack.portalUrl}/users/AdeleV@contoso.onmicrosoft.com`);
+  const link = page.getByTestId('devices-summary').getByRole('link', { name: 'DESKTOP-ADELE01' });
+  await link.waitFor();
+  await page.waitForFunction(() => !document.querySelector('main [aria-busy=true]'));
+  await fetch(`${stack.mockUrl}/_mock/requests`, { method: 'DELETE' });
+  const started = Date.now();
+  await link.click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=deployment]') && document.querySelector('[data-testid=log-table]')
+    && document.querySelector('[data-testid=primary-users]') && !document.querySelector('main [aria-busy=true]'));
+  const elapsedMs = Date.now() - started;
+  await page.waitForTimeout(500);
+  const requests = await stack.requests();
+  await page.close();
+  return { elapsedMs, rounds: rounds(requests), calls: requests.length };
+}
+
 async function largeUser(browser, stack) {
   const page = await openPage(browser, { stack });
   // Both ends are taken in the page's clock: the last page's responseEnd (Resource Timing) and
@@ -218,6 +239,7 @@ try {
     transfer: await transferSizes(await firstLoadFiles(browser, stack)),
     coldStart: await coldStart(browser, stack),
     userView: await userView(browser, stack),
+    devicePage: await devicePage(browser, stack),
     largeUser: await largeUser(browser, stack),
     typeahead: await typeahead(browser, stack),
   };
@@ -230,6 +252,8 @@ const checks = [
   ['first load, brotli (KB)', kb(results.transfer.firstLoad.total.brotli), BUDGETS.firstLoadBrotliKB],
   ['user view, sequential rounds', results.userView.rounds, BUDGETS.userViewRounds],
   [`user view at ${LATENCY_MS} ms latency (ms)`, results.userView.elapsedMs, BUDGETS.userViewMs],
+  ['device page, sequential rounds', results.devicePage.rounds, BUDGETS.devicePageRounds],
+  [`device page at ${LATENCY_MS} ms latency (ms)`, results.devicePage.elapsedMs, BUDGETS.devicePageMs],
   ['Lee Gu groups usable after data (ms)', results.largeUser.groupsUsableMs, BUDGETS.largeTableUsableMs],
   ['Lee Gu failures usable after data (ms)', results.largeUser.failuresUsableMs, BUDGETS.largeTableUsableMs],
   ['filter keystroke, slowest (ms)', results.largeUser.filterKeystrokeMaxMs, BUDGETS.filterKeystrokeMs],
@@ -243,6 +267,7 @@ console.log('Fetched after start-up (KB)');
 for (const [file, s] of Object.entries(results.transfer.later)) console.log(sizeRow(file, s));
 console.log(`\nCold start (median of ${results.coldStart.runs}): search box ready ${results.coldStart.searchReadyMs} ms, LCP ${results.coldStart.lcpMs} ms`);
 console.log(`User view: ${results.userView.elapsedMs} ms, ${results.userView.rounds} round(s), ${results.userView.calls} calls (batch steps included)`);
+console.log(`Device page: ${results.devicePage.elapsedMs} ms, ${results.devicePage.rounds} round(s), ${results.devicePage.calls} calls (batch steps included)`);
 console.log(`Lee Gu: groups usable ${results.largeUser.groupsUsableMs} ms and failures ${results.largeUser.failuresUsableMs} ms after their data; filter keystroke ≤ ${results.largeUser.filterKeystrokeMaxMs} ms, clicks (entering the filter box, sorting) ≤ ${results.largeUser.clickMaxMs} ms (0: under 16 ms); JS heap ${results.largeUser.jsHeapMB} MB`);
 console.log(`Typeahead "adele": ${results.typeahead.requests} request(s), ${results.typeahead.staleResults} stale result(s)\n`);
 console.log('Budget                                        value   budget');

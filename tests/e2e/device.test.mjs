@@ -52,7 +52,7 @@ test("Adele's laptop: identity, policies, apps, remote actions, logs and its fai
 
   const logs = part(page, 'log-table');
   assert.equal(await logs.locator('tbody tr').count(), 2);
-  assert.match(await logs.locator('tbody tr').nth(0).innerText(), /Completed[\s\S]*5731 KB/);
+  assert.match(await logs.locator('tbody tr').nth(0).innerText(), /Completed[\s\S]*5\.6 MB/);
   assert.equal(await logs.locator('tbody tr').nth(1).getByRole('button').count(), 0, 'a failed collection has nothing to download');
   await logs.getByRole('button', { name: 'Get download link' }).click();
   const link = logs.getByRole('link', { name: /Download the logs/ });

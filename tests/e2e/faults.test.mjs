@@ -1,5 +1,5 @@
-// The fault matrix: every section of Adele's view against every kind of fault the stand-in
-// injects. A transient fault (429 with Retry-After, 503, 504, a dropped connection, a
+// The fault matrix: every section of Adele's view and of her laptop's device page against
+// every kind of fault the stand-in injects. A transient fault (429 with Retry-After, 503, 504, a dropped connection, a
 // 30-second stall) is absorbed by the retry policy; a lasting one (500, malformed JSON) shows
 // its message in that section only, and Retry brings the data once the fault is gone. The
 // other sections are never affected.
@@ -8,6 +8,9 @@ import assert from 'node:assert/strict';
 import { launchBrowser, openPage, startStack } from './harness.mjs';
 
 const ADELE = 'AdeleV@contoso.onmicrosoft.com';
+
+/** The id of Adele's laptop, read from the link of her devices list before the tests. */
+let laptop;
 
 const SECTIONS = [
   { name: 'account state', route: '', match: 'subscriptionState', ready: (p) => p.getByTestId('account-state').getByText('Active') },
@@ -20,6 +23,17 @@ const SECTIONS = [
   { name: 'enrollment restrictions', route: '/enrollment-restrictions', match: 'deviceEnrollmentConfigurations', ready: (p) => p.getByText('All users and all devices').first() },
   { name: 'groups', route: '/groups', match: 'transitiveMemberOf', ready: (p) => p.getByRole('cell', { name: /All Company/ }).first() },
   { name: 'enrollment failures', route: '/enrollment-failures', match: 'deviceManagementTroubleshootingEvents', ready: (p) => p.getByText('Device cap reached').first() },
+  // The device page of Adele's laptop: each of its calls faulted alone.
+  ...[
+    ['device record', () => `managedDevices/${laptop}$`, (p) => p.getByTestId('device-identity').getByText('Surface Laptop 5')],
+    ['device details', () => 'joinType,usersLoggedOn', (p) => p.getByTestId('device-identity').getByText('Microsoft Entra joined')],
+    ['primary users', () => `${laptop}/users`, (p) => p.getByTestId('primary-users')],
+    ['device compliance', () => `${laptop}/deviceCompliancePolicyStates`, (p) => p.getByTestId('device-policies').getByText('Require BitLocker').first()],
+    ['device logs', () => 'logCollectionRequests', (p) => p.getByTestId('log-table')],
+    ['Entra record', () => '/devices?', (p) => p.getByTestId('device-entra').getByText('agree', { exact: false })],
+    ['Autopilot record', () => 'windowsAutopilotDeviceIdentities', (p) => p.getByTestId('device-autopilot').getByText('Retail-Paris')],
+    ['Autopilot deployments', () => 'autopilotEvents', (p) => p.getByTestId('deployment').first()],
+  ].map(([name, match, ready]) => ({ name, get route() { return `/devices/${laptop}`; }, get match() { return match(); }, ready })),
 ];
 
 /** Sections shown on every user route, to check a fault elsewhere leaves them alone. */
@@ -32,6 +46,9 @@ before(async () => {
   browser = await launchBrowser();
   stack = await startStack();
   page = await openPage(browser, { stack });
+  await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
+  const href = await page.getByRole('table').getByRole('link', { name: 'DESKTOP-ADELE01' }).getAttribute('href');
+  laptop = href.split('/').pop();
 });
 after(async () => {
   await browser?.close();
@@ -50,7 +67,7 @@ async function othersUnaffected(section) {
 }
 
 for (const fault of ['429;retry-after=1', '503', '504', 'drop', 'stall;ms=30000']) {
-  test(`${fault}: every section recovers within the retry policy`, { timeout: 400_000 }, async () => {
+  test(`${fault}: every section recovers within the retry policy`, { timeout: 900_000 }, async () => {
     for (const section of SECTIONS) {
       const started = Date.now();
       await openWithFault(section, fault, 1);
@@ -70,7 +87,7 @@ for (const fault of ['429;retry-after=1', '503', '504', 'drop', 'stall;ms=30000'
 }
 
 for (const [fault, message] of [['500', /answered 500/], ['malformed', /cannot read/]]) {
-  test(`${fault}: the section says so with a request id, the rest stays, Retry brings the data`, { timeout: 400_000 }, async () => {
+  test(`${fault}: the section says so with a request id, the rest stays, Retry brings the data`, { timeout: 900_000 }, async () => {
     for (const section of SECTIONS) {
       await openWithFault(section, fault);
       const alert = section.name === 'account state'

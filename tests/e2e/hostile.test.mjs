@@ -9,7 +9,7 @@ import { launchBrowser, openPage, startStack } from './harness.mjs';
 
 const fixture = join(resolve(import.meta.dirname, '..', 'graph-mock', 'fixtures'), 'hostile.json');
 const MALLORY = 'Mallory@contoso.onmicrosoft.com';
-const ROUTES = ['', '/devices', '/apps', '/compliance', '/configuration', '/app-protection', '/enrollment-restrictions', '/groups', '/enrollment-failures'];
+const ROUTES = ['', '/devices', '/devices/d-hostile', '/apps', '/compliance', '/configuration', '/app-protection', '/enrollment-restrictions', '/groups', '/enrollment-failures'];
 
 let browser;
 let stack;
@@ -94,6 +94,32 @@ test('a failure drill-down follows only https links and shows hostile details as
   assert.ok(hrefs.includes('https://learn.microsoft.com/mem/intune/'));
   await main.getByText('javascript link', { exact: false }).first().waitFor();
   await assertNothingRan(page, 'drill-down');
+});
+
+test('a device page shows hostile values as text, unknown values as such, and reports what it cannot read', async () => {
+  const page = await guardedPage();
+  await page.goto(`${stack.portalUrl}/users/${MALLORY}/devices/d-hostile`);
+  await page.getByTestId('device-autopilot').getByTestId('deployment').waitFor();
+  await settled(page);
+  const main = page.locator('main');
+  const identity = await page.getByTestId('device-identity').innerText();
+  assert.match(identity, /<script>window.__pwned = 'device'<\/script>|SN-<i>'"&amp;/);
+  assert.match(identity, /Unrecognised \(quantumManaged\)/);
+  // A wrong type in beta's details fails those details only, with the reason.
+  assert.match(identity, /cannot read: invalid type: string[\s\S]*Retry/);
+  assert.match(identity, /Free storage\s+Not reported/, 'a total of zero gives no share');
+  assert.match(await page.getByTestId('device-entra').innerText(), /Unrecognised \(<b onmouseover/);
+  assert.match(await page.getByTestId('device-actions').innerText(), /<img src=x onerror=[\s\S]*Unrecognised \(exploded\)/);
+  await page.getByTestId('device-logs').getByText(/1 item could not be read/).waitFor();
+  const logs = await page.getByTestId('log-table').innerText();
+  assert.match(logs, /Unrecognised \(exploded\)/);
+  assert.match(logs, /1\.00e300 KB/, 'a size beyond belief is not a line of digits');
+  const deployment = await page.getByTestId('deployment').innerText();
+  assert.match(deployment, /<img src=x onerror="window.__pwned = 'autopilot'">/);
+  assert.match(deployment, /Duration\s+-PT5M/, 'a negative duration is shown as sent');
+  assert.match(deployment, /<script>window.__pwned = 'tracked'<\/script>[\s\S]*Unrecognised \(melted\)\s+0xFFFFFFFF/);
+  assert.equal(await main.locator('script, img, iframe, svg, b, i').count(), 0, 'no element from the data');
+  await assertNothingRan(page, 'device page');
 });
 
 test('the portal only reads: its only non-GET calls are $batch and token requests', async () => {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::collect_data::{resource_link, CollectData};
-use crate::components::device_labels::log_status;
+use crate::components::device_labels::{log_status, size_from_kb};
 use crate::components::labels::date_text;
 use crate::components::section_error::describe;
 use crate::components::section_view::SectionView;
@@ -68,14 +68,14 @@ pub fn DeviceLogs(session: DeviceSession) -> impl IntoView {
                         <tbody>
                             {logs.into_iter().map(|log| {
                                 let completed = log.status == Some(LogStatus::Completed);
-                                let size = log.size_in_kb.filter(|_| completed).map(|kb| format!("{kb:.0}"));
+                                let size = log.size_in_kb.filter(|_| completed);
                                 let log_id = log.id.clone();
                                 view! {
                                     <tr>
                                         <td>{move || { let (text, tone) = log_status(&i18n, log.status.as_ref()); view! { <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> } }}</td>
                                         <td>{move || date_text(&i18n, log.requested.as_ref())}</td>
                                         <td>{move || date_text(&i18n, log.received.as_ref())}</td>
-                                        <td>{move || size.as_ref().map(|kb| i18n.fmt(Msg::SizeKb, &[kb]))}</td>
+                                        <td>{move || size.map(|kb| size_from_kb(&i18n, kb))}</td>
                                         <td>{log.initiated_by_user_principal_name.clone()}</td>
                                         <td>{move || date_text(&i18n, log.expires.as_ref())}</td>
                                         <td>{completed.then(|| view! { <DownloadLink session=session log_id=log_id.clone()/> })}</td>

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use stylers::style;
 
-use crate::browser::focus;
+use crate::browser::{focus, is_typing};
 use crate::components::app_table::{app_rows, AppTable};
 use crate::components::route_link::RouteLink;
 use crate::components::section_view::SectionView;
@@ -49,14 +49,6 @@ fn DevicePart(id: &'static str, title: Msg, children: Children) -> impl IntoView
             {children()}
         </section>
     }
-}
-
-/// Whether a key press comes from a field where the operator types.
-fn typing(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
 /// What the device session starts from: the user's object id, the device id, and the keys
@@ -101,7 +93,7 @@ pub fn DevicePage() -> impl IntoView {
     let back = Memo::new(move |_| user_route(&address.with(|a| a.key.clone()), "/devices"));
     let navigate = use_navigate();
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() == "Escape" && !typing(&event) && !event.ctrl_key() && !event.meta_key() && !event.alt_key() {
+        if event.key() == "Escape" && !is_typing(&event) && !event.ctrl_key() && !event.meta_key() && !event.alt_key() {
             event.prevent_default();
             navigate(&back.get_untracked(), Default::default());
         }
@@ -130,7 +122,9 @@ pub fn DevicePage() -> impl IntoView {
     };
     let sections = move || {
         let (Some(session), Some(user)) = (device_session.get(), user_session.get()) else {
-            return view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }.into_any();
+            // A user that could not be read is explained above, with Retry; nothing loads here.
+            let user_failed = user_session.get().is_some_and(|s| s.user.with(|u| matches!(u, Section::Failed(_))));
+            return (!user_failed).then(|| view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }).into_any();
         };
         view! {
             <DevicePart id="device-identity" title=Msg::DeviceIdentity><identity::Identity session=session/></DevicePart>
