@@ -185,7 +185,7 @@ pub fn duration(i18n: &I18n, text: Option<&str>) -> String {
 pub fn size_from_kb(i18n: &I18n, kb: f64) -> String {
     const KB_PER_MB: f64 = 1024.0;
     const KB_PER_GB: f64 = 1024.0 * 1024.0;
-    if !kb.is_finite() || kb < 0.0 || kb >= KB_PER_GB * 1e6 {
+    if !(0.0..KB_PER_GB * 1e6).contains(&kb) {
         return i18n.fmt(Msg::SizeKb, &[&format!("{kb:.2e}")]);
     }
     if kb < KB_PER_MB {
