@@ -91,6 +91,7 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
                         <Route path=path!("") view=|| ()/>
                         <Route path=path!("devices") view=user_parts::DEVICES/>
                         <Route path=path!("devices/:deviceId") view=user_parts::DEVICE/>
+                        <Route path=path!("devices/:deviceId/apps/:appId") view=user_parts::APP_HISTORY/>
                         <Route path=path!("apps") view=user_parts::APPS/>
                         <Route path=path!("compliance") view=user_parts::COMPLIANCE/>
                         <Route path=path!("configuration") view=user_parts::CONFIGURATION/>

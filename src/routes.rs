@@ -23,6 +23,11 @@ pub fn device_route(key: &str, device_id: &str) -> String {
     user_route(key, &format!("/devices/{}", segment(device_id)))
 }
 
+/// The install history of one app on one device of a user.
+pub fn app_history_route(key: &str, device_id: &str, app_id: &str) -> String {
+    format!("{}/apps/{}", device_route(key, device_id), segment(app_id))
+}
+
 /// What an address below one user names.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UserAddress {
@@ -32,6 +37,8 @@ pub struct UserAddress {
     pub event_id: Option<String>,
     /// The device on screen, for the device page.
     pub device_id: Option<String>,
+    /// The app on screen, for its install history on the device.
+    pub app_id: Option<String>,
 }
 
 impl UserAddress {
@@ -42,13 +49,18 @@ impl UserAddress {
             return None;
         }
         let key = decode(segments.next().filter(|key| !key.is_empty())?);
-        let (mut event_id, mut device_id) = (None, None);
+        let (mut event_id, mut device_id, mut app_id) = (None, None, None);
         match (segments.next(), segments.next()) {
             (Some("enrollment-failures"), Some(id)) if !id.is_empty() => event_id = Some(decode(id)),
-            (Some("devices"), Some(id)) if !id.is_empty() => device_id = Some(decode(id)),
+            (Some("devices"), Some(id)) if !id.is_empty() => {
+                device_id = Some(decode(id));
+                if let (Some("apps"), Some(app)) = (segments.next(), segments.next()) {
+                    app_id = Some(decode(app)).filter(|app| !app.is_empty());
+                }
+            }
             _ => {}
         }
-        Some(UserAddress { key, event_id, device_id })
+        Some(UserAddress { key, event_id, device_id, app_id })
     }
 }
 
@@ -72,9 +84,19 @@ mod tests {
         for key in ["grady_fabrikam.com#EXT#@contoso.onmicrosoft.com", "o'neil@contoso.com", "50%41@x", "a/b@x", "é@x"]
         {
             let address = UserAddress::parse(&failure_route(key, "e/1%2")).expect(key);
-            assert_eq!(address, UserAddress { key: key.into(), event_id: Some("e/1%2".into()), device_id: None });
+            assert_eq!(address, UserAddress { key: key.into(), event_id: Some("e/1%2".into()), ..Default::default() });
             let address = UserAddress::parse(&device_route(key, "d/1%2")).expect(key);
-            assert_eq!(address, UserAddress { key: key.into(), event_id: None, device_id: Some("d/1%2".into()) });
+            assert_eq!(address, UserAddress { key: key.into(), device_id: Some("d/1%2".into()), ..Default::default() });
+            let address = UserAddress::parse(&app_history_route(key, "d", "a/1")).expect(key);
+            assert_eq!(
+                address,
+                UserAddress {
+                    key: key.into(),
+                    device_id: Some("d".into()),
+                    app_id: Some("a/1".into()),
+                    ..Default::default()
+                }
+            );
             assert_eq!(UserAddress::parse(&user_route(key, "/devices")).unwrap().key, key);
         }
     }

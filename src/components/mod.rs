@@ -1,7 +1,9 @@
 //! Building blocks shared by the pages, each with its scoped CSS beside it.
 
 pub mod account_state;
+pub mod app_failure;
 pub mod app_header;
+pub mod app_labels;
 pub mod app_table;
 pub mod collect_data;
 pub mod data_table;

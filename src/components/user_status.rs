@@ -7,9 +7,12 @@ use crate::components::enrollment_summary::enrollment_lines;
 use crate::components::labels::{device_compliance, Tone};
 use crate::components::route_link::RouteLink;
 use crate::components::section_view::SectionView;
+use crate::domain::app_install::{failed_apps, most_common_cause};
 use crate::domain::compliance::{app_summary, device_summary};
 use crate::domain::licence::{licence_state, LicenceState};
-use crate::graph::models::{EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState};
+use crate::graph::models::{
+    AppTroubleshootingEvent, EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState,
+};
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::routes::device_route;
 use crate::state::section::Loaded;
@@ -43,6 +46,18 @@ pub fn apps_text(i18n: &I18n, apps: &[MobileAppIntentAndState]) -> (String, Tone
         Tone::Good
     };
     (i18n.fmt(Msg::AppsSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]]), tone)
+}
+
+/// "2 failed: download stopped by the OS": how many apps failed, and the cause most of them share.
+pub fn failure_cause_text(
+    i18n: &I18n,
+    apps: &[MobileAppIntentAndState],
+    devices: &[ManagedDevice],
+    events: &[AppTroubleshootingEvent],
+) -> Option<String> {
+    let failed = failed_apps(apps, devices, events);
+    let (cause, _) = most_common_cause(failed.iter().filter_map(|f| f.failure.as_ref().map(|x| (f.platform, x))))?;
+    Some(i18n.fmt(Msg::AppsFailedCause, &[&failed.len().to_string(), cause.title.template(i18n.lang.get_untracked())]))
 }
 
 #[component]
@@ -130,7 +145,13 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                     <h3>{move || i18n.t(Msg::AppCount)}</h3>
                     <SectionView section=session.apps on_retry=retry(SectionName::Apps) label=Msg::AppCount
                         content={move |loaded: Loaded<MobileAppIntentAndState>| {
-                            view! { class=class, <p>{move || { let (text, tone) = apps_text(&i18n, &loaded.items); mark(tone, text) }}</p> }
+                            let cause = move || session.app_events.with(|events| session.devices.with(|devices| {
+                                failure_cause_text(&i18n, &loaded.items, devices.items().as_deref().map_or(&[], Vec::as_slice), events.items().as_deref().map_or(&[], Vec::as_slice))
+                            }));
+                            view! { class=class,
+                                <p>{move || { let (text, tone) = apps_text(&i18n, &loaded.items); mark(tone, text) }}</p>
+                                {move || cause().map(|text| view! { class=class, <p data-testid="apps-cause">{text}</p> })}
+                            }
                         }}
                     />
                 </div>

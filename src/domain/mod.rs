@@ -1,6 +1,8 @@
 //! What the Graph data means for the operator: plain Rust, tested natively.
 
 pub mod account;
+pub mod app_install;
+pub mod catalogues;
 pub mod compliance;
 pub mod device_health;
 pub mod groups;

@@ -72,6 +72,11 @@ pub fn mobile_app_intent_and_states(user: &str) -> String {
     format!("/users/{}/mobileAppIntentAndStates", segment(user))
 }
 
+/// Beta: the install history of the user's apps, each step with its error code.
+pub fn mobile_app_troubleshooting_events(user: &str) -> String {
+    format!("/users/{}/mobileAppTroubleshootingEvents", segment(user))
+}
+
 /// Beta: the drill-down details (`troubleshootingErrorDetails`) exist only there.
 pub fn troubleshooting_events(user: &str) -> String {
     format!("/users/{}/deviceManagementTroubleshootingEvents", segment(user))

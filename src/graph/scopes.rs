@@ -45,6 +45,7 @@ pub fn permission_for(url: &str) -> Option<Permission> {
         }
         ["users", _, "managedDevices", ..] | ["users", _, "deviceManagementTroubleshootingEvents"] => DEVICES,
         ["users", _, "mobileAppIntentAndStates"] => APP_STATES,
+        ["users", _, "mobileAppTroubleshootingEvents"] => CONFIGURATION,
         ["users", _, "managedAppRegistrations"] => APPS,
         _ => return None,
     })
@@ -59,6 +60,7 @@ mod tests {
     fn each_call_of_the_portal_names_its_permission() {
         assert_eq!(permission_for(&queries::managed_app_registrations("a@b.c")), Some(APPS));
         assert_eq!(permission_for(&queries::mobile_app_intent_and_states("a")), Some(APP_STATES));
+        assert_eq!(permission_for(&queries::mobile_app_troubleshooting_events("a")), Some(CONFIGURATION));
         assert_eq!(permission_for(&queries::transitive_member_of("a")), Some(GROUPS));
         assert_eq!(permission_for(&queries::license_details("a")), Some(USERS));
         assert_eq!(

@@ -71,7 +71,7 @@ pub fn DevicesPage() -> impl IntoView {
         SectionName::Devices,
         Msg::TabDevices,
         move |_, loaded: Loaded<ManagedDevice>| {
-            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) link=link.clone() csv_name="devices"/> }
+            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) links=vec![(0, link.clone())] csv_name="devices"/> }
         },
     )
 }

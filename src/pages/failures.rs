@@ -44,7 +44,7 @@ pub fn FailuresPage() -> impl IntoView {
         SectionName::Failures,
         Msg::TabFailures,
         move |_, loaded: Loaded<TroubleshootingEvent>| {
-            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabFailures sort=(0, Direction::Descending) link=link.clone() csv_name="enrollment-failures"/> }
+            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabFailures sort=(0, Direction::Descending) links=vec![(0, link.clone())] csv_name="enrollment-failures"/> }
         },
     )
 }

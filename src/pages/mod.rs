@@ -1,5 +1,6 @@
 //! One module a route; pages only render what the domain and the Graph client give them.
 
+pub mod app_history;
 pub mod app_protection;
 pub mod apps;
 pub mod device;

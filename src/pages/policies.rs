@@ -109,7 +109,7 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
                         view! { class=class,
                             {(kind == PolicyKind::Configuration).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.t(Msg::ConfigurationListScope)}</p> })}
                             {(other_users > 0).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.fmt(Msg::OtherUsersSettings, &[&other_users.to_string()])}</p> })}
-                            <DataTable rows=loaded.items.clone() columns=columns() caption=title sort=(0, Direction::Ascending) link=device_link.clone() link_column=1 csv_name="policies"/>
+                            <DataTable rows=loaded.items.clone() columns=columns() caption=title sort=(0, Direction::Ascending) links=vec![(1, device_link.clone())] csv_name="policies"/>
                             {(!failing.is_empty()).then(|| view! { class=class,
                                 <section class="why" aria-labelledby="why-title">
                                     <h2 id="why-title">{move || i18n.t(Msg::WhyNonCompliant)}</h2>

@@ -10,6 +10,7 @@ use crate::components::route_link::{Current, RouteLink};
 use crate::components::section_view::SectionView;
 use crate::components::user_status::{apps_text, devices_text, licence_text, UserStatus};
 use crate::components::user_tab::{use_user_address, SelectedFailure};
+use crate::domain::app_install::{failed_apps, hex, Explanation};
 use crate::domain::licence::licence_state;
 use crate::domain::ticket::{ticket_summary, TicketFacts};
 use crate::graph::models::User;
@@ -80,6 +81,24 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
     add(Msg::DeviceCount, line, error);
     let (line, error) = parts(session.apps.get_untracked(), |a| apps_text(i18n, a).0);
     add(Msg::AppCount, line, error);
+    // Each failing app with its code and what it means, where the history says.
+    let apps = session.apps.with_untracked(|a| a.items()).unwrap_or_default();
+    let devices = session.devices.with_untracked(|d| d.items()).unwrap_or_default();
+    let events = session.app_events.with_untracked(|e| e.items()).unwrap_or_default();
+    for app in failed_apps(&apps, &devices, &events) {
+        let cause = app.failure.as_ref().map(|failure| match failure.explain(app.platform) {
+            Explanation::Known(entry) => {
+                format!("{} {}", hex(entry.code), entry.meaning.template(i18n.lang.get_untracked()))
+            }
+            Explanation::NotInCatalogue(code) => format!("{} ({})", hex(code), code as i32),
+            Explanation::Unreadable => failure.raw.clone(),
+        });
+        let line = match cause {
+            Some(cause) => format!("{} ({}): {cause}", app.name, app.device),
+            None => format!("{} ({})", app.name, app.device),
+        };
+        add(Msg::TicketFailedApp, Some(line), None);
+    }
     let failure =
         failure.map(|(title, when)| vec![(i18n.t(Msg::FailureTitle), format!("{title} ({when})"))]).unwrap_or_default();
     ticket_summary(&TicketFacts {

@@ -11,6 +11,7 @@ use leptos_router::ChooseView;
 
 use crate::graph::queries::PolicyKind;
 use crate::i18n::{use_i18n, Msg};
+use crate::pages::app_history::AppHistoryPage;
 use crate::pages::app_protection::AppProtectionPage;
 use crate::pages::apps::AppsPage;
 use crate::pages::device::DevicePage;
@@ -82,6 +83,7 @@ user_parts! {
     USER_LAYOUT = user_layout [preload(fetch_user_view)] => view! { <UserLayout/> };
     DEVICES = devices => view! { <DevicesPage/> };
     DEVICE = device => view! { <DevicePage/> };
+    APP_HISTORY = app_history => view! { <AppHistoryPage/> };
     APPS = apps => view! { <AppsPage/> };
     COMPLIANCE = compliance => view! { <PoliciesPage kind=PolicyKind::Compliance/> };
     CONFIGURATION = configuration => view! { <PoliciesPage kind=PolicyKind::Configuration/> };

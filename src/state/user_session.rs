@@ -17,8 +17,8 @@ use super::section::{Loaded, Paging, PartFailure, Section};
 use crate::domain::compliance::for_user;
 use crate::graph::batch::BatchStep;
 use crate::graph::models::{
-    decode_one, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration, ManagedDevice,
-    MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
+    decode_one, AppTroubleshootingEvent, DirectoryObject, EnrollmentConfiguration, LicenseDetails,
+    ManagedAppRegistration, ManagedDevice, MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
 };
 use crate::graph::queries::{self, PolicyKind};
 use crate::graph::{ApiVersion, BatchAnswers, GraphClient, GraphError, Progress, ProgressEvent};
@@ -54,6 +54,7 @@ impl Belongs for ManagedAppRegistration {}
 impl Belongs for DirectoryObject {}
 impl Belongs for EnrollmentConfiguration {}
 impl Belongs for MobileAppIntentAndState {}
+impl Belongs for AppTroubleshootingEvent {}
 
 impl Belongs for TroubleshootingEvent {
     fn belongs(&self) -> bool {
@@ -146,6 +147,8 @@ user_lists! {
     // Per-platform restrictions exist only in beta; v1.0 lists the old kinds alone.
     restrictions: EnrollmentConfiguration => Restrictions, Beta |_: &str| queries::ENROLLMENT_CONFIGURATIONS.to_string();
     apps: MobileAppIntentAndState => Apps, Beta queries::mobile_app_intent_and_states;
+    // Why an app failed: its install history, joined to the apps on (device, app).
+    app_events: AppTroubleshootingEvent => Apps, Beta queries::mobile_app_troubleshooting_events;
     failures: TroubleshootingEvent => Failures, Beta queries::troubleshooting_events;
 }
 
@@ -391,7 +394,17 @@ mod tests {
         let ids: Vec<&str> = UserSession::sources("id").into_iter().map(|(id, _)| id).collect();
         assert_eq!(
             ids,
-            ["licences", "devices", "app_protection", "groups", "direct_groups", "restrictions", "apps", "failures"]
+            [
+                "licences",
+                "devices",
+                "app_protection",
+                "groups",
+                "direct_groups",
+                "restrictions",
+                "apps",
+                "app_events",
+                "failures"
+            ]
         );
         assert!(UserSession::sources("id")
             .iter()

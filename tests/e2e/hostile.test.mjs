@@ -122,6 +122,30 @@ test('a device page shows hostile values as text, unknown values as such, and re
   await assertNothingRan(page, 'device page');
 });
 
+test('app failures show hostile names, codes and details as text, unknown steps and states as such', async () => {
+  const page = await guardedPage();
+  await page.goto(`${stack.portalUrl}/users/${MALLORY}/apps`);
+  const why = page.getByTestId('why-apps-failed');
+  await why.waitFor();
+  await settled(page);
+  const text = await why.innerText();
+  assert.match(text, /<img src=x onerror="window.__pwned = 'app'">/);
+  assert.match(text, /Intune sent “<script>window.__pwned = 'code'<\/script>”, which is not an error code/);
+  assert.match(text, /0x87D1041C \(decimal -2016345060\)[\s\S]*<img src=x onerror="window.__pwned = 'details'">/);
+  assert.match(text, /0xDEADBEEF[\s\S]*Not in the catalogue/);
+  await page.locator('main').getByText(/ae-wrong/).first().waitFor();
+  await page.getByRole('link', { name: /window.__pwned = 'app'/ }).first().click();
+  const history = page.getByTestId('install-history');
+  await history.waitFor();
+  const steps = await history.innerText();
+  assert.match(steps, /Unrecognised step \(#microsoft.graph.mobileAppTroubleshootingFutureHistory\)/);
+  assert.match(steps, /Unrecognised \(teleported\)[\s\S]*Unrecognised \(exploded\)/);
+  assert.match(steps, /Targeted through group <b>group<\/b>/);
+  assert.match(steps, /<script>window.__pwned = 'event'<\/script>/);
+  assert.equal(await page.locator('main').locator('script, img, b').count(), 0, 'no element from the data');
+  await assertNothingRan(page, 'app failures');
+});
+
 test('the portal only reads: its only non-GET calls are $batch and token requests', async () => {
   const page = await guardedPage();
   for (const route of ROUTES) {

@@ -110,7 +110,7 @@ test('the limited operator is told which permission each section lacks; the rest
     await status.getByTestId('devices-summary').getByText(/3 devices/).waitFor();
     await status.getByText(/Licensed/).waitFor();
     // Install states need the configuration or the managed-devices permission, not the apps one.
-    await page.getByTestId('apps-summary').getByText(/6 apps/).waitFor();
+    await page.getByTestId('apps-summary').getByText(/9 apps/).waitFor();
     await page.getByRole('link', { name: 'App protection' }).click();
     await page.getByText(/lacks the Microsoft Graph permission DeviceManagementApps\.Read\.All/).first().waitFor();
     await page.getByRole('link', { name: 'Compliance policies' }).click();

@@ -23,7 +23,7 @@ use pager::Pager;
 /// Rows a page shows; the others are one keystroke away, so long lists stay fast.
 const PAGE_SIZE: usize = 100;
 
-/// The address (from `crate::routes`) a row's first cell links to.
+/// The address (from `crate::routes`) a cell of a row links to, if any.
 pub type RowLink<T> = Arc<dyn Fn(&T) -> Option<String> + Send + Sync>;
 
 pub struct Column<T> {
@@ -61,12 +61,9 @@ pub fn DataTable<T>(
     /// Column and direction the table starts sorted by.
     #[prop(default = (0, Direction::Ascending))]
     sort: (usize, Direction),
-    /// Where a cell of a row links to (a drill-down), if anywhere.
+    /// Drill-downs: (column, where that column's cell of a row links to, if anywhere).
     #[prop(optional)]
-    link: Option<RowLink<T>>,
-    /// The column whose cells carry the link.
-    #[prop(default = 0)]
-    link_column: usize,
+    links: Vec<(usize, RowLink<T>)>,
     csv_name: &'static str,
 ) -> impl IntoView
 where
@@ -169,7 +166,7 @@ where
                 .enumerate()
                 .map(|(c, column)| {
                     let text = (column.cell)(row, &i18n);
-                    let route = link.as_ref().filter(|_| c == link_column).and_then(|route| route(row));
+                    let route = links.iter().find(|(column, _)| *column == c).and_then(|(_, route)| route(row));
                     let content = match route {
                         Some(route) => view! { class=class, <RouteLink route=route class=class>{text}</RouteLink> }.into_any(),
                         None => match column.tone.map(|tone| tone(row, &i18n)) {

@@ -20,6 +20,7 @@ use crate::components::app_table::{app_rows, AppTable};
 use crate::components::route_link::RouteLink;
 use crate::components::section_view::SectionView;
 use crate::components::user_tab::{use_session, use_user_address};
+use crate::domain::app_install::latest_failures;
 use crate::graph::models::MobileAppIntentAndState;
 use crate::i18n::{use_i18n, Msg};
 use crate::routes::user_route;
@@ -158,11 +159,13 @@ fn DeviceApps(session: DeviceSession, user: UserSession) -> impl IntoView {
     view! {
         <SectionView section=user.apps on_retry=move |_| user.retry(SectionName::Apps) label=Msg::AppsOnDevice
             content={move |loaded: Loaded<MobileAppIntentAndState>| {
-                let rows = app_rows(&loaded.items, None, |id| id == device_id);
+                let failures = user.app_events.with(|events| events.items().map(|e| latest_failures(&e)).unwrap_or_default());
+                let devices = user.devices.with(|d| d.items());
+                let rows = app_rows(&loaded.items, devices.as_deref().map(Vec::as_slice), &failures, |id| id.eq_ignore_ascii_case(&device_id));
                 if rows.is_empty() {
                     view! { <p>{move || i18n.t(Msg::NoAppsOnDevice)}</p> }.into_any()
                 } else {
-                    view! { <AppTable rows=rows caption=Msg::AppsOnDevice/> }.into_any()
+                    view! { <AppTable rows=rows caption=Msg::AppsOnDevice user_key=user.key.get_value()/> }.into_any()
                 }
             }}
         />

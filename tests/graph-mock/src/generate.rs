@@ -20,6 +20,12 @@ const NESTOR_IPAD: &str = "NESTOR-IPAD";
 const ADELE_LAPTOP: &str = "DESKTOP-ADELE01";
 const SHARED_PC: &str = "SHARED-PC-01";
 
+/// Adele's apps that fail to install, one a platform, and one with a code Microsoft does not list.
+const ADELE_WINDOWS_APP: &str = "Contoso VPN Client";
+const ADELE_IOS_APP: &str = "Contoso Expenses";
+const ADELE_ANDROID_APP: &str = "Contoso Field Service";
+const ADELE_UNLISTED_CODE_APP: &str = "Label Printer Driver";
+
 #[derive(Debug, Clone)]
 pub struct DemoSize {
     /// Generated users beside the personas.
@@ -651,6 +657,59 @@ fn app_states(gen: &mut Generator, user: &Value, device: &Device, apps: Vec<Valu
     })
 }
 
+/// The history of one app on one device (beta `mobileAppTroubleshootingEvent`): targeted
+/// through a group, a policy created, the install command sent, then the failure with its code
+/// (as sent) and Intune's details; `hours` is how long ago, oldest first.
+fn app_event(
+    gen: &mut Generator,
+    user: &Value,
+    device: &Device,
+    app_name: &str,
+    error_code: &str,
+    group_id: &str,
+    hours: (i64, i64),
+) -> Value {
+    let (from, to) = hours;
+    let step = (to - from).max(4) / 4;
+    let at = |gen: &mut Generator, k: i64| gen.ago(to - step * k, to - step * k);
+    let (targeted, created, sent, failed) = (at(gen, 0), at(gen, 1), at(gen, 2), at(gen, 3));
+    let checkin = at(gen, 4);
+    json!({
+        "@odata.type": "#microsoft.graph.mobileAppTroubleshootingEvent",
+        "id": gen.id(),
+        "eventDateTime": failed,
+        "correlationId": gen.id(),
+        "troubleshootingErrorDetails": null,
+        "eventName": null,
+        "additionalInformation": [],
+        "managedDeviceIdentifier": device.object["id"],
+        "deviceId": device.object["azureADDeviceId"],
+        "userId": user["id"],
+        "applicationId": uuid_from_name(app_name),
+        "history": [
+            { "@odata.type": "#microsoft.graph.mobileAppTroubleshootingAppTargetHistory", "occurrenceDateTime": targeted, "troubleshootingErrorDetails": null, "errorCode": null, "runState": "success", "securityGroupId": group_id },
+            { "@odata.type": "#microsoft.graph.mobileAppTroubleshootingAppPolicyCreationHistory", "occurrenceDateTime": created, "troubleshootingErrorDetails": null, "errorCode": null, "runState": "success" },
+            { "@odata.type": "#microsoft.graph.mobileAppTroubleshootingAppStateHistory", "occurrenceDateTime": sent, "troubleshootingErrorDetails": null, "actionType": "installCommandSent", "errorCode": null, "runState": "success" },
+            {
+                "@odata.type": "#microsoft.graph.mobileAppTroubleshootingAppStateHistory",
+                "occurrenceDateTime": failed,
+                "actionType": "installed",
+                "errorCode": error_code,
+                "runState": "fail",
+                "troubleshootingErrorDetails": {
+                    "@odata.type": "microsoft.graph.deviceManagementTroubleshootingErrorDetails",
+                    "context": null,
+                    "failure": format!("The installation of {app_name} did not complete."),
+                    "failureDetails": format!("The device reported error {error_code} for {app_name}."),
+                    "remediation": null,
+                    "resources": []
+                }
+            },
+            { "@odata.type": "#microsoft.graph.mobileAppTroubleshootingDeviceCheckinHistory", "occurrenceDateTime": checkin, "troubleshootingErrorDetails": null }
+        ]
+    })
+}
+
 fn app_registration(
     gen: &mut Generator,
     user: &Value,
@@ -933,6 +992,7 @@ fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
             vec![
                 app("Microsoft Outlook", "4.2418.0", "requiredInstall", "installed"),
                 app("Microsoft Teams", "6.10.0", "requiredInstall", "installed"),
+                app(ADELE_IOS_APP, "2.3.0", "requiredInstall", "failed"),
             ],
         ),
         app_states(
@@ -941,11 +1001,31 @@ fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
             &laptop,
             vec![
                 app("Microsoft 365 Apps", "16.0.17531", "requiredInstall", "installed"),
-                app("Contoso VPN Client", "3.4.1", "requiredInstall", "failed"),
+                app(ADELE_WINDOWS_APP, "3.4.1", "requiredInstall", "failed"),
                 app("Company Portal", "11.2.1", "available", "pendingInstall"),
+                app(ADELE_UNLISTED_CODE_APP, "5.0.2", "requiredInstall", "failed"),
             ],
         ),
-        app_states(gen, &object, &tablet, vec![app("Microsoft Outlook", "4.2418.0", "available", "notInstalled")]),
+        app_states(
+            gen,
+            &object,
+            &tablet,
+            vec![
+                app("Microsoft Outlook", "4.2418.0", "available", "notInstalled"),
+                app(ADELE_ANDROID_APP, "1.8.4", "requiredInstall", "failed"),
+            ],
+        ),
+    ];
+    // Why they failed: a code from each platform's table, in each of the forms Graph may use,
+    // one code no table lists, and an app no longer assigned that failed before.
+    // Targeted through her first group (Sales EMEA).
+    let group = member_of.first().cloned().unwrap_or_default();
+    let app_events = vec![
+        app_event(gen, &object, &laptop, ADELE_WINDOWS_APP, "0x87D1041C", &group, (26, 30)),
+        app_event(gen, &object, &phone, ADELE_IOS_APP, "87D13B64", &group, (5, 8)),
+        app_event(gen, &object, &tablet, ADELE_ANDROID_APP, "-942583886", &group, (50, 54)),
+        app_event(gen, &object, &laptop, ADELE_UNLISTED_CODE_APP, "0x80070643", &group, (70, 75)),
+        app_event(gen, &object, &laptop, "Contoso VPN Client (legacy)", "-2016345060", &group, (24 * 40, 24 * 41)),
     ];
     let registrations = vec![
         app_registration(gen, &object, true, "com.microsoft.Office.Outlook", "Adele's iPhone", &[]),
@@ -972,6 +1052,7 @@ fn adele(gen: &mut Generator, member_of: Vec<String>) -> User {
         license_details: vec![ems_licence(gen, "Success")],
         managed_devices: vec![phone, laptop, tablet],
         mobile_app_intent_and_states: apps,
+        mobile_app_troubleshooting_events: app_events,
         managed_app_registrations: registrations,
         member_of,
         troubleshooting_events: events,
@@ -1081,6 +1162,7 @@ fn alex(gen: &mut Generator, member_of: Vec<String>, adele: &User) -> User {
         license_details: vec![ems_licence(gen, "Success")],
         managed_devices: vec![phone, laptop, shared],
         mobile_app_intent_and_states: apps,
+        mobile_app_troubleshooting_events: vec![],
         managed_app_registrations: registrations,
         member_of,
         troubleshooting_events: vec![],
@@ -1108,6 +1190,7 @@ fn licence_personas(gen: &mut Generator, all_users: &str) -> Vec<User> {
         license_details: vec![licence],
         managed_devices: vec![],
         mobile_app_intent_and_states: vec![],
+        mobile_app_troubleshooting_events: vec![],
         managed_app_registrations: vec![],
         member_of: vec![all_users.to_string()],
         troubleshooting_events: vec![],
@@ -1196,6 +1279,7 @@ fn megan(gen: &mut Generator, member_of: Vec<String>) -> User {
         license_details: vec![licence],
         managed_devices: vec![],
         mobile_app_intent_and_states: vec![],
+        mobile_app_troubleshooting_events: vec![],
         managed_app_registrations: vec![],
         member_of,
         troubleshooting_events: vec![],
@@ -1273,6 +1357,7 @@ fn lee_gu(gen: &mut Generator, size: &DemoSize, all_company: &str) -> (User, Vec
         license_details: vec![ems_licence(gen, "Success")],
         managed_devices: devices,
         mobile_app_intent_and_states: apps,
+        mobile_app_troubleshooting_events: vec![],
         managed_app_registrations: vec![],
         member_of,
         troubleshooting_events: events,
@@ -1332,6 +1417,7 @@ fn generated_user(gen: &mut Generator, index: usize, groups: &[String]) -> User 
         license_details: vec![licence],
         managed_devices: devices,
         mobile_app_intent_and_states: vec![],
+        mobile_app_troubleshooting_events: vec![],
         managed_app_registrations: vec![],
         member_of,
         troubleshooting_events: events,

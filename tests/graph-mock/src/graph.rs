@@ -396,6 +396,9 @@ fn user_resource(
         ["mobileAppIntentAndStates"] if version == Version::Beta => {
             collection(&user.mobile_app_intent_and_states, PageRule::Intune, "mobileAppIntentAndStates")
         }
+        ["mobileAppTroubleshootingEvents"] if version == Version::Beta => {
+            collection(&user.mobile_app_troubleshooting_events, PageRule::Intune, "mobileAppTroubleshootingEvents")
+        }
         ["managedAppRegistrations"] => {
             collection(&user.managed_app_registrations, PageRule::Intune, "managedAppRegistrations")
         }

@@ -73,6 +73,7 @@ fn need(path: &str) -> Option<&'static Need> {
         }
         ["users", _, "managedDevices", ..] | ["users", _, "deviceManagementTroubleshootingEvents"] => &DEVICES,
         ["users", _, "mobileAppIntentAndStates"] => &APP_STATES,
+        ["users", _, "mobileAppTroubleshootingEvents"] => &CONFIGURATION,
         ["users", _, "managedAppRegistrations"] => &APPS,
         _ => return None,
     })

@@ -53,6 +53,9 @@ pub struct User {
     /// Beta `mobileAppIntentAndState` items.
     #[serde(default)]
     pub mobile_app_intent_and_states: Vec<Value>,
+    /// Beta `mobileAppTroubleshootingEvent` items: the install history of an app on a device.
+    #[serde(default)]
+    pub mobile_app_troubleshooting_events: Vec<Value>,
     #[serde(default)]
     pub managed_app_registrations: Vec<Value>,
     /// Ids of the directory objects the user is a direct member of.

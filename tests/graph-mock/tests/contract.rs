@@ -535,3 +535,36 @@ async fn the_personas_devices_differ_between_intune_and_entra() {
     assert_eq!(johanna["accountEnabled"], false);
     assert!(record(entra_of(&device_of("NestorW@contoso.onmicrosoft.com").await)).await.is_none());
 }
+
+#[tokio::test]
+async fn app_install_histories_are_beta_only_and_hold_a_code_from_each_platform() {
+    let mock = start(false, 0).await;
+    let (status, _) = mock.json(&format!("/v1.0/users/{ADELE}/mobileAppTroubleshootingEvents"), &[]).await;
+    assert_eq!(status, 400);
+    let (status, body) = mock.json(&format!("/beta/users/{ADELE}/mobileAppTroubleshootingEvents"), &[]).await;
+    assert_eq!(status, 200);
+    let codes: Vec<String> = body["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|event| {
+            event["history"].as_array()?.iter().find_map(|step| step["errorCode"].as_str().map(str::to_string))
+        })
+        .collect();
+    assert_eq!(codes, ["0x87D1041C", "87D13B64", "-942583886", "0x80070643", "-2016345060"]);
+    let (_, states) = mock.json(&format!("/beta/users/{ADELE}/mobileAppIntentAndStates"), &[]).await;
+    let assigned: Vec<&str> = states["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["mobileAppList"].as_array().unwrap())
+        .filter_map(|app| app["applicationId"].as_str())
+        .collect();
+    let unassigned = body["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !assigned.contains(&e["applicationId"].as_str().unwrap()))
+        .count();
+    assert_eq!(unassigned, 1, "one event is for an app no longer assigned");
+}

@@ -109,6 +109,35 @@ const R2_PROPERTIES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "mobileAppTroubleshootingEvent",
+        &[
+            "id",
+            "eventDateTime",
+            "correlationId",
+            "troubleshootingErrorDetails",
+            "eventName",
+            "additionalInformation",
+            "managedDeviceIdentifier",
+            "deviceId",
+            "userId",
+            "applicationId",
+            "history",
+        ],
+    ),
+    (
+        "mobileAppTroubleshootingAppTargetHistory",
+        &["occurrenceDateTime", "troubleshootingErrorDetails", "errorCode", "runState", "securityGroupId"],
+    ),
+    (
+        "mobileAppTroubleshootingAppPolicyCreationHistory",
+        &["occurrenceDateTime", "troubleshootingErrorDetails", "errorCode", "runState"],
+    ),
+    (
+        "mobileAppTroubleshootingAppStateHistory",
+        &["occurrenceDateTime", "troubleshootingErrorDetails", "actionType", "errorCode", "runState"],
+    ),
+    ("mobileAppTroubleshootingDeviceCheckinHistory", &["occurrenceDateTime", "troubleshootingErrorDetails"]),
+    (
         "deviceManagementAutopilotPolicyStatusDetail",
         &[
             "id",
@@ -251,6 +280,17 @@ fn every_property_the_stand_in_sends_is_documented_for_its_resource() {
         for states in &user.mobile_app_intent_and_states {
             check.object("mobileAppIntentAndState", states, "mobileAppIntentAndStates");
             check.each("mobileAppIntentAndStateDetail", &states["mobileAppList"], "mobileAppIntentAndStates");
+        }
+        for event in &user.mobile_app_troubleshooting_events {
+            check.object("mobileAppTroubleshootingEvent", event, "mobileAppTroubleshootingEvents");
+            for step in event["history"].as_array().into_iter().flatten() {
+                check.object(type_name(step), step, "mobileAppTroubleshootingEvents");
+                check.object(
+                    "deviceManagementTroubleshootingErrorDetails",
+                    &step["troubleshootingErrorDetails"],
+                    "history",
+                );
+            }
         }
         for registration in &user.managed_app_registrations {
             check.object(type_name(registration), registration, "managedAppRegistrations");
