@@ -6,7 +6,8 @@
 
 use helpdesk::domain::remediation::{recognise, Recognised, CATALOGUE};
 use helpdesk::graph::models::{
-    decode_page, DirectoryObject, EnrollmentConfiguration, LicenseDetails, ManagedAppRegistration, ManagedDevice,
+    decode_page, AppTroubleshootingEvent, AutopilotEvent, AutopilotIdentity, DeviceDetails, DirectoryObject,
+    EnrollmentConfiguration, EntraDevice, LicenseDetails, LogCollectionRequest, ManagedAppRegistration, ManagedDevice,
     MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
 };
 use helpdesk::graph::FailureKind;
@@ -44,6 +45,14 @@ fn graph_like_item() -> impl Strategy<Value = Value> {
         "troubleshootingErrorDetails",
         "operatingSystem",
         "@odata.type",
+        "history",
+        "errorCode",
+        "runState",
+        "deviceActionResults",
+        "usersLoggedOn",
+        "sizeInKB",
+        "policyStatusDetails",
+        "deploymentState",
     ]);
     prop::collection::vec((names, any_json()), 0..8)
         .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
@@ -73,7 +82,13 @@ fn decodes_as_every_resource(body: &str, sent: Option<usize>) -> Result<(), Stri
     check::<ManagedAppRegistration>("managedAppRegistration", body, sent)?;
     check::<EnrollmentConfiguration>("enrollmentConfiguration", body, sent)?;
     check::<DirectoryObject>("directoryObject", body, sent)?;
-    check::<TroubleshootingEvent>("troubleshootingEvent", body, sent)
+    check::<TroubleshootingEvent>("troubleshootingEvent", body, sent)?;
+    check::<AppTroubleshootingEvent>("mobileAppTroubleshootingEvent", body, sent)?;
+    check::<DeviceDetails>("managedDevice (beta details)", body, sent)?;
+    check::<EntraDevice>("device", body, sent)?;
+    check::<LogCollectionRequest>("deviceLogCollectionResponse", body, sent)?;
+    check::<AutopilotIdentity>("windowsAutopilotDeviceIdentity", body, sent)?;
+    check::<AutopilotEvent>("deviceManagementAutopilotEvent", body, sent)
 }
 
 #[test]

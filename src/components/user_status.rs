@@ -145,8 +145,9 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                     <h3>{move || i18n.t(Msg::AppCount)}</h3>
                     <SectionView section=session.apps on_retry=retry(SectionName::Apps) label=Msg::AppCount
                         content={move |loaded: Loaded<MobileAppIntentAndState>| {
+                            let apps = loaded.items.clone();
                             let cause = move || session.app_events.with(|events| session.devices.with(|devices| {
-                                failure_cause_text(&i18n, &loaded.items, devices.items().as_deref().map_or(&[], Vec::as_slice), events.items().as_deref().map_or(&[], Vec::as_slice))
+                                failure_cause_text(&i18n, &apps, devices.items().as_deref().map_or(&[], Vec::as_slice), events.items().as_deref().map_or(&[], Vec::as_slice))
                             }));
                             view! { class=class,
                                 <p>{move || { let (text, tone) = apps_text(&i18n, &loaded.items); mark(tone, text) }}</p>

@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn failed_and_pending_apps_come_first() {
-        let mut states = vec![
+        let mut states = [
             Some(InstallState::Installed),
             Some(InstallState::PendingInstall),
             None,

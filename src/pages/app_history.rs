@@ -97,9 +97,10 @@ pub fn AppHistoryPage() -> impl IntoView {
                             groups.as_ref()?.iter().find(|g| g.id.eq_ignore_ascii_case(id)).and_then(|g| g.display_name.clone())
                         };
                         let device_link = device_link.clone();
+                        let device_name = device.clone();
                         view! { class=class,
                             <h2>{move || i18n.fmt(Msg::InstallHistoryOf, &[&app, &device])}</h2>
-                            <p><RouteLink route=device_link>{device.clone()}</RouteLink></p>
+                            <p data-testid="history-device"><RouteLink route=device_link>{device_name}</RouteLink></p>
                             <AppFailureExplained platform=platform failure=failure/>
                             <h3>{move || i18n.t(Msg::InstallHistory)}</h3>
                             <table class="plain" data-testid="install-history">
@@ -115,12 +116,15 @@ pub fn AppHistoryPage() -> impl IntoView {
                                     {steps.into_iter().map(|(step, event_details)| {
                                         let group = group_name(&step.security_group_id);
                                         let details = Some(details_text(step.troubleshooting_error_details.as_ref())).filter(|d| !d.is_empty()).unwrap_or(event_details);
+                                        let when = step.occurrence_date_time.clone();
+                                        let state = step.run_state.clone();
+                                        let code = step.error_code.clone();
                                         view! {
                                             <tr>
-                                                <td>{move || date_text(&i18n, step.occurrence_date_time.as_ref())}</td>
-                                                <td>{let step = step.clone(); move || step_text(&i18n, &step, group.clone())}</td>
-                                                <td>{move || { let (text, tone) = run_state(&i18n, step.run_state.as_ref()); view! { <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> } }}</td>
-                                                <td>{step.error_code.clone()}</td>
+                                                <td>{move || date_text(&i18n, when.as_ref())}</td>
+                                                <td>{move || step_text(&i18n, &step, group.clone())}</td>
+                                                <td>{move || { let (text, tone) = run_state(&i18n, state.as_ref()); view! { <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> } }}</td>
+                                                <td>{code}</td>
                                                 <td>{details}</td>
                                             </tr>
                                         }

@@ -37,6 +37,9 @@ fn unassigned<'a>(
     left
 }
 
+/// The install history shows nothing of its own once loaded: the table above uses it.
+fn history_loaded(_: Loaded<AppTroubleshootingEvent>) {}
+
 #[component]
 pub fn AppsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -83,7 +86,7 @@ pub fn AppsPage() -> impl IntoView {
                 // The install history's own state: loading, its error with Retry, items it could not read.
                 {events_failed.then(|| view! { class=class, <p class="note">{move || i18n.t(Msg::AppErrorsUnavailable)}</p> })}
                 <SectionView section=session.app_events on_retry=move |_| session.retry(SectionName::Apps) label=Msg::InstallHistory
-                    content=|_: Loaded<AppTroubleshootingEvent>| ()/>
+                    content=history_loaded/>
                 <AppTable rows=rows caption=Msg::TabApps user_key=key.clone() list_devices=true/>
                 {(!earlier.is_empty()).then(|| view! { class=class,
                     <section aria-labelledby="unassigned-failures" data-testid="unassigned-failures">

@@ -84,7 +84,7 @@ test('a failed app opens its install history on that device, step by step', asyn
   assert.match(await page.getByTestId('app-failure').innerText(), /What to do/);
   await page.reload();
   await page.getByRole('heading', { name: 'Install history of Contoso VPN Client on DESKTOP-ADELE01' }).waitFor();
-  await page.getByRole('link', { name: 'DESKTOP-ADELE01', exact: true }).click();
+  await page.getByTestId('history-device').getByRole('link').click();
   await page.getByRole('heading', { level: 2, name: 'DESKTOP-ADELE01' }).waitFor();
   await page.getByTestId('device-apps').getByTestId('why-apps-failed').getByText('0x87D1041C', { exact: false }).first().waitFor();
   assert.deepEqual(page.problems, []);

@@ -15,7 +15,7 @@ pub enum AppPlatform {
     Windows,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct AppInstallCode {
     pub platform: AppPlatform,
     pub code: u32,
