@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-pub use crate::text::{Lang, Msg, Text};
+pub use crate::text::{Lang, Msg, Text, ViewMsg};
 
 /// The operator's language, shared through the component tree.
 #[derive(Debug, Clone, Copy)]

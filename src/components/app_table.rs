@@ -15,7 +15,7 @@ use crate::domain::app_install::{attention_rank, hex, AppFailure, Explanation};
 use crate::domain::catalogues::app_install::AppPlatform;
 use crate::domain::table::{timestamp_key, Direction, SortKey};
 use crate::graph::models::{InstallState, ManagedDevice, MobileAppIntent, MobileAppIntentAndState};
-use crate::i18n::{use_i18n, I18n, Msg};
+use crate::i18n::{use_i18n, I18n, Text, ViewMsg};
 use crate::routes::{app_history_route, device_route};
 
 /// One app on one device.
@@ -84,31 +84,33 @@ fn error_cell(row: &AppRow, i18n: &I18n) -> String {
 
 fn columns(with_device: bool) -> Vec<Column<AppRow>> {
     let mut columns =
-        vec![Column::<AppRow>::new(Msg::ColName, |r, _| r.name.clone(), |r| SortKey::text(Some(&r.name)))];
+        vec![Column::<AppRow>::new(ViewMsg::ColName, |r, _| r.name.clone(), |r| SortKey::text(Some(&r.name)))];
     if with_device {
         columns.push(Column::<AppRow>::new(
-            Msg::ColDevice,
+            ViewMsg::ColDevice,
             |r, _| r.device.clone(),
             |r| SortKey::text(Some(&r.device)),
         ));
     }
     columns.extend([
-        Column::<AppRow>::new(Msg::ColVersion, |r, _| r.version.clone(), |r| SortKey::text(Some(&r.version))),
+        Column::<AppRow>::new(ViewMsg::ColVersion, |r, _| r.version.clone(), |r| SortKey::text(Some(&r.version))),
         Column::<AppRow>::new(
-            Msg::ColAssignment,
+            ViewMsg::ColAssignment,
             |r, _| r.intent.as_ref().map(|i| i.as_wire().to_string()).unwrap_or_default(),
             |r| SortKey::text(r.intent.as_ref().map(|i| i.as_wire())),
         ),
         // Sorted by how much the state needs attention: failed, then pending, first.
         Column::<AppRow>::new(
-            Msg::ColInstallState,
+            ViewMsg::ColInstallState,
             |r, i18n| install_state(i18n, r.state.as_ref()).0,
             |r| SortKey::Number(attention_rank(r.state.as_ref()).into()),
         )
         .toned(|r, i18n| install_state(i18n, r.state.as_ref()).1),
-        Column::<AppRow>::new(Msg::ColError, error_cell, |r| SortKey::text(r.failure.as_ref().map(|f| f.raw.as_str()))),
+        Column::<AppRow>::new(ViewMsg::ColError, error_cell, |r| {
+            SortKey::text(r.failure.as_ref().map(|f| f.raw.as_str()))
+        }),
         Column::<AppRow>::new(
-            Msg::ColLastFailure,
+            ViewMsg::ColLastFailure,
             |r, i18n| date_text(i18n, r.failure.as_ref().and_then(|f| f.at.as_ref())),
             |r| timestamp_key(r.failure.as_ref().and_then(|f| f.at.as_ref())),
         ),
@@ -121,7 +123,7 @@ fn columns(with_device: bool) -> Vec<Column<AppRow>> {
 #[component]
 pub fn AppTable(
     rows: Vec<AppRow>,
-    caption: Msg,
+    #[prop(into)] caption: Text,
     user_key: String,
     #[prop(optional)] list_devices: bool,
 ) -> impl IntoView {
@@ -160,7 +162,7 @@ pub fn AppTable(
         <DataTable rows=Arc::new(rows) columns=columns(list_devices) caption=caption sort=(state_column, Direction::Ascending) links=links csv_name="apps"/>
         {(!failed.is_empty()).then(|| {
             // On the device page the list sits under the page's own section headings.
-            let title = move || i18n.t(Msg::WhyAppsFailed);
+            let title = move || i18n.t(ViewMsg::WhyAppsFailed);
             let title = if list_devices {
                 view! { class=class, <h2 id="why-apps-failed">{title}</h2> }.into_any()
             } else {

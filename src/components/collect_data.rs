@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::i18n::{use_i18n, Lang, Msg, Text};
+use crate::i18n::{use_i18n, Lang, Text, ViewMsg};
 
 /// Only https links from the backend are followed.
 fn safe_link(link: &str) -> Option<String> {
@@ -27,7 +27,7 @@ const COLLECT: [(&str, Text, &str); 6] = [
 pub fn resource_link(text: String, link: Option<String>, lang: Lang) -> AnyView {
     match link.as_deref().and_then(safe_link) {
         Some(href) => {
-            let hint = Msg::OpensInNewTab.text().template(lang);
+            let hint = ViewMsg::OpensInNewTab.text().template(lang);
             view! { <a href=href target="_blank" rel="noopener noreferrer">{text}<span class="visually-hidden">" "{hint}</span></a> }.into_any()
         }
         None => text.into_any(),
@@ -50,7 +50,7 @@ pub fn CollectData(os: String, #[prop(optional)] nested: bool) -> impl IntoView 
         let known = COLLECT.iter().any(|(p, ..)| os.eq_ignore_ascii_case(p));
         let relevant: Vec<_> =
             COLLECT.iter().filter(|(platform, ..)| !known || os.eq_ignore_ascii_case(platform)).collect();
-        let title = i18n.t(Msg::CollectData);
+        let title = i18n.t(ViewMsg::CollectData);
         let heading = if nested {
             view! { class=class, <h4 id="collect-data">{title}</h4> }.into_any()
         } else {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::components::labels::Tone;
 use crate::domain::restrictions::{effective, restriction_for, Kind, Platform};
 use crate::graph::models::{DirectoryObject, EnrollmentConfiguration, ManagedDevice, PlatformRestriction};
-use crate::i18n::{I18n, Msg};
+use crate::i18n::{I18n, ViewMsg};
 use crate::state::section::Section;
 
 /// What the restrictions tab and the status card need to know of the user's groups.
@@ -32,26 +32,26 @@ impl UserGroups {
             .iter()
             .find(|group| group.id == id)
             .and_then(|group| group.display_name.clone())
-            .unwrap_or_else(|| i18n.fmt(Msg::GroupId, &[id]))
+            .unwrap_or_else(|| i18n.fmt(ViewMsg::GroupId, &[id]))
     }
 }
 
 pub fn platform_name(platform: Platform, i18n: &I18n) -> &'static str {
     i18n.t(match platform {
-        Platform::Ios => Msg::PlatformIos,
-        Platform::Android => Msg::PlatformAndroid,
-        Platform::AndroidForWork => Msg::PlatformAndroidForWork,
-        Platform::Windows => Msg::PlatformWindows,
-        Platform::Mac => Msg::PlatformMac,
+        Platform::Ios => ViewMsg::PlatformIos,
+        Platform::Android => ViewMsg::PlatformAndroid,
+        Platform::AndroidForWork => ViewMsg::PlatformAndroidForWork,
+        Platform::Windows => ViewMsg::PlatformWindows,
+        Platform::Mac => ViewMsg::PlatformMac,
     })
 }
 
 /// One platform's rule in words: "Blocked", or "Allowed, 16.0–, personal devices blocked".
 pub fn rule_text(restriction: &PlatformRestriction, i18n: &I18n) -> String {
     if restriction.platform_blocked == Some(true) {
-        return i18n.t(Msg::Blocked).to_string();
+        return i18n.t(ViewMsg::Blocked).to_string();
     }
-    let mut parts = vec![i18n.t(Msg::Allowed).to_string()];
+    let mut parts = vec![i18n.t(ViewMsg::Allowed).to_string()];
     match (&restriction.os_minimum_version, &restriction.os_maximum_version) {
         (Some(min), Some(max)) => parts.push(format!("{min}–{max}")),
         (Some(min), None) => parts.push(format!("≥ {min}")),
@@ -59,13 +59,13 @@ pub fn rule_text(restriction: &PlatformRestriction, i18n: &I18n) -> String {
         (None, None) => {}
     }
     if restriction.personal_device_enrollment_blocked == Some(true) {
-        parts.push(i18n.t(Msg::PersonalBlocked).to_string());
+        parts.push(i18n.t(ViewMsg::PersonalBlocked).to_string());
     }
     if !restriction.blocked_manufacturers.is_empty() {
-        parts.push(i18n.fmt(Msg::BlockedManufacturers, &[&restriction.blocked_manufacturers.join(", ")]));
+        parts.push(i18n.fmt(ViewMsg::BlockedManufacturers, &[&restriction.blocked_manufacturers.join(", ")]));
     }
     if !restriction.blocked_skus.is_empty() {
-        parts.push(i18n.fmt(Msg::BlockedSkus, &[&restriction.blocked_skus.join(", ")]));
+        parts.push(i18n.fmt(ViewMsg::BlockedSkus, &[&restriction.blocked_skus.join(", ")]));
     }
     parts.join(", ")
 }
@@ -79,8 +79,8 @@ pub fn enrollment_lines(
 ) -> Vec<(String, Tone)> {
     let Some(groups) = UserGroups::from_section(groups) else {
         return match groups {
-            Section::Failed(_) => vec![(i18n.t(Msg::RestrictionsNoGroups).to_string(), Tone::Warn)],
-            _ => vec![(i18n.t(Msg::RestrictionsWaitGroups).to_string(), Tone::Neutral)],
+            Section::Failed(_) => vec![(i18n.t(ViewMsg::RestrictionsNoGroups).to_string(), Tone::Warn)],
+            _ => vec![(i18n.t(ViewMsg::RestrictionsWaitGroups).to_string(), Tone::Neutral)],
         };
     };
     let effective = effective(configs, &groups.ids);
@@ -92,11 +92,11 @@ pub fn enrollment_lines(
             let count = enrolled.map_or_else(|| "…".to_string(), |n| n.to_string());
             let reached = enrolled.is_some_and(|n| n as i64 >= limit);
             lines.push((
-                i18n.fmt(Msg::LimitStatus, &[&limit.to_string(), &name, &count]),
+                i18n.fmt(ViewMsg::LimitStatus, &[&limit.to_string(), &name, &count]),
                 if reached { Tone::Bad } else { Tone::Good },
             ));
             if reached {
-                lines.push((i18n.t(Msg::LimitReached).to_string(), Tone::Bad));
+                lines.push((i18n.t(ViewMsg::LimitReached).to_string(), Tone::Bad));
             }
         }
     }
@@ -112,9 +112,9 @@ pub fn enrollment_lines(
         .map(|(platform, _)| platform_name(*platform, i18n))
         .collect();
     lines.push(if blocked.is_empty() {
-        (i18n.t(Msg::NoPlatformBlocked).to_string(), Tone::Good)
+        (i18n.t(ViewMsg::NoPlatformBlocked).to_string(), Tone::Good)
     } else {
-        (i18n.fmt(Msg::PlatformsBlocked, &[&blocked.join(", ")]), Tone::Warn)
+        (i18n.fmt(ViewMsg::PlatformsBlocked, &[&blocked.join(", ")]), Tone::Warn)
     });
     lines
 }

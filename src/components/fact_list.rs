@@ -5,22 +5,22 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::components::labels::Tone;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Text};
 
 #[derive(Clone)]
 pub struct Fact {
-    pub label: Msg,
+    pub label: Text,
     pub value: String,
     pub tone: Option<Tone>,
 }
 
 impl Fact {
-    pub fn new(label: Msg, value: impl Into<String>) -> Fact {
-        Fact { label, value: value.into(), tone: None }
+    pub fn new(label: impl Into<Text>, value: impl Into<String>) -> Fact {
+        Fact { label: label.into(), value: value.into(), tone: None }
     }
 
-    pub fn toned(label: Msg, (value, tone): (String, Tone)) -> Fact {
-        Fact { label, value, tone: Some(tone) }
+    pub fn toned(label: impl Into<Text>, (value, tone): (String, Tone)) -> Fact {
+        Fact { label: label.into(), value, tone: Some(tone) }
     }
 }
 

@@ -6,7 +6,7 @@ use stylers::style;
 
 use crate::domain::compliance::failing_settings;
 use crate::graph::models::PolicyState;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, ViewMsg};
 
 /// `entries`: (heading, policy) for the policies that fail; those that do not are skipped.
 #[component]
@@ -45,7 +45,7 @@ pub fn FailingSettings(entries: Vec<(String, PolicyState)>) -> impl IntoView {
                         {settings.into_iter().map(|(name, value, description)| view! { class=class,
                             <li>
                                 <strong class="tone-bad"><span aria-hidden="true">"✕ "</span>{name}</strong>
-                                {value.map(|v| view! { class=class, " " <span class="value">{move || i18n.fmt(Msg::CurrentValue, &[&v])}</span> })}
+                                {value.map(|v| view! { class=class, " " <span class="value">{move || i18n.fmt(ViewMsg::CurrentValue, &[&v])}</span> })}
                                 {description.map(|d| view! { class=class, <div>{d}</div> })}
                             </li>
                         }).collect_view()}

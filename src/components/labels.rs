@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser::format_timestamp;
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::{ComplianceState, ComplianceStatus, InstallState, OwnerType, TroubleshootingEvent};
-use crate::i18n::{I18n, Msg};
+use crate::i18n::{I18n, ViewMsg};
 
 /// How a state reads at a glance; always shown with words and a mark, never colour alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,57 +38,57 @@ impl Tone {
 }
 
 pub fn unrecognised(i18n: &I18n, raw: &str) -> String {
-    i18n.fmt(Msg::StateNew, &[raw])
+    i18n.fmt(ViewMsg::StateNew, &[raw])
 }
 
 pub fn device_compliance(i18n: &I18n, state: Option<&ComplianceState>) -> (String, Tone) {
-    let known = |msg: Msg, tone: Tone| (i18n.t(msg).to_string(), tone);
+    let known = |msg: ViewMsg, tone: Tone| (i18n.t(msg).to_string(), tone);
     match state {
-        Some(ComplianceState::Compliant) => known(Msg::StateCompliant, Tone::Good),
-        Some(ComplianceState::Noncompliant) => known(Msg::StateNoncompliant, Tone::Bad),
-        Some(ComplianceState::InGracePeriod) => known(Msg::StateInGrace, Tone::Warn),
-        Some(ComplianceState::Error) => known(Msg::StateError, Tone::Bad),
-        Some(ComplianceState::Conflict) => known(Msg::StateConflict, Tone::Warn),
-        Some(ComplianceState::ConfigManager) => known(Msg::StateConfigManager, Tone::Neutral),
-        Some(ComplianceState::Unspecified) | None => known(Msg::StateUnknown, Tone::Neutral),
+        Some(ComplianceState::Compliant) => known(ViewMsg::StateCompliant, Tone::Good),
+        Some(ComplianceState::Noncompliant) => known(ViewMsg::StateNoncompliant, Tone::Bad),
+        Some(ComplianceState::InGracePeriod) => known(ViewMsg::StateInGrace, Tone::Warn),
+        Some(ComplianceState::Error) => known(ViewMsg::StateError, Tone::Bad),
+        Some(ComplianceState::Conflict) => known(ViewMsg::StateConflict, Tone::Warn),
+        Some(ComplianceState::ConfigManager) => known(ViewMsg::StateConfigManager, Tone::Neutral),
+        Some(ComplianceState::Unspecified) | None => known(ViewMsg::StateUnknown, Tone::Neutral),
         Some(ComplianceState::Unknown(raw)) => (unrecognised(i18n, raw), Tone::Neutral),
     }
 }
 
 pub fn policy_status(i18n: &I18n, state: Option<&ComplianceStatus>) -> (String, Tone) {
-    let known = |msg: Msg, tone: Tone| (i18n.t(msg).to_string(), tone);
+    let known = |msg: ViewMsg, tone: Tone| (i18n.t(msg).to_string(), tone);
     match state {
-        Some(ComplianceStatus::Compliant) => known(Msg::StateCompliant, Tone::Good),
-        Some(ComplianceStatus::NonCompliant) => known(Msg::StateNoncompliant, Tone::Bad),
-        Some(ComplianceStatus::Remediated) => known(Msg::StateRemediated, Tone::Good),
-        Some(ComplianceStatus::Error) => known(Msg::StateError, Tone::Bad),
-        Some(ComplianceStatus::Conflict) => known(Msg::StateConflict, Tone::Warn),
-        Some(ComplianceStatus::NotApplicable) => known(Msg::StateNotApplicable, Tone::Neutral),
-        Some(ComplianceStatus::NotAssigned) => known(Msg::StateNotAssigned, Tone::Neutral),
-        Some(ComplianceStatus::Unspecified) | None => known(Msg::StateUnknown, Tone::Neutral),
+        Some(ComplianceStatus::Compliant) => known(ViewMsg::StateCompliant, Tone::Good),
+        Some(ComplianceStatus::NonCompliant) => known(ViewMsg::StateNoncompliant, Tone::Bad),
+        Some(ComplianceStatus::Remediated) => known(ViewMsg::StateRemediated, Tone::Good),
+        Some(ComplianceStatus::Error) => known(ViewMsg::StateError, Tone::Bad),
+        Some(ComplianceStatus::Conflict) => known(ViewMsg::StateConflict, Tone::Warn),
+        Some(ComplianceStatus::NotApplicable) => known(ViewMsg::StateNotApplicable, Tone::Neutral),
+        Some(ComplianceStatus::NotAssigned) => known(ViewMsg::StateNotAssigned, Tone::Neutral),
+        Some(ComplianceStatus::Unspecified) | None => known(ViewMsg::StateUnknown, Tone::Neutral),
         Some(ComplianceStatus::Unknown(raw)) => (unrecognised(i18n, raw), Tone::Neutral),
     }
 }
 
 pub fn install_state(i18n: &I18n, state: Option<&InstallState>) -> (String, Tone) {
-    let known = |msg: Msg, tone: Tone| (i18n.t(msg).to_string(), tone);
+    let known = |msg: ViewMsg, tone: Tone| (i18n.t(msg).to_string(), tone);
     match state {
-        Some(InstallState::Installed) => known(Msg::InstallInstalled, Tone::Good),
-        Some(InstallState::Failed) => known(Msg::InstallFailed, Tone::Bad),
-        Some(InstallState::UninstallFailed) => known(Msg::InstallUninstallFailed, Tone::Bad),
-        Some(InstallState::PendingInstall) => known(Msg::InstallPending, Tone::Warn),
-        Some(InstallState::NotInstalled) => known(Msg::InstallNotInstalled, Tone::Neutral),
-        Some(InstallState::NotApplicable) => known(Msg::StateNotApplicable, Tone::Neutral),
-        Some(InstallState::Unspecified) | None => known(Msg::StateUnknown, Tone::Neutral),
+        Some(InstallState::Installed) => known(ViewMsg::InstallInstalled, Tone::Good),
+        Some(InstallState::Failed) => known(ViewMsg::InstallFailed, Tone::Bad),
+        Some(InstallState::UninstallFailed) => known(ViewMsg::InstallUninstallFailed, Tone::Bad),
+        Some(InstallState::PendingInstall) => known(ViewMsg::InstallPending, Tone::Warn),
+        Some(InstallState::NotInstalled) => known(ViewMsg::InstallNotInstalled, Tone::Neutral),
+        Some(InstallState::NotApplicable) => known(ViewMsg::StateNotApplicable, Tone::Neutral),
+        Some(InstallState::Unspecified) | None => known(ViewMsg::StateUnknown, Tone::Neutral),
         Some(InstallState::Unknown(raw)) => (unrecognised(i18n, raw), Tone::Neutral),
     }
 }
 
 pub fn ownership(i18n: &I18n, owner: Option<&OwnerType>) -> String {
     match owner {
-        Some(OwnerType::Company) => i18n.t(Msg::OwnerCompany).to_string(),
-        Some(OwnerType::Personal) => i18n.t(Msg::OwnerPersonal).to_string(),
-        Some(OwnerType::Unspecified) | None => i18n.t(Msg::StateUnknown).to_string(),
+        Some(OwnerType::Company) => i18n.t(ViewMsg::OwnerCompany).to_string(),
+        Some(OwnerType::Personal) => i18n.t(ViewMsg::OwnerPersonal).to_string(),
+        Some(OwnerType::Unspecified) | None => i18n.t(ViewMsg::StateUnknown).to_string(),
         Some(OwnerType::Unknown(raw)) => unrecognised(i18n, raw),
     }
 }
@@ -102,7 +102,7 @@ pub fn failure_title(event: &TroubleshootingEvent, i18n: &I18n) -> String {
             .clone()
             .filter(|r| !r.trim().is_empty())
             .or_else(|| event.failure_category.as_ref().map(|c| c.as_wire().to_string()))
-            .unwrap_or_else(|| i18n.t(Msg::StateUnknown).to_string()),
+            .unwrap_or_else(|| i18n.t(ViewMsg::StateUnknown).to_string()),
     }
 }
 

@@ -9,7 +9,7 @@ use stylers::style;
 use crate::components::section_error::SectionError;
 use crate::graph::models::SkippedItem;
 use crate::graph::{GraphError, ProgressEvent};
-use crate::i18n::{use_i18n, I18n, Msg};
+use crate::i18n::{use_i18n, I18n, Msg, Text};
 use crate::state::section::{Loaded, PartFailure, Section};
 
 pub fn progress_text(i18n: &I18n, event: &ProgressEvent) -> String {
@@ -59,7 +59,8 @@ pub fn SectionView<T, V, F>(
     #[prop(into)] section: Signal<Section<T>>,
     #[prop(into)] on_retry: Callback<()>,
     /// Names the section for assistive technology.
-    label: Msg,
+    #[prop(into)]
+    label: Text,
     content: F,
 ) -> impl IntoView
 where
@@ -73,7 +74,7 @@ where
     section_frame(phase, on_retry, label, content)
 }
 
-fn section_frame(phase: Signal<Phase>, on_retry: Callback<()>, label: Msg, content: Content) -> impl IntoView {
+fn section_frame(phase: Signal<Phase>, on_retry: Callback<()>, label: Text, content: Content) -> impl IntoView {
     let i18n = use_i18n();
     let class = style! {"SectionView",
         .skeleton {

@@ -13,7 +13,7 @@ use crate::domain::licence::{licence_state, LicenceState};
 use crate::graph::models::{
     AppTroubleshootingEvent, EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState,
 };
-use crate::i18n::{use_i18n, I18n, Msg};
+use crate::i18n::{use_i18n, I18n, ViewMsg};
 use crate::routes::device_route;
 use crate::state::section::Loaded;
 use crate::state::user_session::{SectionName, UserSession};
@@ -21,9 +21,9 @@ use crate::state::user_session::{SectionName, UserSession};
 /// The licence line and its tone, for the status and the ticket summary.
 pub fn licence_text(i18n: &I18n, state: &LicenceState) -> (String, Tone) {
     match state {
-        LicenceState::Licensed { sku } => (i18n.fmt(Msg::Licensed, &[sku]), Tone::Good),
-        LicenceState::NotLicensed => (i18n.t(Msg::NotLicensed).to_string(), Tone::Bad),
-        LicenceState::ProvisioningError { status, .. } => (i18n.fmt(Msg::ProvisioningError, &[status]), Tone::Warn),
+        LicenceState::Licensed { sku } => (i18n.fmt(ViewMsg::Licensed, &[sku]), Tone::Good),
+        LicenceState::NotLicensed => (i18n.t(ViewMsg::NotLicensed).to_string(), Tone::Bad),
+        LicenceState::ProvisioningError { status, .. } => (i18n.fmt(ViewMsg::ProvisioningError, &[status]), Tone::Warn),
     }
 }
 
@@ -31,7 +31,7 @@ pub fn licence_text(i18n: &I18n, state: &LicenceState) -> (String, Tone) {
 pub fn devices_text(i18n: &I18n, devices: &[ManagedDevice]) -> String {
     let s = device_summary(devices);
     let counts = [s.total, s.compliant, s.noncompliant, s.other].map(|n| n.to_string());
-    i18n.fmt(Msg::DevicesSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]])
+    i18n.fmt(ViewMsg::DevicesSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]])
 }
 
 /// "6 apps: 3 installed, …" and its tone, for the status and the ticket summary.
@@ -45,7 +45,7 @@ pub fn apps_text(i18n: &I18n, apps: &[MobileAppIntentAndState]) -> (String, Tone
     } else {
         Tone::Good
     };
-    (i18n.fmt(Msg::AppsSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]]), tone)
+    (i18n.fmt(ViewMsg::AppsSummary, &[&counts[0], &counts[1], &counts[2], &counts[3]]), tone)
 }
 
 /// "2 failed: download stopped by the OS": how many apps failed, and the cause most of them share.
@@ -57,7 +57,12 @@ pub fn failure_cause_text(
 ) -> Option<String> {
     let failed = failed_apps(apps, devices, events);
     let (cause, _) = most_common_cause(failed.iter().filter_map(|f| f.failure.as_ref().map(|x| (f.platform, x))))?;
-    Some(i18n.fmt(Msg::AppsFailedCause, &[&failed.len().to_string(), cause.title.template(i18n.lang.get_untracked())]))
+    Some(
+        i18n.fmt(
+            ViewMsg::AppsFailedCause,
+            &[&failed.len().to_string(), cause.title.template(i18n.lang.get_untracked())],
+        ),
+    )
 }
 
 #[component]
@@ -97,11 +102,11 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
     let mark = move |tone: Tone, text: String| view! { class=class, <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> };
     view! { class=class,
         <section aria-labelledby="user-status-title">
-            <h2 id="user-status-title">{move || i18n.t(Msg::UserStatus)}</h2>
+            <h2 id="user-status-title">{move || i18n.t(ViewMsg::UserStatus)}</h2>
             <div class="cards">
                 <div class="card" data-testid="licence">
-                    <h3>{move || i18n.t(Msg::IntuneLicence)}</h3>
-                    <SectionView section=session.licences on_retry=retry(SectionName::Licences) label=Msg::IntuneLicence
+                    <h3>{move || i18n.t(ViewMsg::IntuneLicence)}</h3>
+                    <SectionView section=session.licences on_retry=retry(SectionName::Licences) label=ViewMsg::IntuneLicence
                         content={move |loaded: Loaded<LicenseDetails>| {
                             let (text, tone) = licence_text(&i18n, &licence_state(&loaded.items));
                             view! { class=class, <p>{mark(tone, text)}</p> }
@@ -109,8 +114,8 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                     />
                 </div>
                 <div class="card" data-testid="devices-summary">
-                    <h3>{move || i18n.t(Msg::DeviceCount)}</h3>
-                    <SectionView section=session.devices on_retry=retry(SectionName::Devices) label=Msg::DeviceCount
+                    <h3>{move || i18n.t(ViewMsg::DeviceCount)}</h3>
+                    <SectionView section=session.devices on_retry=retry(SectionName::Devices) label=ViewMsg::DeviceCount
                         content={move |loaded: Loaded<ManagedDevice>| {
                             let devices = loaded.items.clone();
                             view! { class=class,
@@ -133,8 +138,8 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                     />
                 </div>
                 <div class="card" data-testid="enrollment-summary">
-                    <h3>{move || i18n.t(Msg::EnrollmentCard)}</h3>
-                    <SectionView section=session.restrictions on_retry=retry(SectionName::Restrictions) label=Msg::EnrollmentCard
+                    <h3>{move || i18n.t(ViewMsg::EnrollmentCard)}</h3>
+                    <SectionView section=session.restrictions on_retry=retry(SectionName::Restrictions) label=ViewMsg::EnrollmentCard
                         content={move |loaded: Loaded<EnrollmentConfiguration>| {
                             let lines = move || session.groups.with(|groups| session.devices.with(|devices| enrollment_lines(&loaded.items, groups, devices, &i18n)));
                             view! { class=class, <ul>{move || lines().into_iter().map(|(text, tone)| view! { class=class, <li>{mark(tone, text)}</li> }).collect_view()}</ul> }
@@ -142,8 +147,8 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                     />
                 </div>
                 <div class="card" data-testid="apps-summary">
-                    <h3>{move || i18n.t(Msg::AppCount)}</h3>
-                    <SectionView section=session.apps on_retry=retry(SectionName::Apps) label=Msg::AppCount
+                    <h3>{move || i18n.t(ViewMsg::AppCount)}</h3>
+                    <SectionView section=session.apps on_retry=retry(SectionName::Apps) label=ViewMsg::AppCount
                         content={move |loaded: Loaded<MobileAppIntentAndState>| {
                             let apps = loaded.items.clone();
                             let cause = move || session.app_events.with(|events| session.devices.with(|devices| {

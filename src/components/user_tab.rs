@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::route_link::use_route;
 use crate::components::section_view::SectionView;
-use crate::i18n::Msg;
+use crate::i18n::Text;
 use crate::routes::UserAddress;
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{SectionName, UserSession};
@@ -25,7 +25,7 @@ pub fn use_session() -> Signal<Option<UserSession>> {
 pub fn user_section<T, V, F>(
     pick: fn(UserSession) -> Signal<Section<T>>,
     name: SectionName,
-    label: Msg,
+    label: impl Into<Text>,
     content: F,
 ) -> impl IntoView
 where
@@ -34,6 +34,7 @@ where
     V: IntoView + 'static,
 {
     let session = use_session();
+    let label: Text = label.into();
     move || {
         session.get().map(|session| {
             let content = content.clone();

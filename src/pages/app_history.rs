@@ -13,7 +13,7 @@ use crate::components::user_tab::{use_session, use_user_address};
 use crate::domain::app_install::latest_failures;
 use crate::domain::catalogues::app_install::AppPlatform;
 use crate::graph::models::{AppHistoryItem, AppTroubleshootingEvent, TroubleshootingErrorDetails};
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, ViewMsg};
 use crate::routes::{device_route, user_route};
 use crate::state::section::Loaded;
 use crate::state::user_session::{SectionName, UserSession};
@@ -75,15 +75,15 @@ pub fn AppHistoryPage() -> impl IntoView {
             let back = user_route(&key, "/apps");
             let device_link = device_route(&key, &device_id);
             view! { class=class,
-                <p><RouteLink route=back>{move || i18n.t(Msg::BackToApps)}</RouteLink></p>
-                <SectionView section=session.app_events on_retry=move |_| session.retry(SectionName::Apps) label=Msg::InstallHistory
+                <p><RouteLink route=back>{move || i18n.t(ViewMsg::BackToApps)}</RouteLink></p>
+                <SectionView section=session.app_events on_retry=move |_| session.retry(SectionName::Apps) label=ViewMsg::InstallHistory
                     content={move |loaded: Loaded<AppTroubleshootingEvent>| {
                         let mine: Vec<AppTroubleshootingEvent> = loaded.items.iter().filter(|e| {
                             e.managed_device_identifier.as_deref().is_some_and(|d| d.eq_ignore_ascii_case(&device_id))
                                 && e.application_id.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(&app_id))
                         }).cloned().collect();
                         if mine.is_empty() {
-                            return view! { <p role="alert">{move || i18n.t(Msg::AppHistoryNotFound)}</p> }.into_any();
+                            return view! { <p role="alert">{move || i18n.t(ViewMsg::AppHistoryNotFound)}</p> }.into_any();
                         }
                         let (app, device, platform) = names(session, &device_id, &app_id);
                         let failure = latest_failures(&mine).into_values().next();
@@ -99,18 +99,18 @@ pub fn AppHistoryPage() -> impl IntoView {
                         let device_link = device_link.clone();
                         let device_name = device.clone();
                         view! { class=class,
-                            <h2>{move || i18n.fmt(Msg::InstallHistoryOf, &[&app, &device])}</h2>
+                            <h2>{move || i18n.fmt(ViewMsg::InstallHistoryOf, &[&app, &device])}</h2>
                             <p data-testid="history-device"><RouteLink route=device_link>{device_name}</RouteLink></p>
                             <AppFailureExplained platform=platform failure=failure/>
-                            <h3>{move || i18n.t(Msg::InstallHistory)}</h3>
+                            <h3>{move || i18n.t(ViewMsg::InstallHistory)}</h3>
                             <table class="plain" data-testid="install-history">
-                                <caption class="visually-hidden">{move || i18n.t(Msg::InstallHistory)}</caption>
+                                <caption class="visually-hidden">{move || i18n.t(ViewMsg::InstallHistory)}</caption>
                                 <thead><tr>
-                                    <th scope="col">{move || i18n.t(Msg::ColStarted)}</th>
-                                    <th scope="col">{move || i18n.t(Msg::ColStep)}</th>
-                                    <th scope="col">{move || i18n.t(Msg::ColResult)}</th>
-                                    <th scope="col">{move || i18n.t(Msg::ColErrorCode)}</th>
-                                    <th scope="col">{move || i18n.t(Msg::ColDetails)}</th>
+                                    <th scope="col">{move || i18n.t(ViewMsg::ColStarted)}</th>
+                                    <th scope="col">{move || i18n.t(ViewMsg::ColStep)}</th>
+                                    <th scope="col">{move || i18n.t(ViewMsg::ColResult)}</th>
+                                    <th scope="col">{move || i18n.t(ViewMsg::ColErrorCode)}</th>
+                                    <th scope="col">{move || i18n.t(ViewMsg::ColDetails)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {steps.into_iter().map(|(step, event_details)| {

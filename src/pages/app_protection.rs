@@ -8,7 +8,7 @@ use crate::components::labels::Tone;
 use crate::components::user_tab::user_section;
 use crate::domain::table::{timestamp_key, Direction, SortKey};
 use crate::graph::models::ManagedAppRegistration;
-use crate::i18n::Msg;
+use crate::i18n::ViewMsg;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 
@@ -22,29 +22,33 @@ fn flags(r: &ManagedAppRegistration) -> String {
 
 fn columns() -> Vec<Column<ManagedAppRegistration>> {
     vec![
-        Column::<ManagedAppRegistration>::new(Msg::ColApp, |r, _| app_name(r), |r| SortKey::text(Some(&app_name(r)))),
         Column::<ManagedAppRegistration>::new(
-            Msg::ColDeviceName,
+            ViewMsg::ColApp,
+            |r, _| app_name(r),
+            |r| SortKey::text(Some(&app_name(r))),
+        ),
+        Column::<ManagedAppRegistration>::new(
+            ViewMsg::ColDeviceName,
             |r, _| r.device_name.clone().unwrap_or_default(),
             |r| SortKey::text(r.device_name.as_deref()),
         ),
         Column::<ManagedAppRegistration>::new(
-            Msg::ColDeviceType,
+            ViewMsg::ColDeviceType,
             |r, _| r.device_type.clone().unwrap_or_default(),
             |r| SortKey::text(r.device_type.as_deref()),
         ),
         Column::<ManagedAppRegistration>::new(
-            Msg::ColOsVersion,
+            ViewMsg::ColOsVersion,
             |r, _| r.platform_version.clone().unwrap_or_default(),
             |r| SortKey::text(r.platform_version.as_deref()),
         ),
         Column::<ManagedAppRegistration>::new(
-            Msg::ColVersion,
+            ViewMsg::ColVersion,
             |r, _| r.application_version.clone().unwrap_or_default(),
             |r| SortKey::text(r.application_version.as_deref()),
         ),
         Column::<ManagedAppRegistration>::new(
-            Msg::ColLastSync,
+            ViewMsg::ColLastSync,
             |r, i18n| {
                 r.last_sync_date_time
                     .as_ref()
@@ -53,7 +57,7 @@ fn columns() -> Vec<Column<ManagedAppRegistration>> {
             },
             |r| timestamp_key(r.last_sync_date_time.as_ref()),
         ),
-        Column::<ManagedAppRegistration>::new(Msg::ColFlags, |r, _| flags(r), |r| SortKey::text(Some(&flags(r))))
+        Column::<ManagedAppRegistration>::new(ViewMsg::ColFlags, |r, _| flags(r), |r| SortKey::text(Some(&flags(r))))
             .toned(|r, _| if flags(r).is_empty() { Tone::Neutral } else { Tone::Bad }),
     ]
 }
@@ -63,9 +67,9 @@ pub fn AppProtectionPage() -> impl IntoView {
     user_section(
         |s| s.app_protection.into(),
         SectionName::AppProtection,
-        Msg::TabAppProtection,
+        ViewMsg::TabAppProtection,
         |_, loaded: Loaded<ManagedAppRegistration>| {
-            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabAppProtection sort=(0, Direction::Ascending) csv_name="app-protection"/> }
+            view! { <DataTable rows=loaded.items columns=columns() caption=ViewMsg::TabAppProtection sort=(0, Direction::Ascending) csv_name="app-protection"/> }
         },
     )
 }

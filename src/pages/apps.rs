@@ -13,7 +13,7 @@ use crate::components::user_tab::{use_user_address, user_section};
 use crate::domain::app_install::{latest_failures, AppFailure};
 use crate::domain::catalogues::app_install::AppPlatform;
 use crate::graph::models::{AppTroubleshootingEvent, ManagedDevice, MobileAppIntentAndState};
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, ViewMsg};
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{SectionName, UserSession};
 
@@ -56,7 +56,7 @@ pub fn AppsPage() -> impl IntoView {
     user_section(
         |s| s.apps.into(),
         SectionName::Apps,
-        Msg::TabApps,
+        ViewMsg::TabApps,
         move |session: UserSession, loaded: Loaded<MobileAppIntentAndState>| {
             // Device names and platforms come from the devices section, failures from the
             // install history, each when it has them.
@@ -84,15 +84,15 @@ pub fn AppsPage() -> impl IntoView {
                 .collect();
             view! { class=class,
                 // The install history's own state: loading, its error with Retry, items it could not read.
-                {events_failed.then(|| view! { class=class, <p class="note">{move || i18n.t(Msg::AppErrorsUnavailable)}</p> })}
-                <SectionView section=session.app_events on_retry=move |_| session.retry(SectionName::Apps) label=Msg::InstallHistory
+                {events_failed.then(|| view! { class=class, <p class="note">{move || i18n.t(ViewMsg::AppErrorsUnavailable)}</p> })}
+                <SectionView section=session.app_events on_retry=move |_| session.retry(SectionName::Apps) label=ViewMsg::InstallHistory
                     content=history_loaded/>
-                <AppTable rows=rows caption=Msg::TabApps user_key=key.clone() list_devices=true/>
+                <AppTable rows=rows caption=ViewMsg::TabApps user_key=key.clone() list_devices=true/>
                 {(!earlier.is_empty()).then(|| view! { class=class,
                     <section aria-labelledby="unassigned-failures" data-testid="unassigned-failures">
-                        <h2 id="unassigned-failures">{move || i18n.t(Msg::UnassignedFailures)}</h2>
+                        <h2 id="unassigned-failures">{move || i18n.t(ViewMsg::UnassignedFailures)}</h2>
                         {earlier.into_iter().map(|(app_id, device, platform, failure)| view! { class=class,
-                            <h3>{move || i18n.fmt(Msg::AppById, &[&app_id])}" — "{device.clone()}</h3>
+                            <h3>{move || i18n.fmt(ViewMsg::AppById, &[&app_id])}" — "{device.clone()}</h3>
                             <AppFailureExplained platform=platform failure=Some(failure)/>
                         }).collect_view()}
                     </section>

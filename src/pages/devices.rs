@@ -10,7 +10,7 @@ use crate::components::labels::{device_compliance, ownership};
 use crate::components::user_tab::{use_user_address, user_section};
 use crate::domain::table::{timestamp_key, Direction, SortKey};
 use crate::graph::models::ManagedDevice;
-use crate::i18n::Msg;
+use crate::i18n::ViewMsg;
 use crate::routes::device_route;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
@@ -18,38 +18,38 @@ use crate::state::user_session::SectionName;
 fn columns() -> Vec<Column<ManagedDevice>> {
     vec![
         Column::<ManagedDevice>::new(
-            Msg::ColDeviceName,
+            ViewMsg::ColDeviceName,
             |d, _| d.device_name.clone().unwrap_or_default(),
             |d| SortKey::text(d.device_name.as_deref()),
         ),
         Column::<ManagedDevice>::new(
-            Msg::ColManagedBy,
+            ViewMsg::ColManagedBy,
             |d, _| d.management_agent.as_ref().map(|a| a.as_wire().to_string()).unwrap_or_default(),
             |d| SortKey::text(d.management_agent.as_ref().map(|a| a.as_wire())),
         ),
         Column::<ManagedDevice>::new(
-            Msg::ColOwnership,
+            ViewMsg::ColOwnership,
             |d, i18n| ownership(i18n, d.managed_device_owner_type.as_ref()),
             |d| SortKey::text(d.managed_device_owner_type.as_ref().map(|o| o.as_wire())),
         ),
         Column::<ManagedDevice>::new(
-            Msg::ColCompliant,
+            ViewMsg::ColCompliant,
             |d, i18n| device_compliance(i18n, d.compliance_state.as_ref()).0,
             |d| SortKey::text(d.compliance_state.as_ref().map(|c| c.as_wire())),
         )
         .toned(|d, i18n| device_compliance(i18n, d.compliance_state.as_ref()).1),
         Column::<ManagedDevice>::new(
-            Msg::ColOs,
+            ViewMsg::ColOs,
             |d, _| d.operating_system.clone().unwrap_or_default(),
             |d| SortKey::text(d.operating_system.as_deref()),
         ),
         Column::<ManagedDevice>::new(
-            Msg::ColOsVersion,
+            ViewMsg::ColOsVersion,
             |d, _| d.os_version.clone().unwrap_or_default(),
             |d| SortKey::text(d.os_version.as_deref()),
         ),
         Column::<ManagedDevice>::new(
-            Msg::ColLastCheckIn,
+            ViewMsg::ColLastCheckIn,
             |d, i18n| {
                 d.last_sync_date_time
                     .as_ref()
@@ -69,9 +69,9 @@ pub fn DevicesPage() -> impl IntoView {
     user_section(
         |s| s.devices.into(),
         SectionName::Devices,
-        Msg::TabDevices,
+        ViewMsg::TabDevices,
         move |_, loaded: Loaded<ManagedDevice>| {
-            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabDevices sort=(0, Direction::Ascending) links=vec![(0, link.clone())] csv_name="devices"/> }
+            view! { <DataTable rows=loaded.items columns=columns() caption=ViewMsg::TabDevices sort=(0, Direction::Ascending) links=vec![(0, link.clone())] csv_name="devices"/> }
         },
     )
 }

@@ -11,7 +11,7 @@ use crate::components::section_view::SectionView;
 use crate::components::user_tab::{use_session, use_user_address, SelectedFailure};
 use crate::domain::remediation::{entry, recognise, Recognised};
 use crate::graph::models::TroubleshootingEvent;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, ViewMsg};
 use crate::routes::user_route;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
@@ -29,12 +29,12 @@ pub fn FailureDetailPage() -> impl IntoView {
             let back = user_route(&user_key, "/enrollment-failures");
             let event_id = event_id.clone();
             view! {
-                <p><RouteLink route=back>{move || i18n.t(Msg::BackToFailures)}</RouteLink></p>
-                <SectionView section=session.failures on_retry=move |_| session.retry(SectionName::Failures) label=Msg::FailureTitle
+                <p><RouteLink route=back>{move || i18n.t(ViewMsg::BackToFailures)}</RouteLink></p>
+                <SectionView section=session.failures on_retry=move |_| session.retry(SectionName::Failures) label=ViewMsg::FailureTitle
                     content={move |loaded: Loaded<TroubleshootingEvent>| {
                         let found: Option<TroubleshootingEvent> = loaded.items.iter().find(|e| e.id == event_id).cloned();
                         match found {
-                            None if loaded.complete => view! { <p role="alert">{move || i18n.t(Msg::FailureNotFound)}</p> }.into_any(),
+                            None if loaded.complete => view! { <p role="alert">{move || i18n.t(ViewMsg::FailureNotFound)}</p> }.into_any(),
                             None => view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
                             Some(event) => view! { <FailureDetail event=event/> }.into_any(),
                         }
@@ -85,13 +85,13 @@ fn FailureDetail(event: TroubleshootingEvent) -> impl IntoView {
     };
     let facts = move || {
         vec![
-            (Msg::ColEnrollmentStart, event_date(&event, &i18n)),
-            (Msg::ColOs, event.operating_system.clone().unwrap_or_default()),
-            (Msg::ColOsVersion, event.os_version.clone().unwrap_or_default()),
-            (Msg::Category, event.failure_category.as_ref().map(|c| c.as_wire().to_string()).unwrap_or_default()),
-            (Msg::Reason, event.failure_reason.clone().unwrap_or_default()),
-            (Msg::EnrollmentType, event.enrollment_type.clone().unwrap_or_default()),
-            (Msg::CorrelationId, event.correlation_id.clone().unwrap_or_default()),
+            (ViewMsg::ColEnrollmentStart, event_date(&event, &i18n)),
+            (ViewMsg::ColOs, event.operating_system.clone().unwrap_or_default()),
+            (ViewMsg::ColOsVersion, event.os_version.clone().unwrap_or_default()),
+            (ViewMsg::Category, event.failure_category.as_ref().map(|c| c.as_wire().to_string()).unwrap_or_default()),
+            (ViewMsg::Reason, event.failure_reason.clone().unwrap_or_default()),
+            (ViewMsg::EnrollmentType, event.enrollment_type.clone().unwrap_or_default()),
+            (ViewMsg::CorrelationId, event.correlation_id.clone().unwrap_or_default()),
         ]
         .into_iter()
         .map(|(label, value)| view! { class=class, <dt>{i18n.t(label)}</dt><dd>{value}</dd> })
@@ -125,21 +125,21 @@ fn FailureDetail(event: TroubleshootingEvent) -> impl IntoView {
             resources
                 .extend(entry.resources.iter().map(|r| (r.text.template(lang).to_string(), Some(r.link.to_string()))));
         }
-        let source = if graph_details.is_some() { Msg::FromGraph } else { Msg::FromCatalogue };
+        let source = if graph_details.is_some() { ViewMsg::FromGraph } else { ViewMsg::FromCatalogue };
         view! { class=class,
-            {guess.then(|| view! { class=class, <p class="source">{i18n.fmt(Msg::GuessedFromCategory, &[&reason])}</p> })}
-            {(catalogue.is_none() && graph_details.is_none()).then(|| view! { class=class, <p>{i18n.t(Msg::NotRecognised)}</p> })}
+            {guess.then(|| view! { class=class, <p class="source">{i18n.fmt(ViewMsg::GuessedFromCategory, &[&reason])}</p> })}
+            {(catalogue.is_none() && graph_details.is_none()).then(|| view! { class=class, <p>{i18n.t(ViewMsg::NotRecognised)}</p> })}
             <section aria-labelledby="failure-details">
-                <h2 id="failure-details">{i18n.t(Msg::FailureDetails)}</h2>
+                <h2 id="failure-details">{i18n.t(ViewMsg::FailureDetails)}</h2>
                 <p class="source">{i18n.t(source)}</p>
                 <p data-testid="failure-details">{details_text}</p>
             </section>
             <section aria-labelledby="remediations">
-                <h2 id="remediations">{i18n.t(Msg::PotentialRemediations)}</h2>
+                <h2 id="remediations">{i18n.t(ViewMsg::PotentialRemediations)}</h2>
                 <ol data-testid="remediations">{remediations.into_iter().map(|step| view! { class=class, <li>{step}</li> }).collect_view()}</ol>
             </section>
             <section aria-labelledby="resources">
-                <h2 id="resources">{i18n.t(Msg::Resources)}</h2>
+                <h2 id="resources">{i18n.t(ViewMsg::Resources)}</h2>
                 <ul>{resources.into_iter().map(|(text, link)| view! { class=class, <li>{resource_link(text, link, lang)}</li> }).collect_view()}</ul>
             </section>
         }

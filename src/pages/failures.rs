@@ -9,27 +9,27 @@ use crate::components::labels::{event_date, failure_title};
 use crate::components::user_tab::{use_user_address, user_section};
 use crate::domain::table::{timestamp_key, Direction, SortKey};
 use crate::graph::models::TroubleshootingEvent;
-use crate::i18n::Msg;
+use crate::i18n::ViewMsg;
 use crate::routes::failure_route;
 use crate::state::section::Loaded;
 use crate::state::user_session::SectionName;
 
 fn columns() -> Vec<Column<TroubleshootingEvent>> {
     vec![
-        Column::<TroubleshootingEvent>::new(Msg::ColEnrollmentStart, event_date, |e| {
+        Column::<TroubleshootingEvent>::new(ViewMsg::ColEnrollmentStart, event_date, |e| {
             timestamp_key(e.event_date_time.as_ref())
         }),
         Column::<TroubleshootingEvent>::new(
-            Msg::ColOs,
+            ViewMsg::ColOs,
             |e, _| e.operating_system.clone().unwrap_or_default(),
             |e| SortKey::text(e.operating_system.as_deref()),
         ),
         Column::<TroubleshootingEvent>::new(
-            Msg::ColOsVersion,
+            ViewMsg::ColOsVersion,
             |e, _| e.os_version.clone().unwrap_or_default(),
             |e| SortKey::text(e.os_version.as_deref()),
         ),
-        Column::<TroubleshootingEvent>::new(Msg::ColFailure, failure_title, |e| {
+        Column::<TroubleshootingEvent>::new(ViewMsg::ColFailure, failure_title, |e| {
             SortKey::text(e.failure_reason.as_deref())
         }),
     ]
@@ -42,9 +42,9 @@ pub fn FailuresPage() -> impl IntoView {
     user_section(
         |s| s.failures.into(),
         SectionName::Failures,
-        Msg::TabFailures,
+        ViewMsg::TabFailures,
         move |_, loaded: Loaded<TroubleshootingEvent>| {
-            view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabFailures sort=(0, Direction::Descending) links=vec![(0, link.clone())] csv_name="enrollment-failures"/> }
+            view! { <DataTable rows=loaded.items columns=columns() caption=ViewMsg::TabFailures sort=(0, Direction::Descending) links=vec![(0, link.clone())] csv_name="enrollment-failures"/> }
         },
     )
 }

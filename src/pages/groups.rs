@@ -9,19 +9,19 @@ use crate::components::user_tab::user_section;
 use crate::domain::groups::{hidden_name_needs, memberships, GroupKind, Membership};
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::DirectoryObject;
-use crate::i18n::{I18n, Msg};
+use crate::i18n::{I18n, Msg, ViewMsg};
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{SectionName, UserSession};
 
 fn kind_text(kind: GroupKind, i18n: &I18n) -> String {
     i18n.t(match kind {
-        GroupKind::Security => Msg::KindSecurity,
-        GroupKind::Microsoft365 => Msg::KindMicrosoft365,
-        GroupKind::DynamicSecurity => Msg::KindDynamicSecurity,
-        GroupKind::DynamicMicrosoft365 => Msg::KindDynamicMicrosoft365,
-        GroupKind::DirectoryRole => Msg::KindRole,
-        GroupKind::AdministrativeUnit => Msg::KindAdminUnit,
-        GroupKind::Other => Msg::KindOther,
+        GroupKind::Security => ViewMsg::KindSecurity,
+        GroupKind::Microsoft365 => ViewMsg::KindMicrosoft365,
+        GroupKind::DynamicSecurity => ViewMsg::KindDynamicSecurity,
+        GroupKind::DynamicMicrosoft365 => ViewMsg::KindDynamicMicrosoft365,
+        GroupKind::DirectoryRole => ViewMsg::KindRole,
+        GroupKind::AdministrativeUnit => ViewMsg::KindAdminUnit,
+        GroupKind::Other => ViewMsg::KindOther,
     })
     .to_string()
 }
@@ -30,25 +30,29 @@ fn kind_text(kind: GroupKind, i18n: &I18n) -> String {
 pub fn group_name(group: &DirectoryObject, i18n: &I18n) -> String {
     match hidden_name_needs(group) {
         None => group.display_name.clone().unwrap_or_default(),
-        Some(permission) => i18n.fmt(Msg::NameHidden, &[&permission.scopes.join(i18n.t(Msg::Or)), &group.id]),
+        Some(permission) => i18n.fmt(ViewMsg::NameHidden, &[&permission.scopes.join(i18n.t(Msg::Or)), &group.id]),
     }
 }
 
 fn columns() -> Vec<Column<Membership>> {
     vec![
         Column::<Membership>::new(
-            Msg::ColName,
+            ViewMsg::ColName,
             |m, i18n| group_name(&m.group, i18n),
             |m| SortKey::text(m.group.display_name.as_deref()),
         ),
-        Column::<Membership>::new(Msg::ColKind, |m, i18n| kind_text(m.kind, i18n), |m| SortKey::Number(m.kind as i128)),
         Column::<Membership>::new(
-            Msg::ColMembership,
-            |m, i18n| i18n.t(if m.direct { Msg::Direct } else { Msg::Inherited }).to_string(),
+            ViewMsg::ColKind,
+            |m, i18n| kind_text(m.kind, i18n),
+            |m| SortKey::Number(m.kind as i128),
+        ),
+        Column::<Membership>::new(
+            ViewMsg::ColMembership,
+            |m, i18n| i18n.t(if m.direct { ViewMsg::Direct } else { ViewMsg::Inherited }).to_string(),
             |m| SortKey::Number(i128::from(!m.direct)),
         ),
         Column::<Membership>::new(
-            Msg::ColRule,
+            ViewMsg::ColRule,
             |m, _| m.group.membership_rule.clone().unwrap_or_default(),
             |m| SortKey::text(m.group.membership_rule.as_deref()),
         ),
@@ -77,7 +81,7 @@ pub fn GroupsPage() -> impl IntoView {
         )
         .into()
     };
-    user_section(memberships_of, SectionName::Groups, Msg::TabGroups, |_, loaded: Loaded<Membership>| {
-        view! { <DataTable rows=loaded.items columns=columns() caption=Msg::TabGroups sort=(0, Direction::Ascending) csv_name="groups"/> }
+    user_section(memberships_of, SectionName::Groups, ViewMsg::TabGroups, |_, loaded: Loaded<Membership>| {
+        view! { <DataTable rows=loaded.items columns=columns() caption=ViewMsg::TabGroups sort=(0, Direction::Ascending) csv_name="groups"/> }
     })
 }

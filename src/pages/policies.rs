@@ -15,7 +15,7 @@ use crate::domain::compliance::failing_settings;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::PolicyState;
 use crate::graph::queries::PolicyKind;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, ViewMsg};
 use crate::routes::device_route;
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{DevicePolicy, SectionName};
@@ -23,28 +23,28 @@ use crate::state::user_session::{DevicePolicy, SectionName};
 fn columns() -> Vec<Column<DevicePolicy>> {
     vec![
         Column::<DevicePolicy>::new(
-            Msg::ColPolicy,
+            ViewMsg::ColPolicy,
             |r, _| r.policy.display_name.clone().unwrap_or_default(),
             |r| SortKey::text(r.policy.display_name.as_deref()),
         ),
         Column::<DevicePolicy>::new(
-            Msg::ColDevice,
+            ViewMsg::ColDevice,
             |r, _| r.device_name.clone(),
             |r| SortKey::text(Some(&r.device_name)),
         ),
         Column::<DevicePolicy>::new(
-            Msg::ColPlatform,
+            ViewMsg::ColPlatform,
             |r, _| r.policy.platform_type.clone().unwrap_or_default(),
             |r| SortKey::text(r.policy.platform_type.as_deref()),
         ),
         Column::<DevicePolicy>::new(
-            Msg::ColState,
+            ViewMsg::ColState,
             |r, i18n| policy_status(i18n, r.policy.state.as_ref()).0,
             |r| SortKey::text(r.policy.state.as_ref().map(|s| s.as_wire())),
         )
         .toned(|r, i18n| policy_status(i18n, r.policy.state.as_ref()).1),
         Column::<DevicePolicy>::new(
-            Msg::ColSettings,
+            ViewMsg::ColSettings,
             |r, _| r.policy.setting_count.map(|n| n.to_string()).unwrap_or_default(),
             |r| r.policy.setting_count.map_or(SortKey::Missing, |n| SortKey::Number(n.into())),
         ),
@@ -56,8 +56,8 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let title = match kind {
-        PolicyKind::Compliance => Msg::TabCompliance,
-        PolicyKind::Configuration => Msg::TabConfiguration,
+        PolicyKind::Compliance => ViewMsg::TabCompliance,
+        PolicyKind::Configuration => ViewMsg::TabConfiguration,
     };
     let class = style! {"PoliciesPage",
         .why {
@@ -107,12 +107,12 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
                             .collect();
                         let other_users: usize = loaded.items.iter().map(|p| p.other_users_settings).sum();
                         view! { class=class,
-                            {(kind == PolicyKind::Configuration).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.t(Msg::ConfigurationListScope)}</p> })}
-                            {(other_users > 0).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.fmt(Msg::OtherUsersSettings, &[&other_users.to_string()])}</p> })}
+                            {(kind == PolicyKind::Configuration).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.t(ViewMsg::ConfigurationListScope)}</p> })}
+                            {(other_users > 0).then(|| view! { class=class, <p class="scope" role="note">{move || i18n.fmt(ViewMsg::OtherUsersSettings, &[&other_users.to_string()])}</p> })}
                             <DataTable rows=loaded.items.clone() columns=columns() caption=title sort=(0, Direction::Ascending) links=vec![(1, device_link.clone())] csv_name="policies"/>
                             {(!failing.is_empty()).then(|| view! { class=class,
                                 <section class="why" aria-labelledby="why-title">
-                                    <h2 id="why-title">{move || i18n.t(Msg::WhyNonCompliant)}</h2>
+                                    <h2 id="why-title">{move || i18n.t(ViewMsg::WhyNonCompliant)}</h2>
                                     <FailingSettings entries=failing/>
                                 </section>
                             })}

@@ -17,7 +17,7 @@ use crate::domain::restrictions::{
 };
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::{EnrollmentConfiguration, RestrictionPlatform};
-use crate::i18n::{use_i18n, I18n, Msg};
+use crate::i18n::{use_i18n, I18n, ViewMsg};
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::SectionName;
 
@@ -28,17 +28,17 @@ fn restriction_platform_name(platform: &RestrictionPlatform, i18n: &I18n) -> Str
         RestrictionPlatform::AndroidForWork => Platform::AndroidForWork,
         RestrictionPlatform::Windows => Platform::Windows,
         RestrictionPlatform::Mac => Platform::Mac,
-        RestrictionPlatform::AllPlatforms => return i18n.t(Msg::PlatformAll).to_string(),
+        RestrictionPlatform::AllPlatforms => return i18n.t(ViewMsg::PlatformAll).to_string(),
         RestrictionPlatform::WindowsPhone => return "Windows Phone".to_string(),
         RestrictionPlatform::Linux => return "Linux".to_string(),
-        RestrictionPlatform::Unknown(raw) => return i18n.fmt(Msg::StateNew, &[raw]),
+        RestrictionPlatform::Unknown(raw) => return i18n.fmt(ViewMsg::StateNew, &[raw]),
     };
     platform_name(known, i18n).to_string()
 }
 
 fn config_rule(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
     match kind(config) {
-        Kind::Limit(limit) => i18n.fmt(Msg::DeviceLimit, &[&limit.map(|l| l.to_string()).unwrap_or_default()]),
+        Kind::Limit(limit) => i18n.fmt(ViewMsg::DeviceLimit, &[&limit.map(|l| l.to_string()).unwrap_or_default()]),
         Kind::Other => String::new(),
         Kind::SinglePlatform(_) | Kind::AllPlatforms => Platform::ALL
             .iter()
@@ -53,27 +53,27 @@ fn config_rule(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
 
 fn kind_text(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
     match kind(config) {
-        Kind::Limit(_) => i18n.t(Msg::KindDeviceLimit).to_string(),
-        Kind::AllPlatforms => i18n.t(Msg::KindAllPlatforms).to_string(),
+        Kind::Limit(_) => i18n.t(ViewMsg::KindDeviceLimit).to_string(),
+        Kind::AllPlatforms => i18n.t(ViewMsg::KindAllPlatforms).to_string(),
         Kind::SinglePlatform(platform) => {
-            i18n.fmt(Msg::KindSinglePlatform, &[&restriction_platform_name(&platform, i18n)])
+            i18n.fmt(ViewMsg::KindSinglePlatform, &[&restriction_platform_name(&platform, i18n)])
         }
-        Kind::Other => i18n.t(Msg::KindOtherConfiguration).to_string(),
+        Kind::Other => i18n.t(ViewMsg::KindOtherConfiguration).to_string(),
     }
 }
 
 fn priority_text(config: &EnrollmentConfiguration, i18n: &I18n) -> String {
     if is_default(config) {
-        return i18n.t(Msg::PriorityDefault).to_string();
+        return i18n.t(ViewMsg::PriorityDefault).to_string();
     }
     config.priority.map(|p| p.to_string()).unwrap_or_default()
 }
 
 fn why_text(why: &Why, groups: &UserGroups, i18n: &I18n) -> String {
     match why {
-        Why::Default => i18n.t(Msg::WhyDefault).to_string(),
-        Why::AllUsers => i18n.t(Msg::WhyAllUsers).to_string(),
-        Why::Group(id) => i18n.fmt(Msg::WhyGroup, &[&groups.name(id, i18n)]),
+        Why::Default => i18n.t(ViewMsg::WhyDefault).to_string(),
+        Why::AllUsers => i18n.t(ViewMsg::WhyAllUsers).to_string(),
+        Why::Group(id) => i18n.fmt(ViewMsg::WhyGroup, &[&groups.name(id, i18n)]),
     }
 }
 
@@ -90,9 +90,9 @@ fn passed_over_text(applied: &Applied, groups: &UserGroups, i18n: &I18n) -> Vec<
             let (name, priority) = (name_of(config), priority_text(config, i18n));
             match reach {
                 Reach::Excluded(group) => {
-                    i18n.fmt(Msg::PassedOverExcluded, &[&name, &priority, &groups.name(group, i18n)])
+                    i18n.fmt(ViewMsg::PassedOverExcluded, &[&name, &priority, &groups.name(group, i18n)])
                 }
-                _ => i18n.fmt(Msg::PassedOverCannotTell, &[&name, &priority]),
+                _ => i18n.fmt(ViewMsg::PassedOverCannotTell, &[&name, &priority]),
             }
         })
         .collect()
@@ -122,13 +122,13 @@ pub fn applied_lines(configs: &[EnrollmentConfiguration], groups: &UserGroups, i
             },
             None => AppliedLine {
                 subject,
-                rule: i18n.t(Msg::NoRestrictionApplies).to_string(),
+                rule: i18n.t(ViewMsg::NoRestrictionApplies).to_string(),
                 source: String::new(),
                 why: String::new(),
                 passed_over: vec![],
             },
         };
-    let mut lines = vec![line(i18n.t(Msg::KindDeviceLimit).to_string(), effective.limit.as_ref(), &|config| {
+    let mut lines = vec![line(i18n.t(ViewMsg::KindDeviceLimit).to_string(), effective.limit.as_ref(), &|config| {
         config_rule(config, i18n)
     })];
     for (platform, applied) in &effective.platforms {
@@ -151,49 +151,49 @@ pub struct RestrictionRow {
 
 fn target_text(target: &Target, groups: &UserGroups, i18n: &I18n) -> String {
     match target {
-        Target::AllUsers => i18n.t(Msg::AllUsers).to_string(),
-        Target::AllDevices => i18n.t(Msg::TargetAllDevices).to_string(),
+        Target::AllUsers => i18n.t(ViewMsg::AllUsers).to_string(),
+        Target::AllDevices => i18n.t(ViewMsg::TargetAllDevices).to_string(),
         Target::Group(id) => groups.name(id, i18n),
-        Target::ExcludedGroup(id) => i18n.fmt(Msg::TargetExcluded, &[&groups.name(id, i18n)]),
-        Target::ConfigurationManagerCollection(id) => i18n.fmt(Msg::TargetCollection, &[id]),
-        Target::Unknown(raw) => i18n.fmt(Msg::StateNew, &[raw]),
+        Target::ExcludedGroup(id) => i18n.fmt(ViewMsg::TargetExcluded, &[&groups.name(id, i18n)]),
+        Target::ConfigurationManagerCollection(id) => i18n.fmt(ViewMsg::TargetCollection, &[id]),
+        Target::Unknown(raw) => i18n.fmt(ViewMsg::StateNew, &[raw]),
     }
 }
 
 fn reach_text(reach: &Reach, groups: &UserGroups, i18n: &I18n) -> String {
     match reach {
-        Reach::Applies(why) => i18n.fmt(Msg::AppliesYes, &[&why_text(why, groups, i18n)]),
-        Reach::Excluded(group) => i18n.fmt(Msg::AppliesExcluded, &[&groups.name(group, i18n)]),
-        Reach::CannotTell => i18n.t(Msg::AppliesCannotTell).to_string(),
-        Reach::NotAssigned => i18n.t(Msg::AppliesNo).to_string(),
+        Reach::Applies(why) => i18n.fmt(ViewMsg::AppliesYes, &[&why_text(why, groups, i18n)]),
+        Reach::Excluded(group) => i18n.fmt(ViewMsg::AppliesExcluded, &[&groups.name(group, i18n)]),
+        Reach::CannotTell => i18n.t(ViewMsg::AppliesCannotTell).to_string(),
+        Reach::NotAssigned => i18n.t(ViewMsg::AppliesNo).to_string(),
     }
 }
 
 fn columns() -> Vec<Column<RestrictionRow>> {
     vec![
         Column::<RestrictionRow>::new(
-            Msg::ColName,
+            ViewMsg::ColName,
             |r, _| name_of(&r.config),
             |r| SortKey::text(r.config.display_name.as_deref()),
         ),
         Column::<RestrictionRow>::new(
-            Msg::ColPriority,
+            ViewMsg::ColPriority,
             |r, i18n| priority_text(&r.config, i18n),
             |r| SortKey::Number(r.order as i128),
         ),
         Column::<RestrictionRow>::new(
-            Msg::ColKind,
+            ViewMsg::ColKind,
             |r, i18n| kind_text(&r.config, i18n),
             |r| SortKey::Number(r.order as i128),
         ),
-        Column::<RestrictionRow>::new(Msg::ColRule, |r, i18n| config_rule(&r.config, i18n), |_| SortKey::Missing),
+        Column::<RestrictionRow>::new(ViewMsg::ColRule, |r, i18n| config_rule(&r.config, i18n), |_| SortKey::Missing),
         Column::<RestrictionRow>::new(
-            Msg::ColAssignedTo,
+            ViewMsg::ColAssignedTo,
             |r, _| r.assigned_to.clone(),
             |r| SortKey::text(Some(&r.assigned_to)),
         ),
         Column::<RestrictionRow>::new(
-            Msg::ColAppliesToUser,
+            ViewMsg::ColAppliesToUser,
             |r, _| r.applies.clone(),
             |r| SortKey::text(Some(&r.applies)),
         ),
@@ -224,20 +224,21 @@ pub fn RestrictionsPage() -> impl IntoView {
     user_section(
         |s| s.restrictions.into(),
         SectionName::Restrictions,
-        Msg::TabRestrictions,
+        ViewMsg::TabRestrictions,
         move |session, loaded: Loaded<EnrollmentConfiguration>| {
             let configs = loaded.items.clone();
             let groups_section = session.groups;
-            let applied = move || match groups_section.with(UserGroups::from_section) {
+            let applied = move || {
+                match groups_section.with(UserGroups::from_section) {
                 Some(groups) => {
                     let lines = applied_lines(&configs, &groups, &i18n);
                     view! { class=class,
                     <table data-testid="applied-restrictions">
                         <thead><tr>
-                            <th scope="col">{i18n.t(Msg::ColPlatform)}</th>
-                            <th scope="col">{i18n.t(Msg::ColRule)}</th>
-                            <th scope="col">{i18n.t(Msg::ColRestriction)}</th>
-                            <th scope="col">{i18n.t(Msg::ColWhy)}</th>
+                            <th scope="col">{i18n.t(ViewMsg::ColPlatform)}</th>
+                            <th scope="col">{i18n.t(ViewMsg::ColRule)}</th>
+                            <th scope="col">{i18n.t(ViewMsg::ColRestriction)}</th>
+                            <th scope="col">{i18n.t(ViewMsg::ColWhy)}</th>
                         </tr></thead>
                         <tbody>
                             {lines.into_iter().map(|line| view! { class=class,
@@ -254,12 +255,13 @@ pub fn RestrictionsPage() -> impl IntoView {
                 .into_any()
                 }
                 None if groups_section.with(|g| matches!(g, Section::Failed(_))) => {
-                    view! { class=class, <p role="note">{i18n.t(Msg::RestrictionsNoGroups)}</p> }.into_any()
+                    view! { class=class, <p role="note">{i18n.t(ViewMsg::RestrictionsNoGroups)}</p> }.into_any()
                 }
                 None => {
-                    view! { class=class, <p class="muted" aria-busy="true">{i18n.t(Msg::RestrictionsWaitGroups)}</p> }
+                    view! { class=class, <p class="muted" aria-busy="true">{i18n.t(ViewMsg::RestrictionsWaitGroups)}</p> }
                         .into_any()
                 }
+            }
             };
             let rows = move || {
                 let groups = groups_section
@@ -282,11 +284,11 @@ pub fn RestrictionsPage() -> impl IntoView {
                         RestrictionRow { config: config.clone(), order, assigned_to, applies }
                     })
                     .collect();
-                view! { <DataTable rows=Arc::new(rows) columns=columns() caption=Msg::TabRestrictions sort=(1, Direction::Ascending) csv_name="enrollment-restrictions"/> }
+                view! { <DataTable rows=Arc::new(rows) columns=columns() caption=ViewMsg::TabRestrictions sort=(1, Direction::Ascending) csv_name="enrollment-restrictions"/> }
             };
             view! { class=class,
                 <section class="applied" aria-labelledby="applied-title">
-                    <h2 id="applied-title">{move || i18n.t(Msg::RestrictionsApplied)}</h2>
+                    <h2 id="applied-title">{move || i18n.t(ViewMsg::RestrictionsApplied)}</h2>
                     {applied}
                 </section>
                 {rows}

@@ -15,35 +15,35 @@ use crate::domain::licence::licence_state;
 use crate::domain::ticket::{ticket_summary, TicketFacts};
 use crate::graph::models::User;
 use crate::graph::GraphError;
-use crate::i18n::{use_i18n, I18n, Msg};
+use crate::i18n::{use_i18n, I18n, Msg, Text, ViewMsg};
 use crate::routes::{user_route, SELECT_USER};
 use crate::state::section::{Loaded, Section};
 use crate::state::sessions::Sessions;
 use crate::state::user_session::{SectionName, UserSession};
 
 /// The tabs of "User information": (path below the user, label).
-const TABS: [(&str, Msg); 8] = [
-    ("devices", Msg::TabDevices),
-    ("apps", Msg::TabApps),
-    ("compliance", Msg::TabCompliance),
-    ("configuration", Msg::TabConfiguration),
-    ("app-protection", Msg::TabAppProtection),
-    ("enrollment-restrictions", Msg::TabRestrictions),
-    ("groups", Msg::TabGroups),
-    ("enrollment-failures", Msg::TabFailures),
+const TABS: [(&str, ViewMsg); 8] = [
+    ("devices", ViewMsg::TabDevices),
+    ("apps", ViewMsg::TabApps),
+    ("compliance", ViewMsg::TabCompliance),
+    ("configuration", ViewMsg::TabConfiguration),
+    ("app-protection", ViewMsg::TabAppProtection),
+    ("enrollment-restrictions", ViewMsg::TabRestrictions),
+    ("groups", ViewMsg::TabGroups),
+    ("enrollment-failures", ViewMsg::TabFailures),
 ];
 
 fn age_text(i18n: &I18n, loaded_at: Option<f64>, now: f64) -> String {
     match loaded_at {
-        None => i18n.t(Msg::StillLoading).to_string(),
+        None => i18n.t(ViewMsg::StillLoading).to_string(),
         Some(at) => {
             let minutes = ((now - at) / 60_000.0).floor() as i64;
             let ago = if minutes < 1 {
-                i18n.t(Msg::JustNow).to_string()
+                i18n.t(ViewMsg::JustNow).to_string()
             } else {
-                i18n.fmt(Msg::MinutesAgo, &[&minutes.to_string()])
+                i18n.fmt(ViewMsg::MinutesAgo, &[&minutes.to_string()])
             };
-            i18n.fmt(Msg::LoadedAgo, &[&ago])
+            i18n.fmt(ViewMsg::LoadedAgo, &[&ago])
         }
     }
 }
@@ -60,7 +60,7 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
     let mut lines = Vec::new();
     let mut request_ids = Vec::new();
     // A loaded section gives a line; a failed one its request id, to quote to support.
-    let mut add = |label: Msg, line: Option<String>, error: Option<GraphError>| {
+    let mut add = |label: Text, line: Option<String>, error: Option<GraphError>| {
         if let Some(line) = line {
             lines.push((i18n.t(label), line));
         }
@@ -76,11 +76,11 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
         }
     }
     let (line, error) = parts(session.licences.get_untracked(), |l| licence_text(i18n, &licence_state(l)).0);
-    add(Msg::IntuneLicence, line, error);
+    add(ViewMsg::IntuneLicence.into(), line, error);
     let (line, error) = parts(session.devices.get_untracked(), |d| devices_text(i18n, d));
-    add(Msg::DeviceCount, line, error);
+    add(ViewMsg::DeviceCount.into(), line, error);
     let (line, error) = parts(session.apps.get_untracked(), |a| apps_text(i18n, a).0);
-    add(Msg::AppCount, line, error);
+    add(ViewMsg::AppCount.into(), line, error);
     // Each failing app with its code and what it means, where the history says.
     let apps = session.apps.with_untracked(|a| a.items()).unwrap_or_default();
     let devices = session.devices.with_untracked(|d| d.items()).unwrap_or_default();
@@ -97,12 +97,13 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
             Some(cause) => format!("{} ({}): {cause}", app.name, app.device),
             None => format!("{} ({})", app.name, app.device),
         };
-        add(Msg::TicketFailedApp, Some(line), None);
+        add(ViewMsg::TicketFailedApp.into(), Some(line), None);
     }
-    let failure =
-        failure.map(|(title, when)| vec![(i18n.t(Msg::FailureTitle), format!("{title} ({when})"))]).unwrap_or_default();
+    let failure = failure
+        .map(|(title, when)| vec![(i18n.t(ViewMsg::FailureTitle), format!("{title} ({when})"))])
+        .unwrap_or_default();
     ticket_summary(&TicketFacts {
-        heading: i18n.t(Msg::UserTitle),
+        heading: i18n.t(ViewMsg::UserTitle),
         user: &user.unwrap_or_else(|| session.key.get_value()),
         lines,
         failure,
@@ -190,20 +191,20 @@ pub fn UserLayout() -> impl IntoView {
             let retry_user = Callback::new(move |_| session.retry(SectionName::User));
             view! { class=class,
                 <div class="selection">
-                    <SectionView section=session.user on_retry=retry_user label=Msg::UserTitle
+                    <SectionView section=session.user on_retry=retry_user label=ViewMsg::UserTitle
                         content={move |loaded: Loaded<User>| loaded.items.first().cloned().map(|user| {
                             let name = user.display_name.clone().unwrap_or_else(|| user.id.clone());
                             let mail = user.mail.clone().or(user.user_principal_name.clone()).unwrap_or_default();
                             view! { class=class, <h1>{name}</h1>" "<span class="muted">{mail}</span> }
                         })}
                     />
-                    <RouteLink route=SELECT_USER keyshortcuts="/" class=class>{move || i18n.t(Msg::ChangeUser)}</RouteLink>
+                    <RouteLink route=SELECT_USER keyshortcuts="/" class=class>{move || i18n.t(ViewMsg::ChangeUser)}</RouteLink>
                     <span class="muted" aria-live="polite">{move || age_text(&i18n, session.loaded_at.get(), now.get())}</span>
-                    <button type="button" on:click=refresh>{move || i18n.t(Msg::Refresh)}</button>
-                    <button type="button" on:click=copy>{move || i18n.t(Msg::CopyTicket)}</button>
-                    <span role="status">{move || copy_state.get().map(|ok| i18n.t(if ok { Msg::Copied } else { Msg::CopyFailed }))}</span>
+                    <button type="button" on:click=refresh>{move || i18n.t(ViewMsg::Refresh)}</button>
+                    <button type="button" on:click=copy>{move || i18n.t(ViewMsg::CopyTicket)}</button>
+                    <span role="status">{move || copy_state.get().map(|ok| i18n.t(if ok { ViewMsg::Copied } else { ViewMsg::CopyFailed }))}</span>
                 </div>
-                {move || (copy_state.get() == Some(false)).then(|| view! { class=class, <textarea readonly rows="6" aria-label=move || i18n.t(Msg::CopyTicket)>{ticket.get()}</textarea> })}
+                {move || (copy_state.get() == Some(false)).then(|| view! { class=class, <textarea readonly rows="6" aria-label=move || i18n.t(ViewMsg::CopyTicket)>{ticket.get()}</textarea> })}
                 <UserStatus session=session/>
             }
         })
@@ -223,7 +224,7 @@ pub fn UserLayout() -> impl IntoView {
     view! { class=class,
         <div>
             {header}
-            <nav aria-label=move || i18n.t(Msg::UserInformation)>
+            <nav aria-label=move || i18n.t(ViewMsg::UserInformation)>
                 <ul>{tabs}</ul>
             </nav>
             <Outlet/>

@@ -1,14 +1,16 @@
 //! Every string the operator reads, as plain data: a [`Text`] holds an English and a French
-//! template, [`Msg`] names the portal's own texts, and [`Text::fill`] puts arguments and plural
+//! template, [`Msg`] and [`ViewMsg`] name the portal's own texts (the first load's and the user view chunk's), and [`Text::fill`] puts arguments and plural
 //! forms in place. No Leptos here: the domain's catalogues use it too, and `crate::i18n` hands it
 //! to the views.
 
 mod lang;
 mod messages;
 mod template;
+mod view_messages;
 
 pub use lang::Lang;
 pub use messages::Msg;
+pub use view_messages::ViewMsg;
 
 /// One user-visible text in both languages. Templates take `{0}`, `{1}`, … for arguments and
 /// `{0|one|other}` for the word that agrees with the number in argument 0.
@@ -39,6 +41,12 @@ impl Text {
 
 impl From<Msg> for Text {
     fn from(msg: Msg) -> Text {
+        msg.text()
+    }
+}
+
+impl From<ViewMsg> for Text {
+    fn from(msg: ViewMsg) -> Text {
         msg.text()
     }
 }

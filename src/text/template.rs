@@ -62,7 +62,7 @@ pub(super) fn placeholders(template: &str) -> Vec<(usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Msg;
+    use crate::text::{Msg, ViewMsg};
 
     #[test]
     fn arguments_go_in_their_places() {
@@ -85,7 +85,7 @@ mod tests {
         assert_eq!(fill("{0} {0|appareil|appareils}", Lang::Fr, &["2"]), "2 appareils");
         assert_eq!(Msg::SkippedItems.text().fill(Lang::Fr, &["1"]), "1 élément illisible, non affiché :");
         assert_eq!(
-            Msg::DevicesSummary.text().fill(Lang::En, &["1", "1", "0", "0"]),
+            ViewMsg::DevicesSummary.text().fill(Lang::En, &["1", "1", "0", "0"]),
             "1 device: 1 compliant, 0 not compliant, 0 other"
         );
     }
@@ -98,8 +98,8 @@ mod tests {
 
     #[test]
     fn every_message_asks_for_the_same_arguments_in_both_languages() {
-        for msg in Msg::ALL {
-            let text = msg.text();
+        let texts = Msg::ALL.iter().map(|m| (format!("{m:?}"), m.text()));
+        for (msg, text) in texts.chain(ViewMsg::ALL.iter().map(|m| (format!("{m:?}"), m.text()))) {
             assert!(!text.en.is_empty() && !text.fr.is_empty(), "{msg:?} is empty");
             let numbers = |template| {
                 placeholders(template).into_iter().map(|(index, _)| index).collect::<std::collections::BTreeSet<_>>()

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::Column;
 use crate::domain::table::Direction;
-use crate::i18n::{I18n, Msg};
+use crate::i18n::{I18n, ViewMsg};
 
 /// The headers of `columns`; a click sorts by a column, a second click reverses it. `class` is
 /// the table's style scope.
@@ -41,7 +41,7 @@ pub(super) fn sort_headers<T>(
             };
             view! { class=class,
                 <th scope="col" aria-sort=aria_sort>
-                    <button type="button" on:click=toggle title=move || i18n.fmt(Msg::SortBy, &[i18n.t(header)])>
+                    <button type="button" on:click=toggle title=move || i18n.fmt(ViewMsg::SortBy, &[i18n.t(header)])>
                         {move || i18n.t(header)}<span aria-hidden="true">{arrow}</span>
                     </button>
                 </th>

@@ -10,7 +10,7 @@ use crate::browser::download;
 use crate::components::labels::Tone;
 use crate::components::route_link::RouteLink;
 use crate::domain::table::{to_csv, Direction, SortKey};
-use crate::i18n::{use_i18n, I18n, Msg};
+use crate::i18n::{use_i18n, I18n, Text, ViewMsg};
 
 mod head;
 mod order;
@@ -27,7 +27,7 @@ const PAGE_SIZE: usize = 100;
 pub type RowLink<T> = Arc<dyn Fn(&T) -> Option<String> + Send + Sync>;
 
 pub struct Column<T> {
-    pub header: Msg,
+    pub header: Text,
     pub cell: fn(&T, &I18n) -> String,
     pub sort: fn(&T) -> SortKey,
     /// A mark and colour beside the words, for states.
@@ -43,8 +43,8 @@ impl<T> Clone for Column<T> {
 impl<T> Copy for Column<T> {}
 
 impl<T> Column<T> {
-    pub fn new(header: Msg, cell: fn(&T, &I18n) -> String, sort: fn(&T) -> SortKey) -> Column<T> {
-        Column { header, cell, sort, tone: None }
+    pub fn new(header: impl Into<Text>, cell: fn(&T, &I18n) -> String, sort: fn(&T) -> SortKey) -> Column<T> {
+        Column { header: header.into(), cell, sort, tone: None }
     }
 
     pub fn toned(mut self, tone: fn(&T, &I18n) -> Tone) -> Column<T> {
@@ -57,7 +57,7 @@ impl<T> Column<T> {
 pub fn DataTable<T>(
     rows: Arc<Vec<T>>,
     columns: Vec<Column<T>>,
-    caption: Msg,
+    #[prop(into)] caption: Text,
     /// Column and direction the table starts sorted by.
     #[prop(default = (0, Direction::Ascending))]
     sort: (usize, Direction),
@@ -196,16 +196,16 @@ where
         <div>
             <div class="tools">
                 <label>
-                    {move || i18n.t(Msg::FilterLabel)}" "
+                    {move || i18n.t(ViewMsg::FilterLabel)}" "
                     <input type="search" prop:value=move || filter.get() on:focus=prepare_filter on:input=move |e| filter.set(event_target_value(&e))/>
                 </label>
-                <span class="count" aria-live="polite">{move || i18n.fmt(Msg::ShowingRows, &[&shown().to_string(), &total.to_string()])}</span>
-                <button type="button" on:click=export>{move || i18n.t(Msg::ExportCsv)}</button>
+                <span class="count" aria-live="polite">{move || i18n.fmt(ViewMsg::ShowingRows, &[&shown().to_string(), &total.to_string()])}</span>
+                <button type="button" on:click=export>{move || i18n.t(ViewMsg::ExportCsv)}</button>
             </div>
             {move || if total == 0 {
-                view! { class=class, <p class="empty">{move || i18n.t(Msg::NothingHere)}</p> }.into_any()
+                view! { class=class, <p class="empty">{move || i18n.t(ViewMsg::NothingHere)}</p> }.into_any()
             } else if shown() == 0 {
-                view! { class=class, <p class="empty">{move || i18n.t(Msg::NoMatches)}</p> }.into_any()
+                view! { class=class, <p class="empty">{move || i18n.t(ViewMsg::NoMatches)}</p> }.into_any()
             } else {
                 ().into_any()
             }}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, ViewMsg};
 
 #[component]
 pub(super) fn Pager(
@@ -17,9 +17,9 @@ pub(super) fn Pager(
     let at_last = move || page.get() + 1 >= pages.get();
     view! { class=class,
         <div class="pager">
-            <button type="button" on:click=previous disabled=move || page.get() == 0>{move || i18n.t(Msg::PreviousPage)}</button>
-            <span>{move || i18n.fmt(Msg::PageOf, &[&(page.get() + 1).to_string(), &pages.get().to_string()])}</span>
-            <button type="button" on:click=next disabled=at_last>{move || i18n.t(Msg::NextPage)}</button>
+            <button type="button" on:click=previous disabled=move || page.get() == 0>{move || i18n.t(ViewMsg::PreviousPage)}</button>
+            <span>{move || i18n.fmt(ViewMsg::PageOf, &[&(page.get() + 1).to_string(), &pages.get().to_string()])}</span>
+            <button type="button" on:click=next disabled=at_last>{move || i18n.t(ViewMsg::NextPage)}</button>
         </div>
     }
 }

@@ -12,20 +12,20 @@ use crate::components::labels::date_text;
 use crate::components::section_view::SectionView;
 use crate::domain::device_health::recent_deployments;
 use crate::graph::models::{AutopilotEvent, AutopilotIdentity};
-use crate::i18n::{use_i18n, I18n, Msg};
+use crate::i18n::{use_i18n, I18n, ViewMsg};
 use crate::state::device_session::{DeviceSectionName, DeviceSession};
 use crate::state::section::Loaded;
 
 fn identity_facts(i18n: &I18n, identity: &AutopilotIdentity) -> Vec<Fact> {
     vec![
-        Fact::new(Msg::SerialNumber, identity.serial_number.clone().unwrap_or_default()),
-        Fact::new(Msg::GroupTag, identity.group_tag.clone().unwrap_or_default()),
+        Fact::new(ViewMsg::SerialNumber, identity.serial_number.clone().unwrap_or_default()),
+        Fact::new(ViewMsg::GroupTag, identity.group_tag.clone().unwrap_or_default()),
         Fact::toned(
-            Msg::ProfileAssignment,
+            ViewMsg::ProfileAssignment,
             profile_assignment(i18n, identity.deployment_profile_assignment_status.as_ref()),
         ),
-        Fact::toned(Msg::AutopilotEnrollmentState, autopilot_enrollment(i18n, identity.enrollment_state.as_ref())),
-        Fact::new(Msg::LastContact, date_text(i18n, identity.last_contacted_date_time.as_ref())),
+        Fact::toned(ViewMsg::AutopilotEnrollmentState, autopilot_enrollment(i18n, identity.enrollment_state.as_ref())),
+        Fact::new(ViewMsg::LastContact, date_text(i18n, identity.last_contacted_date_time.as_ref())),
     ]
 }
 
@@ -40,14 +40,14 @@ fn error_code(code: i64) -> String {
 
 fn deployment_facts(i18n: &I18n, event: &AutopilotEvent) -> Vec<Fact> {
     vec![
-        Fact::toned(Msg::ColState, deployment_state(i18n, event.deployment_state.as_ref())),
-        Fact::toned(Msg::DeviceSetup, deployment_state(i18n, event.device_setup_status.as_ref())),
-        Fact::toned(Msg::AccountSetup, deployment_state(i18n, event.account_setup_status.as_ref())),
+        Fact::toned(ViewMsg::ColState, deployment_state(i18n, event.deployment_state.as_ref())),
+        Fact::toned(ViewMsg::DeviceSetup, deployment_state(i18n, event.device_setup_status.as_ref())),
+        Fact::toned(ViewMsg::AccountSetup, deployment_state(i18n, event.account_setup_status.as_ref())),
         Fact::new(
-            Msg::DeploymentProfile,
+            ViewMsg::DeploymentProfile,
             event.windows_autopilot_deployment_profile_display_name.clone().unwrap_or_default(),
         ),
-        Fact::new(Msg::Duration, duration(i18n, event.deployment_duration.as_deref())),
+        Fact::new(ViewMsg::Duration, duration(i18n, event.deployment_duration.as_deref())),
     ]
 }
 
@@ -80,12 +80,12 @@ fn Deployment(event: AutopilotEvent) -> impl IntoView {
             {move || view! { <FactList facts=deployment_facts(&i18n, &event)/> }}
             {(!tracked.is_empty()).then(|| view! { class=class,
                 <table class="plain">
-                    <caption>{move || i18n.t(Msg::TrackedDuringSetup)}</caption>
+                    <caption>{move || i18n.t(ViewMsg::TrackedDuringSetup)}</caption>
                     <thead><tr>
-                        <th scope="col">{move || i18n.t(Msg::ColName)}</th>
-                        <th scope="col">{move || i18n.t(Msg::ColType)}</th>
-                        <th scope="col">{move || i18n.t(Msg::ColState)}</th>
-                        <th scope="col">{move || i18n.t(Msg::ColErrorCode)}</th>
+                        <th scope="col">{move || i18n.t(ViewMsg::ColName)}</th>
+                        <th scope="col">{move || i18n.t(ViewMsg::ColType)}</th>
+                        <th scope="col">{move || i18n.t(ViewMsg::ColState)}</th>
+                        <th scope="col">{move || i18n.t(ViewMsg::ColErrorCode)}</th>
                     </tr></thead>
                     <tbody>
                         {tracked.into_iter().map(|policy| view! { class=class,
@@ -117,23 +117,23 @@ pub fn Autopilot(session: DeviceSession) -> impl IntoView {
     };
     move || {
         match windows() {
-        Some(false) => view! { <p>{i18n.t(Msg::AutopilotWindowsOnly)}</p> }.into_any(),
+        Some(false) => view! { <p>{i18n.t(ViewMsg::AutopilotWindowsOnly)}</p> }.into_any(),
         _ => view! {
-            <SectionView section=session.autopilot on_retry=move |_| session.retry(DeviceSectionName::Autopilot) label=Msg::Autopilot
+            <SectionView section=session.autopilot on_retry=move |_| session.retry(DeviceSectionName::Autopilot) label=ViewMsg::Autopilot
                 content={move |loaded: Loaded<AutopilotIdentity>| match loaded.items.first() {
-                    None => view! { <p>{move || i18n.t(Msg::AutopilotNotRegistered)}</p> }.into_any(),
+                    None => view! { <p>{move || i18n.t(ViewMsg::AutopilotNotRegistered)}</p> }.into_any(),
                     Some(identity) => {
                         let identity = identity.clone();
                         (move || view! { <FactList facts=identity_facts(&i18n, &identity)/> }).into_any()
                     }
                 }}
             />
-            <h4>{move || i18n.t(Msg::Deployments)}</h4>
-            <SectionView section=session.deployments on_retry=move |_| session.retry(DeviceSectionName::Deployments) label=Msg::Deployments
+            <h4>{move || i18n.t(ViewMsg::Deployments)}</h4>
+            <SectionView section=session.deployments on_retry=move |_| session.retry(DeviceSectionName::Deployments) label=ViewMsg::Deployments
                 content={move |loaded: Loaded<AutopilotEvent>| {
                     let events = recent_deployments(&loaded.items);
                     if events.is_empty() {
-                        view! { <p>{move || i18n.t(Msg::NoDeployments)}</p> }.into_any()
+                        view! { <p>{move || i18n.t(ViewMsg::NoDeployments)}</p> }.into_any()
                     } else {
                         events.into_iter().take(5).map(|event| view! { <Deployment event=event/> }).collect_view().into_any()
                     }

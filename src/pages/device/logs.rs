@@ -10,7 +10,7 @@ use crate::components::labels::date_text;
 use crate::components::section_error::describe;
 use crate::components::section_view::SectionView;
 use crate::graph::models::{LogCollectionRequest, LogStatus};
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, ViewMsg};
 use crate::state::device_session::{DeviceSectionName, DeviceSession};
 use crate::state::section::Loaded;
 
@@ -32,9 +32,9 @@ fn DownloadLink(session: DeviceSession, log_id: String) -> impl IntoView {
     };
     move || {
         match link.get() {
-        None => view! { <button type="button" on:click=ask.clone() disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{i18n.t(Msg::GetDownloadLink)}</button> }.into_any(),
-        Some(Ok(url)) => resource_link(i18n.t(Msg::DownloadLogs).to_string(), Some(url), i18n.lang.get()),
-        Some(Err(reason)) => view! { <span role="alert">{i18n.fmt(Msg::DownloadLinkFailed, &[&reason])}</span> }.into_any(),
+        None => view! { <button type="button" on:click=ask.clone() disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{i18n.t(ViewMsg::GetDownloadLink)}</button> }.into_any(),
+        Some(Ok(url)) => resource_link(i18n.t(ViewMsg::DownloadLogs).to_string(), Some(url), i18n.lang.get()),
+        Some(Err(reason)) => view! { <span role="alert">{i18n.fmt(ViewMsg::DownloadLinkFailed, &[&reason])}</span> }.into_any(),
     }
     }
 }
@@ -46,24 +46,24 @@ pub fn DeviceLogs(session: DeviceSession) -> impl IntoView {
         session.device.with(|d| d.loaded().and_then(|l| l.items.first().and_then(|d| d.operating_system.clone())))
     };
     view! {
-        <SectionView section=session.logs on_retry=move |_| session.retry(DeviceSectionName::Logs) label=Msg::DeviceLogs
+        <SectionView section=session.logs on_retry=move |_| session.retry(DeviceSectionName::Logs) label=ViewMsg::DeviceLogs
             content={move |loaded: Loaded<LogCollectionRequest>| {
                 if loaded.items.is_empty() {
-                    return view! { <p>{move || i18n.t(Msg::NoLogs)}</p> }.into_any();
+                    return view! { <p>{move || i18n.t(ViewMsg::NoLogs)}</p> }.into_any();
                 }
                 let mut logs = loaded.items.to_vec();
                 logs.sort_by_key(|log| std::cmp::Reverse(log.requested.as_ref().map_or(i128::MIN, |t| t.sort_key())));
                 view! {
                     <table class="plain" data-testid="log-table">
-                        <caption class="visually-hidden">{move || i18n.t(Msg::DeviceLogs)}</caption>
+                        <caption class="visually-hidden">{move || i18n.t(ViewMsg::DeviceLogs)}</caption>
                         <thead><tr>
-                            <th scope="col">{move || i18n.t(Msg::ColState)}</th>
-                            <th scope="col">{move || i18n.t(Msg::ColRequested)}</th>
-                            <th scope="col">{move || i18n.t(Msg::ColReceived)}</th>
-                            <th scope="col">{move || i18n.t(Msg::ColSize)}</th>
-                            <th scope="col">{move || i18n.t(Msg::ColRequestedBy)}</th>
-                            <th scope="col">{move || i18n.t(Msg::ColExpires)}</th>
-                            <th scope="col"><span class="visually-hidden">{move || i18n.t(Msg::DownloadLogs)}</span></th>
+                            <th scope="col">{move || i18n.t(ViewMsg::ColState)}</th>
+                            <th scope="col">{move || i18n.t(ViewMsg::ColRequested)}</th>
+                            <th scope="col">{move || i18n.t(ViewMsg::ColReceived)}</th>
+                            <th scope="col">{move || i18n.t(ViewMsg::ColSize)}</th>
+                            <th scope="col">{move || i18n.t(ViewMsg::ColRequestedBy)}</th>
+                            <th scope="col">{move || i18n.t(ViewMsg::ColExpires)}</th>
+                            <th scope="col"><span class="visually-hidden">{move || i18n.t(ViewMsg::DownloadLogs)}</span></th>
                         </tr></thead>
                         <tbody>
                             {logs.into_iter().map(|log| {

@@ -22,7 +22,7 @@ use crate::components::section_view::SectionView;
 use crate::components::user_tab::{use_session, use_user_address};
 use crate::domain::app_install::latest_failures;
 use crate::graph::models::MobileAppIntentAndState;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, Text, ViewMsg};
 use crate::routes::user_route;
 use crate::state::device_session::{DeviceKeys, DeviceSession};
 use crate::state::section::{Loaded, Section};
@@ -33,7 +33,7 @@ const TITLE_ID: &str = "device-title";
 
 /// A titled part of the device page.
 #[component]
-fn DevicePart(id: &'static str, title: Msg, children: Children) -> impl IntoView {
+fn DevicePart(id: &'static str, #[prop(into)] title: Text, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let class = style! {"DevicePart",
         section {
@@ -111,7 +111,7 @@ pub fn DevicePage() -> impl IntoView {
         let from_record = device_session.get().and_then(|s| {
             s.device.with(|d| d.loaded().and_then(|l| l.items.first().and_then(|d| d.device_name.clone())))
         });
-        from_record.or(from_list).unwrap_or_else(|| i18n.t(Msg::DeviceTitle).to_string())
+        from_record.or(from_list).unwrap_or_else(|| i18n.t(ViewMsg::DeviceTitle).to_string())
     };
     let class = style! {"DevicePage",
         h2 {
@@ -128,21 +128,21 @@ pub fn DevicePage() -> impl IntoView {
             return (!user_failed).then(|| view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }).into_any();
         };
         view! {
-            <DevicePart id="device-identity" title=Msg::DeviceIdentity><identity::Identity session=session/></DevicePart>
-            <DevicePart id="device-entra" title=Msg::IntuneAndEntra><entra::IntuneAndEntra session=session/></DevicePart>
-            <DevicePart id="device-people" title=Msg::WhoUsesIt><people::WhoUsesIt session=session user=user/></DevicePart>
-            <DevicePart id="device-policies" title=Msg::PoliciesOnDevice><policies::DevicePolicies session=session/></DevicePart>
-            <DevicePart id="device-apps" title=Msg::AppsOnDevice><DeviceApps session=session user=user/></DevicePart>
-            <DevicePart id="device-actions" title=Msg::RemoteActions><remote_actions::RemoteActions session=session/></DevicePart>
-            <DevicePart id="device-logs" title=Msg::DeviceLogs><logs::DeviceLogs session=session/></DevicePart>
-            <DevicePart id="device-autopilot" title=Msg::Autopilot><autopilot::Autopilot session=session/></DevicePart>
+            <DevicePart id="device-identity" title=ViewMsg::DeviceIdentity><identity::Identity session=session/></DevicePart>
+            <DevicePart id="device-entra" title=ViewMsg::IntuneAndEntra><entra::IntuneAndEntra session=session/></DevicePart>
+            <DevicePart id="device-people" title=ViewMsg::WhoUsesIt><people::WhoUsesIt session=session user=user/></DevicePart>
+            <DevicePart id="device-policies" title=ViewMsg::PoliciesOnDevice><policies::DevicePolicies session=session/></DevicePart>
+            <DevicePart id="device-apps" title=ViewMsg::AppsOnDevice><DeviceApps session=session user=user/></DevicePart>
+            <DevicePart id="device-actions" title=ViewMsg::RemoteActions><remote_actions::RemoteActions session=session/></DevicePart>
+            <DevicePart id="device-logs" title=ViewMsg::DeviceLogs><logs::DeviceLogs session=session/></DevicePart>
+            <DevicePart id="device-autopilot" title=ViewMsg::Autopilot><autopilot::Autopilot session=session/></DevicePart>
         }
         .into_any()
     };
     view! { class=class,
         <p>
-            <RouteLink route=back.get_untracked() keyshortcuts="Escape">{move || i18n.t(Msg::BackToDevices)}</RouteLink>
-            " "<kbd class="hint">{move || i18n.t(Msg::EscapeKey)}</kbd>
+            <RouteLink route=back.get_untracked() keyshortcuts="Escape">{move || i18n.t(ViewMsg::BackToDevices)}</RouteLink>
+            " "<kbd class="hint">{move || i18n.t(ViewMsg::EscapeKey)}</kbd>
         </p>
         <article aria-labelledby=TITLE_ID>
             <h2 id=TITLE_ID tabindex="-1">{title}</h2>
@@ -157,15 +157,15 @@ fn DeviceApps(session: DeviceSession, user: UserSession) -> impl IntoView {
     let i18n = use_i18n();
     let device_id = session.device_id.get_value();
     view! {
-        <SectionView section=user.apps on_retry=move |_| user.retry(SectionName::Apps) label=Msg::AppsOnDevice
+        <SectionView section=user.apps on_retry=move |_| user.retry(SectionName::Apps) label=ViewMsg::AppsOnDevice
             content={move |loaded: Loaded<MobileAppIntentAndState>| {
                 let failures = user.app_events.with(|events| events.items().map(|e| latest_failures(&e)).unwrap_or_default());
                 let devices = user.devices.with(|d| d.items());
                 let rows = app_rows(&loaded.items, devices.as_deref().map(Vec::as_slice), &failures, |id| id.eq_ignore_ascii_case(&device_id));
                 if rows.is_empty() {
-                    view! { <p>{move || i18n.t(Msg::NoAppsOnDevice)}</p> }.into_any()
+                    view! { <p>{move || i18n.t(ViewMsg::NoAppsOnDevice)}</p> }.into_any()
                 } else {
-                    view! { <AppTable rows=rows caption=Msg::AppsOnDevice user_key=user.key.get_value()/> }.into_any()
+                    view! { <AppTable rows=rows caption=ViewMsg::AppsOnDevice user_key=user.key.get_value()/> }.into_any()
                 }
             }}
         />

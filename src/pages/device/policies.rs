@@ -9,7 +9,7 @@ use crate::components::labels::policy_status;
 use crate::components::section_view::SectionView;
 use crate::domain::compliance::for_user;
 use crate::graph::models::PolicyState;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Text, ViewMsg};
 use crate::state::device_session::{DeviceSectionName, DeviceSession};
 use crate::state::section::{Loaded, Section};
 
@@ -17,9 +17,9 @@ use crate::state::section::{Loaded, Section};
 fn PolicyList(
     section: RwSignal<Section<PolicyState>>,
     user_id: String,
-    title: Msg,
+    #[prop(into)] title: Text,
     on_retry: Callback<()>,
-    #[prop(optional)] scope_note: Option<Msg>,
+    #[prop(optional)] scope_note: Option<ViewMsg>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let class = style! {"PolicyList",
@@ -51,7 +51,7 @@ fn PolicyList(
                 let failing: Vec<(String, PolicyState)> =
                     policies.iter().map(|p| (p.display_name.clone().unwrap_or_default(), p.clone())).collect();
                 view! { class=class,
-                    {(other_users > 0).then(|| view! { class=class, <p class="note" role="note">{move || i18n.fmt(Msg::OtherUsersSettings, &[&other_users.to_string()])}</p> })}
+                    {(other_users > 0).then(|| view! { class=class, <p class="note" role="note">{move || i18n.fmt(ViewMsg::OtherUsersSettings, &[&other_users.to_string()])}</p> })}
                     <ul>
                         {policies.into_iter().map(|policy| {
                             let name = policy.display_name.clone().unwrap_or_default();
@@ -74,10 +74,10 @@ fn PolicyList(
 pub fn DevicePolicies(session: DeviceSession) -> impl IntoView {
     let user_id = session.user_id();
     view! {
-        <PolicyList section=session.compliance user_id=user_id.clone() title=Msg::TabCompliance
+        <PolicyList section=session.compliance user_id=user_id.clone() title=ViewMsg::TabCompliance
             on_retry=Callback::new(move |_| session.retry(DeviceSectionName::Compliance))/>
-        <PolicyList section=session.configuration user_id=user_id title=Msg::TabConfiguration
+        <PolicyList section=session.configuration user_id=user_id title=ViewMsg::TabConfiguration
             on_retry=Callback::new(move |_| session.retry(DeviceSectionName::Configuration))
-            scope_note=Msg::ConfigurationListScope/>
+            scope_note=ViewMsg::ConfigurationListScope/>
     }
 }

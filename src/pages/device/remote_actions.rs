@@ -8,7 +8,7 @@ use crate::components::labels::date_text;
 use crate::components::section_view::SectionView;
 use crate::domain::device_health::recent_actions;
 use crate::graph::models::ManagedDevice;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, ViewMsg};
 use crate::state::device_session::{DeviceSectionName, DeviceSession};
 use crate::state::section::Loaded;
 
@@ -16,21 +16,21 @@ use crate::state::section::Loaded;
 pub fn RemoteActions(session: DeviceSession) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <SectionView section=session.device on_retry=move |_| session.retry(DeviceSectionName::Device) label=Msg::RemoteActions
+        <SectionView section=session.device on_retry=move |_| session.retry(DeviceSectionName::Device) label=ViewMsg::RemoteActions
             content={move |loaded: Loaded<ManagedDevice>| {
                 let actions = loaded.items.first().map(recent_actions).unwrap_or_default();
                 move || {
                     if actions.is_empty() {
-                        return view! { <p>{i18n.t(Msg::NoRemoteActions)}</p> }.into_any();
+                        return view! { <p>{i18n.t(ViewMsg::NoRemoteActions)}</p> }.into_any();
                     }
                     view! {
                         <table class="plain" data-testid="remote-actions">
-                            <caption class="visually-hidden">{i18n.t(Msg::RemoteActions)}</caption>
+                            <caption class="visually-hidden">{i18n.t(ViewMsg::RemoteActions)}</caption>
                             <thead><tr>
-                                <th scope="col">{i18n.t(Msg::ColAction)}</th>
-                                <th scope="col">{i18n.t(Msg::ColState)}</th>
-                                <th scope="col">{i18n.t(Msg::ColStarted)}</th>
-                                <th scope="col">{i18n.t(Msg::ColUpdated)}</th>
+                                <th scope="col">{i18n.t(ViewMsg::ColAction)}</th>
+                                <th scope="col">{i18n.t(ViewMsg::ColState)}</th>
+                                <th scope="col">{i18n.t(ViewMsg::ColStarted)}</th>
+                                <th scope="col">{i18n.t(ViewMsg::ColUpdated)}</th>
                             </tr></thead>
                             <tbody>
                                 {actions.iter().map(|action| {
