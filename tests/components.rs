@@ -13,7 +13,7 @@ use helpdesk::domain::table::{Direction, SortKey};
 use helpdesk::graph::models::{ManagedDevice, SkippedItem};
 use helpdesk::graph::retry::RetryNotice;
 use helpdesk::graph::{GraphClient, GraphError, ProgressEvent};
-use helpdesk::i18n::{I18n, Lang, Msg};
+use helpdesk::i18n::{I18n, Lang, Msg, ViewMsg};
 use helpdesk::state::section::{Loaded, PartFailure, Section};
 use helpdesk::state::sessions::Sessions;
 use leptos::prelude::*;
@@ -101,7 +101,7 @@ async fn a_section_says_why_it_waits_then_what_it_could_not_read() {
     }))));
     let (host, _) = mount(Lang::Fr, move || {
         view! {
-            <SectionView section=section on_retry=|_| () label=Msg::TabDevices content={|loaded: Loaded<String>| loaded.items.join(", ")}/>
+            <SectionView section=section on_retry=|_| () label=ViewMsg::TabDevices content={|loaded: Loaded<String>| loaded.items.join(", ")}/>
         }
     });
     assert!(text(&host).contains("Microsoft Graph limite les requêtes ; nouvel essai dans 4 s."), "{}", text(&host));
@@ -142,14 +142,16 @@ struct Row {
 
 fn columns() -> Vec<Column<Row>> {
     vec![
-        Column::<Row>::new(Msg::ColName, |r, _| r.name.to_string(), |r| SortKey::text(Some(r.name))),
-        Column::<Row>::new(Msg::ColSettings, |r, _| r.count.to_string(), |r| SortKey::Number(r.count)).toned(|r, _| {
-            if r.count > 2 {
-                Tone::Bad
-            } else {
-                Tone::Good
-            }
-        }),
+        Column::<Row>::new(ViewMsg::ColName, |r, _| r.name.to_string(), |r| SortKey::text(Some(r.name))),
+        Column::<Row>::new(ViewMsg::ColSettings, |r, _| r.count.to_string(), |r| SortKey::Number(r.count)).toned(
+            |r, _| {
+                if r.count > 2 {
+                    Tone::Bad
+                } else {
+                    Tone::Good
+                }
+            },
+        ),
     ]
 }
 
@@ -167,7 +169,7 @@ async fn a_table_sorts_filters_counts_and_marks_states_with_words() {
     ]);
     let (host, _) = mount(
         Lang::En,
-        move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> },
+        move || view! { <DataTable rows=rows columns=columns() caption=ViewMsg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> },
     );
     assert_eq!(first_cells(&host), vec!["Phone", "Tablet", "Laptop"]);
     assert!(text(&host).contains("3 of 3"));
@@ -204,7 +206,7 @@ async fn a_long_table_pages_forward_and_back_a_hundred_rows_at_a_time() {
     let rows = Arc::new((0..250).map(|count| Row { name: "Device", count }).collect::<Vec<_>>());
     let (host, _) = mount(
         Lang::En,
-        move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> },
+        move || view! { <DataTable rows=rows columns=columns() caption=ViewMsg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> },
     );
     let pager_button = |index: u32| -> web_sys::HtmlElement {
         host.query_selector_all(".pager button").unwrap().item(index).expect("a pager button").dyn_into().unwrap()
@@ -236,7 +238,7 @@ async fn backend_text_is_shown_as_text_never_as_markup() {
     let rows = Arc::new(vec![Row { name: "<img src=x onerror=alert(1)>", count: 1 }]);
     let (host, _) = mount(
         Lang::En,
-        move || view! { <DataTable rows=rows columns=columns() caption=Msg::TabDevices csv_name="t"/> },
+        move || view! { <DataTable rows=rows columns=columns() caption=ViewMsg::TabDevices csv_name="t"/> },
     );
     assert!(host.query_selector("tbody img").unwrap().is_none());
     assert_eq!(first_cells(&host), vec!["<img src=x onerror=alert(1)>"]);
