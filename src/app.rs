@@ -99,6 +99,7 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
                         <Route path=path!("enrollment-restrictions") view=user_parts::RESTRICTIONS/>
                         <Route path=path!("groups") view=user_parts::GROUPS/>
                         <Route path=path!("enrollment-failures") view=user_parts::FAILURES/>
+                        <Route path=path!("sign-ins") view=user_parts::SIGN_INS/>
                         <Route path=path!("enrollment-failures/:eventId") view=user_parts::FAILURE_DETAIL/>
                     </ParentRoute>
                 </Routes>

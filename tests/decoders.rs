@@ -8,7 +8,7 @@ use helpdesk::domain::remediation::{recognise, Recognised, CATALOGUE};
 use helpdesk::graph::models::{
     decode_page, AppTroubleshootingEvent, AutopilotEvent, AutopilotIdentity, DeviceDetails, DirectoryObject,
     EnrollmentConfiguration, EntraDevice, LicenseDetails, LogCollectionRequest, ManagedAppRegistration, ManagedDevice,
-    MobileAppIntentAndState, Page, PolicyState, TroubleshootingEvent, User,
+    MobileAppIntentAndState, Page, PolicyState, SignIn, TroubleshootingEvent, User,
 };
 use helpdesk::graph::FailureKind;
 use proptest::prelude::*;
@@ -88,7 +88,8 @@ fn decodes_as_every_resource(body: &str, sent: Option<usize>) -> Result<(), Stri
     check::<EntraDevice>("device", body, sent)?;
     check::<LogCollectionRequest>("deviceLogCollectionResponse", body, sent)?;
     check::<AutopilotIdentity>("windowsAutopilotDeviceIdentity", body, sent)?;
-    check::<AutopilotEvent>("deviceManagementAutopilotEvent", body, sent)
+    check::<AutopilotEvent>("deviceManagementAutopilotEvent", body, sent)?;
+    check::<SignIn>("signIn", body, sent)
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::browser::now;
 use crate::components::enrollment_summary::enrollment_lines;
 use crate::components::labels::{device_compliance, Tone};
 use crate::components::route_link::RouteLink;
@@ -10,8 +11,9 @@ use crate::components::section_view::SectionView;
 use crate::domain::app_install::{failed_apps, most_common_cause};
 use crate::domain::compliance::{app_summary, device_summary};
 use crate::domain::licence::{licence_state, LicenceState};
+use crate::domain::sign_ins::last_blocked;
 use crate::graph::models::{
-    AppTroubleshootingEvent, EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState,
+    AppTroubleshootingEvent, EnrollmentConfiguration, LicenseDetails, ManagedDevice, MobileAppIntentAndState, Timestamp,
 };
 use crate::i18n::{use_i18n, I18n, ViewMsg};
 use crate::routes::device_route;
@@ -63,6 +65,19 @@ pub fn failure_cause_text(
             &[&failed.len().to_string(), cause.title.template(i18n.lang.get_untracked())],
         ),
     )
+}
+
+/// "Last sign-in blocked by Conditional Access, 10 min ago", when it was.
+fn blocked_text(i18n: &I18n, session: UserSession) -> Option<String> {
+    let sign_ins = session.sign_ins.with(|s| s.items())?;
+    let blocked = last_blocked(&sign_ins)?;
+    let ago = match blocked.created_date_time.as_ref()? {
+        Timestamp::At(at) => (now() - *at).whole_minutes().max(0),
+        Timestamp::Unparsed(_) => return None,
+    };
+    let ago =
+        if ago < 1 { i18n.t(ViewMsg::JustNow).to_string() } else { i18n.fmt(ViewMsg::MinutesAgo, &[&ago.to_string()]) };
+    Some(i18n.fmt(ViewMsg::LastSignInBlocked, &[&ago]))
 }
 
 #[component]
@@ -162,6 +177,7 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                     />
                 </div>
             </div>
+            {move || blocked_text(&i18n, session).map(|text| view! { class=class, <p class="tone-bad" data-testid="last-sign-in-blocked"><span aria-hidden="true">"✕ "</span>{text}</p> })}
         </section>
     }
 }

@@ -10,5 +10,6 @@ pub mod licence;
 pub mod permissions;
 pub mod remediation;
 pub mod restrictions;
+pub mod sign_ins;
 pub mod table;
 pub mod ticket;

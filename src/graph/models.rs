@@ -677,6 +677,77 @@ impl AppHistoryItem {
     }
 }
 
+open_enum!(
+    /// `signIn.conditionalAccessStatus`.
+    ConditionalAccessStatus { Success => "success", Failure => "failure", NotApplied => "notApplied" }
+);
+
+open_enum!(
+    /// `appliedConditionalAccessPolicy.result`.
+    PolicyResult {
+        Success => "success", Failure => "failure", NotApplied => "notApplied", NotEnabled => "notEnabled",
+        Unspecified => "unknown", ReportOnlySuccess => "reportOnlySuccess", ReportOnlyFailure => "reportOnlyFailure",
+        ReportOnlyNotApplied => "reportOnlyNotApplied", ReportOnlyInterrupted => "reportOnlyInterrupted",
+    }
+);
+
+/// One sign-in of the user (`auditLogs/signIns`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignIn {
+    pub id: String,
+    pub created_date_time: Option<Timestamp>,
+    pub app_display_name: Option<String>,
+    pub client_app_used: Option<String>,
+    pub ip_address: Option<String>,
+    pub correlation_id: Option<String>,
+    pub location: Option<SignInLocation>,
+    pub status: Option<SignInStatus>,
+    pub conditional_access_status: Option<ConditionalAccessStatus>,
+    /// `None` when Graph left it out: the operator may not read Conditional Access data.
+    pub applied_conditional_access_policies: Option<Vec<AppliedPolicy>>,
+    pub device_detail: Option<SignInDevice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInLocation {
+    pub city: Option<String>,
+    pub country_or_region: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInStatus {
+    /// 0 for a success.
+    pub error_code: Option<i64>,
+    pub failure_reason: Option<String>,
+    pub additional_details: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppliedPolicy {
+    pub id: Option<String>,
+    pub display_name: Option<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub enforced_grant_controls: Vec<String>,
+    pub result: Option<PolicyResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInDevice {
+    /// The Entra device id: a managed device's `azureADDeviceId`.
+    pub device_id: Option<String>,
+    pub display_name: Option<String>,
+    pub operating_system: Option<String>,
+    pub browser: Option<String>,
+    pub is_compliant: Option<bool>,
+    pub is_managed: Option<bool>,
+    pub trust_type: Option<String>,
+}
+
 /// An item of a page that could not be read, reported instead of failing the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkippedItem {

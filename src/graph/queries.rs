@@ -138,6 +138,12 @@ pub fn autopilot_identities(serial: &str) -> String {
 /// to the device itself), with the policies tracked during each.
 pub const AUTOPILOT_EVENTS: &str = "/deviceManagement/autopilotEvents?$expand=policyStatusDetails";
 
+/// The user's sign-ins since `since` (RFC 3339), newest first, 50 a page; `user` is the object id.
+pub fn sign_ins(user: &str, since: &str) -> String {
+    let filter = format!("userId eq '{}' and createdDateTime ge {since}", user.replace('\'', "''"));
+    format!("/auditLogs/signIns?$filter={}&$top=50", encode(&filter))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PolicyKind {
     Compliance,

@@ -22,6 +22,8 @@ pub const APP_STATES: Permission = Permission {
     intune: true,
 };
 pub const SERVICE_CONFIG: Permission = Permission { scopes: &["DeviceManagementServiceConfig.Read.All"], intune: true };
+/// Optional: sign-in logs (with an Entra role that may read them, in a tenant with Entra ID P1/P2).
+pub const SIGN_IN_LOGS: Permission = Permission { scopes: &["AuditLog.Read.All"], intune: false };
 /// Optional: the Entra record of a device.
 pub const DIRECTORY_DEVICES: Permission = Permission { scopes: &["Device.Read.All"], intune: false };
 /// Optional: without them, membership lists name roles and administrative units by id only.
@@ -38,6 +40,7 @@ pub fn permission_for(url: &str) -> Option<Permission> {
         ["deviceManagement", "managedDevices", ..] | ["deviceManagement", "autopilotEvents"] => DEVICES,
         ["deviceManagement"] | ["deviceManagement", ..] => SERVICE_CONFIG,
         ["devices", ..] => DIRECTORY_DEVICES,
+        ["auditLogs", "signIns"] => SIGN_IN_LOGS,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => USERS,
         ["users", _, "memberOf" | "transitiveMemberOf"] => GROUPS,
         ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => {

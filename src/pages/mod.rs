@@ -14,5 +14,6 @@ pub mod restrictions;
 pub mod select_user;
 pub mod setup;
 pub mod sign_in;
+pub mod sign_ins;
 pub mod user;
 pub mod user_parts;

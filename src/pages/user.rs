@@ -12,6 +12,7 @@ use crate::components::user_status::{apps_text, devices_text, licence_text, User
 use crate::components::user_tab::{use_user_address, SelectedFailure};
 use crate::domain::app_install::{failed_apps, hex, Explanation};
 use crate::domain::licence::licence_state;
+use crate::domain::sign_ins::{outcome, Outcome};
 use crate::domain::ticket::{ticket_summary, TicketFacts};
 use crate::graph::models::User;
 use crate::graph::GraphError;
@@ -22,7 +23,7 @@ use crate::state::sessions::Sessions;
 use crate::state::user_session::{SectionName, UserSession};
 
 /// The tabs of "User information": (path below the user, label).
-const TABS: [(&str, ViewMsg); 8] = [
+const TABS: [(&str, ViewMsg); 9] = [
     ("devices", ViewMsg::TabDevices),
     ("apps", ViewMsg::TabApps),
     ("compliance", ViewMsg::TabCompliance),
@@ -31,6 +32,7 @@ const TABS: [(&str, ViewMsg); 8] = [
     ("enrollment-restrictions", ViewMsg::TabRestrictions),
     ("groups", ViewMsg::TabGroups),
     ("enrollment-failures", ViewMsg::TabFailures),
+    ("sign-ins", ViewMsg::TabSignIns),
 ];
 
 fn age_text(i18n: &I18n, loaded_at: Option<f64>, now: f64) -> String {
@@ -98,6 +100,24 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
             None => format!("{} ({})", app.name, app.device),
         };
         add(ViewMsg::TicketFailedApp.into(), Some(line), None);
+    }
+    // The last failed sign-ins, with their codes and correlation ids, for Microsoft support.
+    let sign_ins = session.sign_ins.with_untracked(|s| s.items()).unwrap_or_default();
+    for sign_in in sign_ins.iter().filter(|s| !matches!(outcome(s), Outcome::Success)).take(3) {
+        let code = sign_in.status.as_ref().and_then(|s| s.error_code).unwrap_or_default();
+        let line = format!(
+            "{} {} ({}), {}: {}",
+            sign_in
+                .created_date_time
+                .as_ref()
+                .map(|t| crate::browser::format_timestamp(t, i18n.lang.get_untracked()))
+                .unwrap_or_default(),
+            sign_in.app_display_name.clone().unwrap_or_default(),
+            code,
+            i18n.t(ViewMsg::SignInCorrelation),
+            sign_in.correlation_id.clone().unwrap_or_default()
+        );
+        add(ViewMsg::TicketFailedSignIn.into(), Some(line), None);
     }
     let failure = failure
         .map(|(title, when)| vec![(i18n.t(ViewMsg::FailureTitle), format!("{title} ({when})"))])

@@ -21,6 +21,7 @@ use crate::pages::failures::FailuresPage;
 use crate::pages::groups::GroupsPage;
 use crate::pages::policies::PoliciesPage;
 use crate::pages::restrictions::RestrictionsPage;
+use crate::pages::sign_ins::SignInsPage;
 use crate::pages::user::UserLayout;
 
 /// The chunk could not be fetched (offline, or a deployment replaced it).
@@ -91,6 +92,7 @@ user_parts! {
     RESTRICTIONS = restrictions => view! { <RestrictionsPage/> };
     GROUPS = groups => view! { <GroupsPage/> };
     FAILURES = failures => view! { <FailuresPage/> };
+    SIGN_INS = sign_ins => view! { <SignInsPage/> };
     FAILURE_DETAIL = failure_detail => view! { <FailureDetailPage/> };
 }
 

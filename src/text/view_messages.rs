@@ -7,6 +7,36 @@ use super::Text;
 
 messages! {
 ViewMsg {
+    TabSignIns => "Sign-ins", "Connexions";
+    SignInsLate => "Sign-ins reach Microsoft Entra ID's log a few minutes after they happen: the newest may not be here yet.", "Les connexions arrivent dans le journal de Microsoft Entra ID quelques minutes après avoir eu lieu : les plus récentes peuvent manquer.";
+    SignInsFailuresOnly => "Failures only", "Échecs seulement";
+    SignInsApp => "App", "Application";
+    SignInsAllApps => "All apps", "Toutes les applications";
+    SignInsPeriod => "Period", "Période";
+    SignInsLastDay => "Last 24 hours", "Dernières 24 heures";
+    SignInsLastWeek => "Last 7 days", "7 derniers jours";
+    SignInsOlder => "Load older sign-ins", "Charger des connexions plus anciennes";
+    SignInsNone => "No sign-in matches.", "Aucune connexion ne correspond.";
+    SignInSuccess => "Success", "Réussite";
+    SignInCodeUnknown => "Error {0} (not in the catalogue): {1}", "Erreur {0} (absente du catalogue) : {1}";
+    SignInCode => "Error {0}", "Erreur {0}";
+    SignInClient => "Client", "Client";
+    SignInLocation => "Location", "Lieu";
+    SignInCorrelation => "Correlation ID", "ID de corrélation";
+    CaResult => "Conditional Access", "Accès conditionnel";
+    CaSuccess => "Passed", "Satisfait";
+    CaFailure => "Blocked", "Bloqué";
+    CaNotApplied => "Not applied", "Non appliqué";
+    CaHidden => "Conditional Access details are hidden: reading them needs the Policy.Read.All permission and a Security Reader or Global Reader role.", "Les détails de l’accès conditionnel sont masqués : il faut l’autorisation Policy.Read.All et un rôle Lecteur de sécurité ou Lecteur général.";
+    CaPolicyLine => "{0}: {1} (controls: {2})", "{0} : {1} (contrôles : {2})";
+    SignInDeviceLine => "{0}, {1}; compliant: {2}, managed: {3}, trust: {4}", "{0}, {1} ; conforme : {2}, géré : {3}, approbation : {4}";
+    SignInDeviceUnknown => "A device Intune does not know", "Un appareil inconnu d’Intune";
+    SignInWhyBlocked => "Why {0} is not compliant", "Pourquoi {0} n’est pas conforme";
+    RefusedNoPremium => "This tenant has no Microsoft Entra ID P1 or P2 licence: Microsoft Graph gives no sign-in logs to such tenants. Read them in the Entra admin center, or ask for a P1/P2 licence.", "Ce locataire n’a pas de licence Microsoft Entra ID P1 ou P2 : Microsoft Graph ne fournit pas les journaux de connexion à ces locataires. Consultez-les dans le centre d’administration Entra, ou demandez une licence P1/P2.";
+    RefusedNoAuditPermission => "The helpdesk app was not granted the AuditLog.Read.All permission, which sign-in logs need. Ask an administrator to grant it (admin consent in Microsoft Entra ID).", "L’application helpdesk n’a pas reçu l’autorisation AuditLog.Read.All, nécessaire aux journaux de connexion. Demandez à un administrateur de l’accorder (consentement administrateur dans Microsoft Entra ID).";
+    RefusedNoReportsRole => "Your account holds no Microsoft Entra role that may read sign-in logs. Ask an administrator for Reports Reader, Security Reader or Global Reader.", "Votre compte n’a aucun rôle Microsoft Entra autorisé à lire les journaux de connexion. Demandez à un administrateur le rôle Lecteur de rapports, Lecteur de sécurité ou Lecteur général.";
+    LastSignInBlocked => "Last sign-in blocked by Conditional Access, {0}", "Dernière connexion bloquée par l’accès conditionnel, {0}";
+    TicketFailedSignIn => "Failed sign-in", "Connexion en échec";
     ChangeUser => "Change user", "Changer d’utilisateur";
     UserTitle => "User", "Utilisateur";
     Refresh => "Refresh", "Actualiser";

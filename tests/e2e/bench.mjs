@@ -16,6 +16,8 @@ const BUDGETS = {
   userViewMs: 500,
   devicePageRounds: 1,
   devicePageMs: 400,
+  signInsExtraRounds: 1,
+  signInsAfterUserViewMs: 300,
   largeTableUsableMs: 300,
   filterKeystrokeMs: 100,
   typeaheadRequestsPerPause: 1,
@@ -158,9 +160,34 @@ async function devicePage(browser, stack) {
     && document.querySelector('[data-testid=primary-users]') && !document.querySelector('main [aria-busy=true]'));
   const elapsedMs = Date.now() - started;
   await page.waitForTimeout(500);
-  const requests = await stack.requests();
+  // The sign-ins load on their own after the user view: measured apart (signIns below).
+  const requests = (await stack.requests()).filter((r) => !r.path.includes('/auditLogs/'));
   await page.close();
   return { elapsedMs, rounds: rounds(requests), calls: requests.length };
+}
+
+/** The sign-ins tab opened as soon as the user view is in: its first page, after the user view. */
+async function signIns(browser, stack) {
+  const page = await openPage(browser, { stack });
+  await page.goto(stack.portalUrl);
+  const search = page.getByRole('combobox', { name: 'Name or e-mail' });
+  await search.fill('adele');
+  const option = page.getByRole('option', { name: /Adele Vance/ });
+  await option.waitFor();
+  await fetch(`${stack.mockUrl}/_mock/requests`, { method: 'DELETE' });
+  await option.click();
+  await page.waitForFunction(() => ['licence', 'devices-summary', 'apps-summary'].every((id) => {
+    const card = document.querySelector(`[data-testid=${id}]`);
+    return card && !card.querySelector('[aria-busy=true]') && card.innerText.split('\n').length > 1;
+  }));
+  const userViewDone = Date.now();
+  await page.getByRole('link', { name: 'Sign-ins', exact: true }).click();
+  await page.getByTestId('sign-in').first().waitFor();
+  const afterUserViewMs = Date.now() - userViewDone;
+  await page.waitForTimeout(500);
+  const requests = await stack.requests();
+  await page.close();
+  return { afterUserViewMs, extraRounds: rounds(requests) - 1 };
 }
 
 async function largeUser(browser, stack) {
@@ -257,6 +284,7 @@ try {
     coldStart: await coldStart(browser, stack),
     userView: await userView(browser, stack),
     devicePage: await devicePage(browser, stack),
+    signIns: await signIns(browser, stack),
     largeUser: await largeUser(browser, stack),
     typeahead: await typeahead(browser, stack),
   };
@@ -272,6 +300,8 @@ const checks = [
   [`user view at ${LATENCY_MS} ms latency (ms)`, results.userView.elapsedMs, BUDGETS.userViewMs],
   ['device page, sequential rounds', results.devicePage.rounds, BUDGETS.devicePageRounds],
   [`device page at ${LATENCY_MS} ms latency (ms)`, results.devicePage.elapsedMs, BUDGETS.devicePageMs],
+  ['sign-ins, rounds after the user view', results.signIns.extraRounds, BUDGETS.signInsExtraRounds],
+  [`sign-ins first page after the user view (ms)`, results.signIns.afterUserViewMs, BUDGETS.signInsAfterUserViewMs],
   ['Lee Gu groups usable after data (ms)', results.largeUser.groupsUsableMs, BUDGETS.largeTableUsableMs],
   ['Lee Gu failures usable after data (ms)', results.largeUser.failuresUsableMs, BUDGETS.largeTableUsableMs],
   ['filter keystroke, slowest (ms)', results.largeUser.filterKeystrokeMaxMs, BUDGETS.filterKeystrokeMs],
@@ -286,6 +316,7 @@ for (const [file, s] of Object.entries(results.transfer.later)) console.log(size
 console.log(`\nCold start (median of ${results.coldStart.runs}): search box ready ${results.coldStart.searchReadyMs} ms, LCP ${results.coldStart.lcpMs} ms`);
 console.log(`User view: ${results.userView.elapsedMs} ms, ${results.userView.rounds} round(s), ${results.userView.calls} calls (batch steps included)`);
 console.log(`Device page: ${results.devicePage.elapsedMs} ms, ${results.devicePage.rounds} round(s), ${results.devicePage.calls} calls (batch steps included)`);
+console.log(`Sign-ins: first page ${results.signIns.afterUserViewMs} ms after the user view, ${results.signIns.extraRounds} round(s) more`);
 console.log(`Lee Gu: groups usable ${results.largeUser.groupsUsableMs} ms and failures ${results.largeUser.failuresUsableMs} ms after their data; filter keystroke ≤ ${results.largeUser.filterKeystrokeMaxMs} ms, clicks (entering the filter box, sorting) ≤ ${results.largeUser.clickMaxMs} ms (0: under 16 ms); JS heap ${results.largeUser.jsHeapMB} MB`);
 console.log(`Typeahead "adele": ${results.typeahead.requests} request(s), ${results.typeahead.staleResults} stale result(s)\n`);
 console.log('Budget                                        value   budget');

@@ -18,6 +18,7 @@ const SECTIONS = [
   { name: 'devices', route: '/devices', match: 'managedDevices', ready: (p) => p.getByRole('cell', { name: 'DESKTOP-ADELE01' }) },
   { name: 'client apps', route: '/apps', match: 'mobileAppIntentAndStates', ready: (p) => p.getByRole('cell', { name: 'Microsoft Teams' }).first() },
   { name: 'app install history', route: '/apps', match: 'mobileAppTroubleshootingEvents', ready: (p) => p.getByTestId('why-apps-failed').getByText('0x87D1041C', { exact: false }).first() },
+  { name: 'sign-ins', route: '/sign-ins', match: 'auditLogs/signIns', ready: (p) => p.getByTestId('sign-in').first() },
   { name: 'app protection', route: '/app-protection', match: 'managedAppRegistrations', ready: (p) => p.locator('main tbody tr').first() },
   { name: 'compliance policies', route: '/compliance', match: 'deviceCompliancePolicyStates', ready: (p) => p.getByText('Require BitLocker').first() },
   { name: 'configuration policies', route: '/configuration', match: 'deviceConfigurationStates', ready: (p) => p.locator('main tbody tr').first() },

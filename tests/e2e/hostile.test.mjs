@@ -9,7 +9,7 @@ import { launchBrowser, openPage, startStack } from './harness.mjs';
 
 const fixture = join(resolve(import.meta.dirname, '..', 'graph-mock', 'fixtures'), 'hostile.json');
 const MALLORY = 'Mallory@contoso.onmicrosoft.com';
-const ROUTES = ['', '/devices', '/devices/d-hostile', '/apps', '/compliance', '/configuration', '/app-protection', '/enrollment-restrictions', '/groups', '/enrollment-failures'];
+const ROUTES = ['', '/devices', '/devices/d-hostile', '/sign-ins', '/apps', '/compliance', '/configuration', '/app-protection', '/enrollment-restrictions', '/groups', '/enrollment-failures'];
 
 let browser;
 let stack;
@@ -144,6 +144,22 @@ test('app failures show hostile names, codes and details as text, unknown steps 
   assert.match(steps, /<script>window.__pwned = 'event'<\/script>/);
   assert.equal(await page.locator('main').locator('script, img, b').count(), 0, 'no element from the data');
   await assertNothingRan(page, 'app failures');
+});
+
+test('sign-ins show hostile app names, policy names and failure reasons as text', async () => {
+  const page = await guardedPage();
+  await page.goto(`${stack.portalUrl}/users/${MALLORY}/sign-ins`);
+  await page.getByTestId('sign-in').first().waitFor();
+  await settled(page);
+  const rows = await page.getByTestId('sign-in').allInnerTexts();
+  const all = rows.join('\n');
+  assert.match(all, /<img src=x onerror="window.__pwned = 'signin-app'">/);
+  assert.match(all, /<img src=x onerror="window.__pwned = 'policy'">: melted \(controls: <b>Block<\/b>\)/);
+  assert.match(all, /Error 999999 \(not in the catalogue\): <img src=x onerror="window.__pwned = 'unknown-code'">/);
+  assert.match(all, /Unrecognised \(exploded\)/);
+  await page.locator('main').getByText(/si-wrong/).first().waitFor();
+  assert.equal(await page.locator('main').locator('script, img, b').count(), 0, 'no element from the data');
+  await assertNothingRan(page, 'sign-ins');
 });
 
 test('the portal only reads: its only non-GET calls are $batch and token requests', async () => {

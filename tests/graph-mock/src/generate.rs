@@ -145,6 +145,7 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
     }
 
     let (entra_devices, autopilot_device_identities, autopilot_events) = device_records(&mut gen, &users);
+    let sign_ins = adele_sign_ins(&mut gen, &users[0]);
     Tenant {
         subscription_state: "active".into(),
         enrollment_configurations,
@@ -153,6 +154,8 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
         entra_devices,
         autopilot_device_identities,
         autopilot_events,
+        sign_ins,
+        premium: true,
     }
 }
 
@@ -846,6 +849,113 @@ fn device_records(gen: &mut Generator, users: &[User]) -> (Vec<Value>, Vec<Value
         events.push(autopilot_event(gen, object, !failed, at));
     }
     (entra, identities, events)
+}
+
+/// Adele's sign-ins of the last week, newest first: Outlook blocked by "Require compliant device"
+/// from her non-compliant laptop (53000) ten minutes ago, a success from her iPhone, an MFA
+/// interruption (50074), a sign-in blocked by location (53003), and older successes enough for
+/// a second page.
+fn adele_sign_ins(gen: &mut Generator, adele: &User) -> Vec<Value> {
+    let device = |name: &str| adele.managed_devices.iter().find(|d| d.object["deviceName"] == name).map(|d| &d.object);
+    let detail = |device: Option<&Value>, browser: &str| match device {
+        Some(d) => json!({
+            "deviceId": d["azureADDeviceId"], "displayName": d["deviceName"], "operatingSystem": d["operatingSystem"],
+            "browser": browser, "isCompliant": d["complianceState"] == "compliant", "isManaged": true,
+            "trustType": if d["joinType"] == "azureADJoined" { "Azure AD joined" } else { "Azure AD registered" }
+        }),
+        None => {
+            json!({ "deviceId": "", "displayName": null, "operatingSystem": "Windows10", "browser": browser, "isCompliant": false, "isManaged": false, "trustType": null })
+        }
+    };
+    let policy = |name: &str, controls: &[&str], result: &str, gen: &mut Generator| {
+        json!({
+            "id": gen.id(), "displayName": name, "enforcedGrantControls": controls, "enforcedSessionControls": [], "result": result
+        })
+    };
+    let sign_in = |gen: &mut Generator,
+                   minutes_ago: i64,
+                   app: &str,
+                   device: Value,
+                   code: i64,
+                   reason: &str,
+                   ca: &str,
+                   policies: Vec<Value>,
+                   city: &str| {
+        json!({
+            "id": gen.id(),
+            "createdDateTime": timestamp(gen.now - Duration::minutes(minutes_ago)),
+            "userDisplayName": adele.object["displayName"],
+            "userPrincipalName": adele.object["userPrincipalName"],
+            "userId": adele.object["id"],
+            "appId": uuid_from_name(app),
+            "appDisplayName": app,
+            "ipAddress": "203.0.113.24",
+            "clientAppUsed": "Mobile Apps and Desktop clients",
+            "correlationId": gen.id(),
+            "conditionalAccessStatus": ca,
+            "isInteractive": true,
+            "status": { "errorCode": code, "failureReason": reason, "additionalDetails": null },
+            "deviceDetail": device,
+            "location": { "city": city, "state": null, "countryOrRegion": if city == "Lisbon" { "PT" } else { "FR" } },
+            "appliedConditionalAccessPolicies": policies
+        })
+    };
+    let laptop = device("DESKTOP-ADELE01");
+    let phone = device("Adele's iPhone");
+    let mut items = Vec::new();
+    let p = policy("Require compliant device", &["RequireCompliantDevice"], "failure", gen);
+    items.push(sign_in(gen, 10, "Microsoft Outlook", detail(laptop, "Rich Client"), 53000, "Device is not in required device state: {state}. Conditional Access policy requires a compliant device, and the device is not compliant. The user must enroll their device with an approved MDM provider like Intune.", "failure", vec![p], "Paris"));
+    let p = policy("Require compliant device", &["RequireCompliantDevice"], "success", gen);
+    items.push(sign_in(
+        gen,
+        120,
+        "Microsoft Outlook",
+        detail(phone, "Mobile Safari"),
+        0,
+        "Other.",
+        "success",
+        vec![p],
+        "Paris",
+    ));
+    let p = policy("Require compliant device", &["RequireCompliantDevice"], "notApplied", gen);
+    items.push(sign_in(
+        gen,
+        300,
+        "Microsoft Teams",
+        detail(laptop, "Rich Client"),
+        50074,
+        "Strong Authentication is required.",
+        "notApplied",
+        vec![p],
+        "Paris",
+    ));
+    let p = policy("Block sign-ins outside France", &["Block"], "failure", gen);
+    items.push(sign_in(
+        gen,
+        24 * 60 + 30,
+        "Office 365 SharePoint Online",
+        detail(None, "Chrome 131.0.0"),
+        53003,
+        "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.",
+        "failure",
+        vec![p],
+        "Lisbon",
+    ));
+    for k in 0..55 {
+        let p = policy("Require compliant device", &["RequireCompliantDevice"], "success", gen);
+        items.push(sign_in(
+            gen,
+            26 * 60 + k * 140,
+            "Microsoft Outlook",
+            detail(phone, "Mobile Safari"),
+            0,
+            "Other.",
+            "success",
+            vec![p],
+            "Paris",
+        ));
+    }
+    items
 }
 
 /// One Autopilot deployment of a device: a success, or Adele's failure at device setup.

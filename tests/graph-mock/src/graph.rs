@@ -226,6 +226,32 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
                 .collect();
             page(&items, &query, PageRule::Intune, &format!("{metadata}#deviceManagement/autopilotEvents"), &self_url)
         }
+        ["auditLogs", "signIns"] => {
+            if !tenant.premium {
+                return Err(GraphError::new(
+                    403,
+                    "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+                    "Neither tenant is B2C or tenant doesn't have premium license",
+                ));
+            }
+            if call.caller.is_some_and(|grant| !grant.operator.reports_role) {
+                return Err(GraphError::new(
+                    403,
+                    "Authorization_RequestDenied",
+                    "Insufficient privileges to complete the operation.",
+                ));
+            }
+            let filter = sign_in_filter(query.filter.as_deref())?;
+            // Conditional Access details need Policy.Read.All (and a role that may read them).
+            let may_read_policies = call.caller.is_none_or(|grant| grant.has_scope("Policy.Read.All"));
+            let mut items: Vec<&Value> = tenant.sign_ins.iter().filter(|s| filter.matches(s)).collect();
+            items.sort_by(|a, b| b["createdDateTime"].as_str().cmp(&a["createdDateTime"].as_str()));
+            let items: Vec<Value> = items
+                .into_iter()
+                .map(|s| if may_read_policies { s.clone() } else { without(s, &["appliedConditionalAccessPolicies"]) })
+                .collect();
+            page(&items, &query, PageRule::Reports, &format!("{metadata}#auditLogs/signIns"), &self_url)
+        }
         ["devices"] => {
             let mut items = Vec::new();
             for device in &tenant.entra_devices {
@@ -268,6 +294,44 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
         }
         _ => Err(unknown_segment(segments.last().copied().unwrap_or(""))),
     }
+}
+
+/// The sign-in filters the portal uses: `userId eq '…'` and `createdDateTime ge …`, joined by `and`.
+struct SignInFilter {
+    user_id: Option<String>,
+    since: Option<time::OffsetDateTime>,
+}
+
+impl SignInFilter {
+    fn matches(&self, sign_in: &Value) -> bool {
+        let user = self
+            .user_id
+            .as_ref()
+            .is_none_or(|id| sign_in["userId"].as_str().is_some_and(|u| u.eq_ignore_ascii_case(id)));
+        let created = sign_in["createdDateTime"]
+            .as_str()
+            .and_then(|t| time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok());
+        let recent = self.since.is_none_or(|since| created.is_some_and(|at| at >= since));
+        user && recent
+    }
+}
+
+fn sign_in_filter(filter: Option<&str>) -> Result<SignInFilter, GraphError> {
+    let invalid = || GraphError::bad_request("Request_UnsupportedQuery", "Invalid filter clause");
+    let mut parsed = SignInFilter { user_id: None, since: None };
+    for clause in filter.unwrap_or_default().split(" and ").map(str::trim).filter(|c| !c.is_empty()) {
+        if let Some(literal) = clause.strip_prefix("userId eq ") {
+            let literal = literal.trim().strip_prefix('\'').and_then(|l| l.strip_suffix('\'')).ok_or_else(invalid)?;
+            parsed.user_id = Some(literal.replace("''", "'"));
+        } else if let Some(at) = clause.strip_prefix("createdDateTime ge ") {
+            let at = time::OffsetDateTime::parse(at.trim(), &time::format_description::well_known::Rfc3339)
+                .map_err(|_| invalid())?;
+            parsed.since = Some(at);
+        } else {
+            return Err(invalid());
+        }
+    }
+    Ok(parsed)
 }
 
 /// `contains(serialNumber,'…')`, the filter Intune documents for Autopilot identities.

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 pub const GRAPH_RESOURCE: &str = "https://graph.microsoft.com/";
 
 /// Every read scope the portal asks for (GRAPH.md), the optional ones last.
-pub const READ_SCOPES: [&str; 9] = [
+pub const READ_SCOPES: [&str; 11] = [
     "User.Read.All",
     "GroupMember.Read.All",
     "DeviceManagementManagedDevices.Read.All",
@@ -23,6 +23,8 @@ pub const READ_SCOPES: [&str; 9] = [
     "DeviceManagementApps.Read.All",
     "DeviceManagementServiceConfig.Read.All",
     "Device.Read.All",
+    "AuditLog.Read.All",
+    "Policy.Read.All",
     "RoleManagement.Read.Directory",
     "AdministrativeUnit.Read.All",
 ];
@@ -40,9 +42,11 @@ pub struct Operator {
     pub scopes: &'static [&'static str],
     /// Holds an Intune role (Help Desk Operator); without one, Intune answers 403.
     pub intune_role: bool,
+    /// Holds an Entra role that may read sign-in logs (Reports Reader, Security Reader, Global Reader).
+    pub reports_role: bool,
 }
 
-pub const OPERATORS: [Operator; 3] = [
+pub const OPERATORS: [Operator; 4] = [
     Operator {
         key: "helpdesk",
         name: "Isaiah Langer",
@@ -51,6 +55,7 @@ pub const OPERATORS: [Operator; 3] = [
         description: "Help Desk Operator: every read permission",
         scopes: &READ_SCOPES,
         intune_role: true,
+        reports_role: true,
     },
     Operator {
         key: "limited",
@@ -60,15 +65,38 @@ pub const OPERATORS: [Operator; 3] = [
         description: "Help Desk Operator without the apps and configuration permissions, nor those to name roles and administrative units",
         scopes: &["User.Read.All", "GroupMember.Read.All", "DeviceManagementManagedDevices.Read.All", "DeviceManagementServiceConfig.Read.All"],
         intune_role: true,
+        reports_role: true,
     },
     Operator {
         key: "no-role",
         name: "Pradeep Gupta",
         upn: "PradeepG@contoso.onmicrosoft.com",
         object_id: "e3d0513b-449e-4198-ba6f-bd97ae7cae85",
-        description: "Every read permission, but no Intune role",
-        scopes: &READ_SCOPES,
+        description: "Every read permission but Policy.Read.All (Conditional Access details), and no Intune role",
+        scopes: &[
+            "User.Read.All",
+            "GroupMember.Read.All",
+            "DeviceManagementManagedDevices.Read.All",
+            "DeviceManagementConfiguration.Read.All",
+            "DeviceManagementApps.Read.All",
+            "DeviceManagementServiceConfig.Read.All",
+            "Device.Read.All",
+            "AuditLog.Read.All",
+            "RoleManagement.Read.Directory",
+            "AdministrativeUnit.Read.All",
+        ],
         intune_role: false,
+        reports_role: true,
+    },
+    Operator {
+        key: "no-reports-role",
+        name: "Miriam Graham",
+        upn: "MiriamG@contoso.onmicrosoft.com",
+        object_id: "08fa38e4-cbfa-4488-94ed-c834da6539df",
+        description: "Every read permission and an Intune role, but no Entra role that may read sign-in logs",
+        scopes: &READ_SCOPES,
+        intune_role: true,
+        reports_role: false,
     },
 ];
 
@@ -107,6 +135,12 @@ pub struct Grant {
     pub client_id: String,
     /// The browser sign-in session it came from, ended by logout.
     pub session: String,
+}
+
+impl Grant {
+    pub fn has_scope(&self, wanted: &str) -> bool {
+        self.scopes.iter().any(|scope| short_scope(scope).eq_ignore_ascii_case(wanted))
+    }
 }
 
 #[derive(Debug, Clone)]

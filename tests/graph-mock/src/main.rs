@@ -74,6 +74,9 @@ struct Args {
     /// At most this many --fault-rate faults in a row on one path, then it is answered.
     #[arg(long)]
     fault_streak_limit: Option<u32>,
+    /// The tenant has no Entra ID P1/P2: Graph refuses its sign-in logs.
+    #[arg(long)]
+    no_premium: bool,
 }
 
 #[tokio::main]
@@ -98,6 +101,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     if let Some(state) = &args.subscription_state {
         tenant.subscription_state = state.clone();
+    }
+    if args.no_premium {
+        tenant.premium = false;
     }
     if let Some(path) = &args.write_tenant {
         std::fs::write(path, serde_json::to_string_pretty(&tenant)?)?;

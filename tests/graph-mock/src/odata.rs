@@ -93,6 +93,8 @@ fn decode_skip_token(token: &str) -> Option<usize> {
 pub enum PageRule {
     Directory,
     Intune,
+    /// Activity reports: `$top` up to 1,000.
+    Reports,
 }
 
 impl PageRule {
@@ -106,6 +108,12 @@ impl PageRule {
             (PageRule::Directory, None) => Ok(100),
             (PageRule::Intune, Some(top)) => Ok(top.clamp(1, 1000)),
             (PageRule::Intune, None) => Ok(1000),
+            (PageRule::Reports, Some(top)) if top == 0 || top > 1000 => Err(GraphError::bad_request(
+                "Request_UnsupportedQuery",
+                &format!("Invalid page size specified: '{top}'. Must be between 1 and 1000 inclusive."),
+            )),
+            (PageRule::Reports, Some(top)) => Ok(top),
+            (PageRule::Reports, None) => Ok(1000),
         }
     }
 }

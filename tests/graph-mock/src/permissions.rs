@@ -55,6 +55,8 @@ const ANY_INTUNE: Need = Need {
     intune: true,
 };
 
+/// Sign-in logs: optional for the portal, which explains their absence.
+const SIGN_IN_LOGS: Need = Need { any_of: &["AuditLog.Read.All"], intune: false };
 /// Entra device records: optional for the portal, which explains their absence.
 const DIRECTORY_DEVICES: Need =
     Need { any_of: &["Device.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"], intune: false };
@@ -65,6 +67,7 @@ fn need(path: &str) -> Option<&'static Need> {
         ["deviceManagement"] => &ANY_INTUNE,
         ["deviceManagement", "managedDevices", ..] | ["deviceManagement", "autopilotEvents"] => &DEVICES,
         ["devices", ..] => &DIRECTORY_DEVICES,
+        ["auditLogs", "signIns"] => &SIGN_IN_LOGS,
         ["deviceManagement", ..] => &SERVICE_CONFIG,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => &USERS,
         ["users", _, "memberOf" | "transitiveMemberOf"] => &GROUPS,

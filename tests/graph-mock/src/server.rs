@@ -87,7 +87,12 @@ pub struct MockState {
     faults: Mutex<FaultPlan>,
     log: Mutex<Vec<LogEntry>>,
     started: Instant,
+    /// When the sign-in reports were last read: Graph allows 5 requests per 10 s per app.
+    report_calls: Mutex<std::collections::VecDeque<Instant>>,
 }
+
+/// The sign-in reports' limit: this many requests in this window, then 429.
+const REPORT_LIMIT: (usize, Duration) = (5, Duration::from_secs(10));
 
 impl MockState {
     pub fn new(tenant: Tenant, config: MockConfig, faults: FaultPlan) -> Arc<MockState> {
@@ -99,6 +104,7 @@ impl MockState {
             faults: Mutex::new(faults),
             log: Mutex::new(vec![]),
             started: Instant::now(),
+            report_calls: Mutex::new(Default::default()),
         })
     }
 
@@ -128,6 +134,27 @@ impl MockState {
                 "Lifetime validation failed, the token is expired.",
             )),
         }
+    }
+
+    /// A 429 with the seconds to wait (fractional, as Graph sends them) when the sign-in reports
+    /// were read too often; otherwise the call is counted.
+    fn report_throttle(&self, path: &str, request_id: &str, client_request_id: &str) -> Option<Answer> {
+        if !path.trim_start_matches('/').starts_with("auditLogs/") {
+            return None;
+        }
+        let now = Instant::now();
+        let mut calls = self.report_calls.lock().expect("report calls lock");
+        while calls.front().is_some_and(|at| now.duration_since(*at) >= REPORT_LIMIT.1) {
+            calls.pop_front();
+        }
+        if calls.len() < REPORT_LIMIT.0 {
+            calls.push_back(now);
+            return None;
+        }
+        let wait = REPORT_LIMIT.1.saturating_sub(now.duration_since(*calls.front()?));
+        let answer =
+            GraphError::new(429, "TooManyRequests", "Too many requests.").into_answer(request_id, client_request_id);
+        Some(answer.with_header("Retry-After", &format!("{:.3}", wait.as_secs_f64())))
     }
 
     pub fn user_count(&self) -> usize {
@@ -318,11 +345,17 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
                             eventual: eventual(&headers),
                             caller: caller.as_ref(),
                         };
-                        match permitted(caller.as_ref(), &rest)
-                            .and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call))
-                        {
-                            Ok(body) => Answer::ok(body),
-                            Err(error) => error.into_answer(&request_id, &client_request_id),
+                        let throttled = permitted(caller.as_ref(), &rest)
+                            .ok()
+                            .and_then(|()| state.report_throttle(&rest, &request_id, &client_request_id));
+                        match throttled {
+                            Some(answer) => answer,
+                            None => match permitted(caller.as_ref(), &rest)
+                                .and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call))
+                            {
+                                Ok(body) => Answer::ok(body),
+                                Err(error) => error.into_answer(&request_id, &client_request_id),
+                            },
                         }
                     }
                 }

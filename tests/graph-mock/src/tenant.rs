@@ -29,6 +29,16 @@ pub struct Tenant {
     /// Beta `deviceManagementAutopilotEvent` items, each with its `policyStatusDetails`.
     #[serde(default)]
     pub autopilot_events: Vec<Value>,
+    /// `signIn` items of every user (`userId` says whose), served by `auditLogs/signIns`.
+    #[serde(default)]
+    pub sign_ins: Vec<Value>,
+    /// The tenant has Entra ID P1 or P2; without, Graph refuses sign-in logs.
+    #[serde(default = "yes")]
+    pub premium: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A group, directory role or administrative unit (`@odata.type` in `object`).

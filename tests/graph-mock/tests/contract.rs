@@ -568,3 +568,25 @@ async fn app_install_histories_are_beta_only_and_hold_a_code_from_each_platform(
         .count();
     assert_eq!(unassigned, 1, "one event is for an app no longer assigned");
 }
+
+#[tokio::test]
+async fn sign_ins_are_filtered_by_user_and_time_newest_first_and_paged() {
+    let mock = start(false, 0).await;
+    let (_, adele) = mock.json(&format!("/v1.0/users/{ADELE}?$select=id"), &[]).await;
+    let id = adele["id"].as_str().unwrap();
+    let since = "2020-01-01T00:00:00Z";
+    let url = format!(
+        "/v1.0/auditLogs/signIns?$filter=userId%20eq%20%27{id}%27%20and%20createdDateTime%20ge%20{since}&$top=50"
+    );
+    let (status, page) = mock.json(&url, &[]).await;
+    assert_eq!(status, 200);
+    let items = page["value"].as_array().unwrap();
+    assert_eq!(items.len(), 50);
+    assert_eq!(items[0]["status"]["errorCode"], 53000, "newest first: the blocked Outlook sign-in");
+    let (_, rest) = mock.json(page["@odata.nextLink"].as_str().unwrap(), &[]).await;
+    assert_eq!(rest["value"].as_array().unwrap().len(), 9);
+    let (_, none) = mock.json("/v1.0/auditLogs/signIns?$filter=userId%20eq%20%27nobody%27", &[]).await;
+    assert_eq!(none["value"].as_array().unwrap().len(), 0);
+    let (status, _) = mock.json("/v1.0/auditLogs/signIns?$filter=appId%20eq%20%27x%27", &[]).await;
+    assert_eq!(status, 400, "a filter the stand-in does not know is refused");
+}

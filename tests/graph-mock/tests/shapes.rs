@@ -108,6 +108,38 @@ const R2_PROPERTIES: &[(&str, &[&str])] = &[
             "policyStatusDetails",
         ],
     ),
+    // v1.0 metadata: the sign-in and its parts.
+    (
+        "signIn",
+        &[
+            "id",
+            "createdDateTime",
+            "userDisplayName",
+            "userPrincipalName",
+            "userId",
+            "appId",
+            "appDisplayName",
+            "ipAddress",
+            "clientAppUsed",
+            "correlationId",
+            "conditionalAccessStatus",
+            "isInteractive",
+            "status",
+            "deviceDetail",
+            "location",
+            "appliedConditionalAccessPolicies",
+        ],
+    ),
+    ("signInStatus", &["errorCode", "failureReason", "additionalDetails"]),
+    (
+        "deviceDetail",
+        &["deviceId", "displayName", "operatingSystem", "browser", "isCompliant", "isManaged", "trustType"],
+    ),
+    ("signInLocation", &["city", "state", "countryOrRegion", "geoCoordinates"]),
+    (
+        "appliedConditionalAccessPolicy",
+        &["id", "displayName", "enforcedGrantControls", "enforcedSessionControls", "result"],
+    ),
     (
         "mobileAppTroubleshootingEvent",
         &[
@@ -308,6 +340,13 @@ fn every_property_the_stand_in_sends_is_documented_for_its_resource() {
                 name,
             );
         }
+    }
+    for sign_in in &tenant.sign_ins {
+        check.object("signIn", sign_in, "signIns");
+        check.object("signInStatus", &sign_in["status"], "signIns");
+        check.object("deviceDetail", &sign_in["deviceDetail"], "signIns");
+        check.object("signInLocation", &sign_in["location"], "signIns");
+        check.each("appliedConditionalAccessPolicy", &sign_in["appliedConditionalAccessPolicies"], "signIns");
     }
     for device in &tenant.entra_devices {
         check.object("device", device, "devices");
