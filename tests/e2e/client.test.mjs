@@ -103,7 +103,7 @@ test('changing user mid-load never shows the previous user, and a recent user co
     // Megan's sign-ins load on their own after her view (by her object id, which her licence
     // call names): they are answered before the requests are counted.
     const log = await stack.requests();
-    const megan = log.filter((r) => r.path.includes('/licenseDetails')).pop().path.split('/')[2];
+    const megan = /\/users\/([^/?]+)\/licenseDetails/.exec(log.filter((r) => r.path.includes('/licenseDetails')).pop().path)[1];
     await until(async () => (await stack.requests()).some((r) => r.path.includes('/auditLogs/signIns') && r.path.includes(megan)), "Megan's sign-ins are answered");
     const before = (await stack.requests()).length;
     await page.getByRole('link', { name: 'Change user' }).click();
