@@ -11,6 +11,14 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 build_only=false
 [ "${1:-}" = "--build-only" ] && build_only=true
 
+# /dev/null has been found as a regular file on this kind of machine: whatever a tool "discards"
+# piles up in it, and the next program that reads it gets that text (cargo's rustc probe failed
+# on a build script's warnings that way). Put the device back before anything writes to it.
+if [ ! -c /dev/null ]; then
+  echo "==> /dev/null is not a device: recreating it" >&2
+  as_root rm -f /dev/null && as_root mknod -m 666 /dev/null c 1 3
+fi
+
 command -v rustup >/dev/null || { echo "rustup is needed first: https://rustup.rs" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js and npm are needed first" >&2; exit 1; }
 

@@ -11,11 +11,6 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 say "Unit tests and stand-in contract tests (cargo test)"
-# On a fresh clone, the first `cargo test` after clippy has been seen failing in cargo's rustc
-# probe, on a stray rustc diagnostic read as the probe's source and cached in
-# target/.rustc_info.json (2026-12-01, not explained yet); a fresh probe passes. Dropping the
-# cache costs one `rustc --print` call.
-rm -f target/.rustc_info.json
 cargo test --workspace
 
 say "Component tests in headless Chromium (wasm-bindgen-test)"
