@@ -3,7 +3,7 @@
 //! would not give the sign-ins at all.
 
 use super::catalogues::signin::{lookup, SignInCode};
-use crate::graph::models::{ConditionalAccessStatus, ManagedDevice, SignIn};
+use crate::graph::models::{ComplianceState, ConditionalAccessStatus, ManagedDevice, SignIn};
 use crate::graph::{FailureKind, GraphError};
 
 /// How a sign-in ended.
@@ -29,6 +29,20 @@ pub fn device_of<'a>(sign_in: &SignIn, devices: &'a [ManagedDevice]) -> Option<&
         return None;
     }
     devices.iter().find(|d| d.azure_ad_device_id.as_deref().is_some_and(|aad| aad.eq_ignore_ascii_case(id)))
+}
+
+/// AADSTS53000: Conditional Access wanted a compliant device and this one was not.
+const DEVICE_NOT_COMPLIANT: i64 = 53000;
+
+/// Refused because the device was not compliant: its failing settings explain the refusal.
+pub fn refused_for_compliance(sign_in: &SignIn) -> bool {
+    sign_in.status.as_ref().and_then(|s| s.error_code) == Some(DEVICE_NOT_COMPLIANT)
+}
+
+/// Whether a sign-in of this user may be refused for compliance: one of the user's devices is
+/// not known to be compliant (non-compliant, in its grace period, in conflict, unknown…).
+pub fn compliance_may_refuse(devices: &[ManagedDevice]) -> bool {
+    devices.iter().any(|d| d.compliance_state != Some(ComplianceState::Compliant))
 }
 
 /// The newest sign-in, when Conditional Access blocked it.
@@ -110,6 +124,24 @@ mod tests {
         );
         assert_eq!(device_of(&page[0], &devices).map(|d| d.id.as_str()), Some("m1"));
         assert!(page[1..].iter().all(|s| device_of(s, &devices).is_none()), "no id, or a zero one, ties to nothing");
+    }
+
+    #[test]
+    fn only_a_user_with_a_device_not_known_compliant_may_be_refused_for_compliance() {
+        let devices = |json: &str| decode_page::<ManagedDevice>(json).unwrap().items;
+        let compliant = devices(r#"{"value":[{"id":"a","complianceState":"compliant"}]}"#);
+        assert!(!compliance_may_refuse(&compliant));
+        assert!(!compliance_may_refuse(&[]));
+        for state in ["noncompliant", "inGracePeriod", "unknown", "somethingNew"] {
+            let mixed = devices(&format!(
+                r#"{{"value":[{{"id":"a","complianceState":"compliant"}},{{"id":"b","complianceState":"{state}"}}]}}"#
+            ));
+            assert!(compliance_may_refuse(&mixed), "{state}");
+        }
+        let page =
+            sign_ins(r#"{"value":[{"id":"a","status":{"errorCode":53000}},{"id":"b","status":{"errorCode":53003}}]}"#);
+        assert!(refused_for_compliance(&page[0]));
+        assert!(!refused_for_compliance(&page[1]), "a location block is not a compliance one");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::components::route_link::RouteLink;
 use crate::components::section_view::SectionView;
 use crate::components::user_tab::{use_session, use_user_address};
 use crate::domain::device_health::days_since;
-use crate::domain::sign_ins::{device_of, outcome, refusal, Outcome, Refusal};
+use crate::domain::sign_ins::{device_of, outcome, refusal, refused_for_compliance, Outcome, Refusal};
 use crate::graph::models::{ConditionalAccessStatus, ManagedDevice, SignIn};
 use crate::graph::queries::PolicyKind;
 use crate::i18n::{use_i18n, I18n, ViewMsg};
@@ -22,9 +22,6 @@ use crate::routes::device_route;
 use crate::state::directory::granted_scopes;
 use crate::state::section::{Loaded, Section};
 use crate::state::user_session::{DevicePolicy, SectionName, UserSession};
-
-/// The code Entra gives a sign-in refused for a device that is not compliant.
-const DEVICE_NOT_COMPLIANT: i64 = 53000;
 
 fn result_text(i18n: &I18n, sign_in: &SignIn) -> (String, Option<String>) {
     let lang = i18n.lang.get_untracked();
@@ -106,7 +103,7 @@ fn SignInRow(sign_in: SignIn, device: Option<ManagedDevice>, session: UserSessio
             color: var(--muted);
         }
     };
-    let blocked_for_compliance = sign_in.status.as_ref().and_then(|s| s.error_code) == Some(DEVICE_NOT_COMPLIANT);
+    let blocked_for_compliance = refused_for_compliance(&sign_in);
     let failed = !matches!(outcome(&sign_in), Outcome::Success);
     // The failing settings of the device it came from, for a sign-in refused as not compliant.
     let why = device.clone().filter(|_| blocked_for_compliance).map(|device| {
@@ -177,14 +174,13 @@ pub fn SignInsPage() -> impl IntoView {
             color: var(--muted);
         }
     };
-    // A sign-in refused for a non-compliant device shows that device's failing settings.
+    // A sign-in refused for a non-compliant device shows that device's failing settings (the
+    // session fetches them beside the sign-ins when a device is not compliant; this covers a
+    // device Intune calls compliant that Entra did not).
     Effect::new(move |_| {
         let Some(session) = session.get() else { return };
-        let needs_compliance = session.sign_ins.with(|s| {
-            s.items().is_some_and(|items| {
-                items.iter().any(|i| i.status.as_ref().and_then(|s| s.error_code) == Some(DEVICE_NOT_COMPLIANT))
-            })
-        });
+        let needs_compliance =
+            session.sign_ins.with(|s| s.items().is_some_and(|items| items.iter().any(refused_for_compliance)));
         let devices_ready = session.devices.with(|d| d.loaded().is_some_and(|l| l.complete));
         if needs_compliance && devices_ready && session.compliance.with_untracked(Option::is_none) {
             session.load_policies(PolicyKind::Compliance);

@@ -15,6 +15,7 @@ use web_sys::AbortSignal;
 use super::loads::{answer, every, first_page, note_loading, Loads};
 use super::section::{Loaded, Paging, PartFailure, Section};
 use crate::domain::compliance::for_user;
+use crate::domain::sign_ins::compliance_may_refuse;
 use crate::graph::batch::BatchStep;
 use crate::graph::models::{
     decode_one, AppTroubleshootingEvent, DirectoryObject, EnrollmentConfiguration, LicenseDetails,
@@ -237,6 +238,12 @@ impl UserSession {
             if self.current(generation) {
                 self.loaded_at.set(Some(js_sys::Date::now()));
                 self.load_sign_ins();
+                // A sign-in refused as "device not compliant" shows that device's failing
+                // settings: fetched beside the sign-ins, in the same round, when it may happen.
+                let may_refuse = self.devices.with_untracked(|d| d.items().is_some_and(|d| compliance_may_refuse(&d)));
+                if may_refuse && self.compliance.with_untracked(Option::is_none) {
+                    self.load_policies(PolicyKind::Compliance);
+                }
             }
             self.loads.finish(generation);
         });

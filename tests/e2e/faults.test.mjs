@@ -30,12 +30,15 @@ const SECTIONS = [
     ['device record', () => `managedDevices/${laptop}$`, (p) => p.getByTestId('device-identity').getByText('Surface Laptop 5')],
     ['device details', () => 'joinType,usersLoggedOn', (p) => p.getByTestId('device-identity').getByText('Microsoft Entra joined')],
     ['primary users', () => `${laptop}/users`, (p) => p.getByTestId('primary-users')],
-    ['device compliance', () => `${laptop}/deviceCompliancePolicyStates`, (p) => p.getByTestId('device-policies').getByText('Require BitLocker').first()],
+    // The user view asks for the laptop's compliance states too (beside the sign-ins, as the
+    // laptop is not compliant), at the same time as the device page: a fault meant to hit the
+    // device page once is set for two calls.
+    ['device compliance', () => `${laptop}/deviceCompliancePolicyStates`, (p) => p.getByTestId('device-policies').getByText('Require BitLocker').first(), 2],
     ['device logs', () => 'logCollectionRequests', (p) => p.getByTestId('log-table')],
     ['Entra record', () => '/devices?', (p) => p.getByTestId('device-entra').getByText('agree', { exact: false })],
     ['Autopilot record', () => 'windowsAutopilotDeviceIdentities', (p) => p.getByTestId('device-autopilot').getByText('Retail-Paris')],
     ['Autopilot deployments', () => 'autopilotEvents', (p) => p.getByTestId('deployment').first()],
-  ].map(([name, match, ready]) => ({ name, get route() { return `/devices/${laptop}`; }, get match() { return match(); }, ready })),
+  ].map(([name, match, ready, timesOnce]) => ({ name, get route() { return `/devices/${laptop}`; }, get match() { return match(); }, ready, timesOnce })),
 ];
 
 /** Sections shown on every user route, to check a fault elsewhere leaves them alone. */
@@ -59,7 +62,7 @@ after(async () => {
 
 async function openWithFault(section, fault, times) {
   await stack.clearFaults();
-  await stack.addFault({ match: section.match, fault, ...(times ? { times } : {}) });
+  await stack.addFault({ match: section.match, fault, ...(times ? { times: times * (section.timesOnce ?? 1) } : {}) });
   await page.goto(`${stack.portalUrl}/users/${ADELE}${section.route}`);
 }
 
