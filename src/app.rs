@@ -18,6 +18,7 @@ use crate::pages::select_user::{SelectUserPage, SEARCH_INPUT_ID};
 use crate::pages::setup::SetupPage;
 use crate::pages::sign_in::SignInPage;
 use crate::pages::user_parts::{self, fetch_user_view};
+use crate::state::catalogue::Catalogue;
 use crate::state::directory::Directory;
 use crate::state::sessions::Sessions;
 
@@ -72,6 +73,7 @@ fn Portal(config: Config) -> impl IntoView {
 fn SignedInPortal(client: GraphClient) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     provide_context(Directory::new(client.clone()));
+    provide_context(Catalogue::new(client.clone()));
     provide_context(Sessions::new(client));
     // The user view's chunk comes once the page is up, before the operator has picked a user.
     set_timeout(
@@ -100,6 +102,7 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
                         <Route path=path!("groups") view=user_parts::GROUPS/>
                         <Route path=path!("enrollment-failures") view=user_parts::FAILURES/>
                         <Route path=path!("sign-ins") view=user_parts::SIGN_INS/>
+                        <Route path=path!("assignments") view=user_parts::ASSIGNMENTS/>
                         <Route path=path!("enrollment-failures/:eventId") view=user_parts::FAILURE_DETAIL/>
                     </ParentRoute>
                 </Routes>

@@ -2,9 +2,11 @@
 
 pub mod account;
 pub mod app_install;
+pub mod assignments;
 pub mod catalogues;
 pub mod compliance;
 pub mod device_health;
+pub mod filter_rule;
 pub mod groups;
 pub mod licence;
 pub mod permissions;

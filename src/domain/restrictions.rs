@@ -5,35 +5,10 @@
 
 use std::collections::HashSet;
 
+use super::assignments::{target, Target};
 use crate::graph::models::{
-    AssignmentTarget, EnrollmentConfiguration, EnrollmentConfigurationType, PlatformRestriction, RestrictionPlatform,
+    EnrollmentConfiguration, EnrollmentConfigurationType, PlatformRestriction, RestrictionPlatform,
 };
-
-/// Whom an assignment targets, by its `@odata.type`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    AllUsers,
-    AllDevices,
-    Group(String),
-    ExcludedGroup(String),
-    ConfigurationManagerCollection(String),
-    /// A target type this portal does not know, as Graph named it.
-    Unknown(String),
-}
-
-pub fn target(assignment: &AssignmentTarget) -> Target {
-    let id = || assignment.group_id.clone().unwrap_or_default();
-    match assignment.odata_type.as_deref().unwrap_or_default().trim_start_matches('#') {
-        "microsoft.graph.allLicensedUsersAssignmentTarget" => Target::AllUsers,
-        "microsoft.graph.allDevicesAssignmentTarget" => Target::AllDevices,
-        "microsoft.graph.groupAssignmentTarget" => Target::Group(id()),
-        "microsoft.graph.exclusionGroupAssignmentTarget" => Target::ExcludedGroup(id()),
-        "microsoft.graph.configurationManagerCollectionAssignmentTarget" => {
-            Target::ConfigurationManagerCollection(assignment.collection_id.clone().unwrap_or_default())
-        }
-        other => Target::Unknown(other.to_string()),
-    }
-}
 
 /// The platforms a user enrolls, as the restrictions name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

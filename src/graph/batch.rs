@@ -35,6 +35,12 @@ impl BatchStep {
     }
 }
 
+/// An `@odata.nextLink` (a whole URL) as a step URL, relative to its version, so the next
+/// pages of several lists can go out in one `$batch`.
+pub fn step_url(next_link: &str) -> Option<String> {
+    ["/v1.0/", "/beta/"].iter().find_map(|version| next_link.split_once(version).map(|(_, rest)| format!("/{rest}")))
+}
+
 /// Splits steps into `$batch` bodies of at most 20, keeping each step with the steps it
 /// depends on (Graph refuses a `dependsOn` that points outside its batch).
 pub fn plan_batches(steps: &[BatchStep]) -> Vec<Vec<BatchStep>> {
@@ -147,6 +153,15 @@ fn null() -> JsonText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_next_link_becomes_a_step_url_below_its_version() {
+        assert_eq!(
+            step_url("https://graph.microsoft.com/beta/deviceManagement/configurationPolicies?$skiptoken=x").as_deref(),
+            Some("/deviceManagement/configurationPolicies?$skiptoken=x")
+        );
+        assert_eq!(step_url("https://example.com/other"), None);
+    }
 
     fn steps(n: usize) -> Vec<BatchStep> {
         (0..n).map(|i| BatchStep::get(i.to_string(), format!("/users/{i}"))).collect()

@@ -269,6 +269,7 @@ pub struct ManagedDevice {
     pub device_enrollment_type: Option<String>,
     pub model: Option<String>,
     pub manufacturer: Option<String>,
+    pub device_category_display_name: Option<String>,
     /// The Entra device's `deviceId`: the key to its Entra record and to sign-ins.
     #[serde(rename = "azureADDeviceId")]
     pub azure_ad_device_id: Option<String>,
@@ -536,6 +537,76 @@ pub struct AssignmentTarget {
     pub odata_type: Option<String>,
     pub group_id: Option<String>,
     pub collection_id: Option<String>,
+    /// Beta only: the assignment filter that narrows this target, if any.
+    #[serde(rename = "deviceAndAppManagementAssignmentFilterId")]
+    pub filter_id: Option<String>,
+    #[serde(rename = "deviceAndAppManagementAssignmentFilterType")]
+    pub filter_mode: Option<FilterMode>,
+}
+
+open_enum!(
+    /// `deviceAndAppManagementAssignmentFilterType` (beta): how an assignment's filter narrows it.
+    FilterMode { NoFilter => "none", Include => "include", Exclude => "exclude" }
+);
+
+open_enum!(
+    /// `mobileAppAssignment.intent`.
+    AppIntent {
+        Available => "available", Required => "required", Uninstall => "uninstall",
+        AvailableWithoutEnrollment => "availableWithoutEnrollment",
+    }
+);
+
+/// One assignment of a policy, profile or app (`…Assignment`): its target and, for an app, its intent.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assignment {
+    pub intent: Option<AppIntent>,
+    pub target: Option<AssignmentTarget>,
+}
+
+/// A settings-catalog policy's template: endpoint-security policies and baselines are told
+/// apart from plain profiles by its `templateFamily`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateReference {
+    pub template_family: Option<String>,
+    pub template_display_name: Option<String>,
+}
+
+/// An item of one of the tenant's assignable lists (compliance policies, configuration
+/// profiles, settings-catalog policies, apps, app protection policies) with its assignments.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assignable {
+    pub id: String,
+    #[serde(rename = "@odata.type")]
+    pub odata_type: Option<String>,
+    pub display_name: Option<String>,
+    /// Settings-catalog policies are named by `name`, not `displayName`.
+    pub name: Option<String>,
+    /// Settings catalog: `deviceManagementConfigurationPlatforms` flags, such as `windows10` or `iOS,macOS`.
+    pub platforms: Option<String>,
+    pub template_reference: Option<TemplateReference>,
+    #[serde(default, deserialize_with = "list")]
+    pub assignments: Vec<Assignment>,
+}
+
+impl Assignable {
+    pub fn title(&self) -> &str {
+        self.display_name.as_deref().or(self.name.as_deref()).unwrap_or(&self.id)
+    }
+}
+
+/// `deviceAndAppManagementAssignmentFilter` (beta).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignmentFilter {
+    pub id: String,
+    pub display_name: Option<String>,
+    /// `devicePlatformType`: windows10AndLater, iOS, macOS, androidForWork, … (kept as sent).
+    pub platform: Option<String>,
+    pub rule: Option<String>,
 }
 
 /// An item of `memberOf` / `transitiveMemberOf`: a group, directory role or administrative unit.

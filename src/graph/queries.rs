@@ -67,6 +67,29 @@ pub fn member_of(user: &str) -> String {
 
 pub const ENROLLMENT_CONFIGURATIONS: &str = "/deviceManagement/deviceEnrollmentConfigurations?$expand=assignments";
 
+/// The tenant's assignable lists, each with its assignments (beta: only beta gives the
+/// assignment filters). `$expand=assignments` is valid OData on these contained navigations,
+/// though the Intune reference does not show it.
+pub const COMPLIANCE_POLICIES: &str = "/deviceManagement/deviceCompliancePolicies?$expand=assignments";
+pub const CONFIGURATION_PROFILES: &str = "/deviceManagement/deviceConfigurations?$expand=assignments";
+pub const SETTINGS_CATALOG: &str = "/deviceManagement/configurationPolicies?$expand=assignments&$select=id,name,platforms,technologies,isAssigned,lastModifiedDateTime,templateReference";
+/// Widely used, not in the reference: when Graph refuses the filter, every app is read ([`EVERY_APP`]).
+pub const ASSIGNED_APPS: &str = "/deviceAppManagement/mobileApps?$filter=isAssigned%20eq%20true&$expand=assignments";
+pub const EVERY_APP: &str = "/deviceAppManagement/mobileApps?$expand=assignments";
+/// Not `managedAppPolicies`, whose base type has no `assignments`.
+pub const IOS_APP_PROTECTION: &str = "/deviceAppManagement/iosManagedAppProtections?$expand=assignments";
+pub const ANDROID_APP_PROTECTION: &str = "/deviceAppManagement/androidManagedAppProtections?$expand=assignments";
+pub const ASSIGNMENT_FILTERS: &str = "/deviceManagement/assignmentFilters";
+
+/// The groups an Entra device is in, through nesting too, by the Entra device id Intune knows
+/// (`azureADDeviceId`, an alternate key of `devices`).
+pub fn device_groups(azure_ad_device_id: &str) -> String {
+    format!(
+        "/devices(deviceId='{}')/transitiveMemberOf?$select=id,displayName&$top=999",
+        encode(&azure_ad_device_id.replace('\'', "''"))
+    )
+}
+
 /// Beta only.
 pub fn mobile_app_intent_and_states(user: &str) -> String {
     format!("/users/{}/mobileAppIntentAndStates", segment(user))

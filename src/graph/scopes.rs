@@ -38,8 +38,13 @@ pub fn permission_for(url: &str) -> Option<Permission> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     Some(match segments.as_slice() {
         ["deviceManagement", "managedDevices", ..] | ["deviceManagement", "autopilotEvents"] => DEVICES,
+        ["deviceManagement", "deviceCompliancePolicies" | "deviceConfigurations" | "configurationPolicies" | "assignmentFilters"] => {
+            CONFIGURATION
+        }
+        ["deviceAppManagement", ..] => APPS,
         ["deviceManagement"] | ["deviceManagement", ..] => SERVICE_CONFIG,
         ["devices", ..] => DIRECTORY_DEVICES,
+        [by_key, ..] if by_key.starts_with("devices(") => DIRECTORY_DEVICES,
         ["auditLogs", "signIns"] => SIGN_IN_LOGS,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => USERS,
         ["users", _, "memberOf" | "transitiveMemberOf"] => GROUPS,
@@ -77,6 +82,11 @@ mod tests {
         assert_eq!(permission_for(&queries::entra_device("x")), Some(DIRECTORY_DEVICES));
         assert_eq!(permission_for(&queries::log_collection_requests("d")), Some(DEVICES));
         assert_eq!(permission_for(&queries::autopilot_identities("s")), Some(SERVICE_CONFIG));
+        assert_eq!(permission_for(queries::SETTINGS_CATALOG), Some(CONFIGURATION));
+        assert_eq!(permission_for(queries::ASSIGNMENT_FILTERS), Some(CONFIGURATION));
+        assert_eq!(permission_for(queries::ASSIGNED_APPS), Some(APPS));
+        assert_eq!(permission_for(queries::IOS_APP_PROTECTION), Some(APPS));
+        assert_eq!(permission_for(&queries::device_groups("x")), Some(DIRECTORY_DEVICES));
         assert_eq!(permission_for("/me/photo"), None);
     }
 }

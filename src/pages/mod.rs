@@ -3,6 +3,7 @@
 pub mod app_history;
 pub mod app_protection;
 pub mod apps;
+pub mod assignments;
 pub mod device;
 pub mod devices;
 pub mod failure_detail;

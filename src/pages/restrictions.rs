@@ -11,9 +11,9 @@ use stylers::style;
 use crate::components::data_table::{Column, DataTable};
 use crate::components::enrollment_summary::{platform_name, rule_text, UserGroups};
 use crate::components::user_tab::user_section;
+use crate::domain::assignments::{target, Target};
 use crate::domain::restrictions::{
-    effective, in_priority_order, is_default, kind, reach, restriction_for, target, Applied, Kind, Platform, Reach,
-    Target, Why,
+    effective, in_priority_order, is_default, kind, reach, restriction_for, Applied, Kind, Platform, Reach, Why,
 };
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::{EnrollmentConfiguration, RestrictionPlatform};

@@ -18,12 +18,13 @@ use crate::graph::models::User;
 use crate::graph::GraphError;
 use crate::i18n::{use_i18n, I18n, Msg, Text, ViewMsg};
 use crate::routes::{user_route, SELECT_USER};
+use crate::state::catalogue::use_catalogue;
 use crate::state::section::{Loaded, Section};
 use crate::state::sessions::Sessions;
 use crate::state::user_session::{SectionName, UserSession};
 
 /// The tabs of "User information": (path below the user, label).
-const TABS: [(&str, ViewMsg); 9] = [
+const TABS: [(&str, ViewMsg); 10] = [
     ("devices", ViewMsg::TabDevices),
     ("apps", ViewMsg::TabApps),
     ("compliance", ViewMsg::TabCompliance),
@@ -33,6 +34,7 @@ const TABS: [(&str, ViewMsg); 9] = [
     ("groups", ViewMsg::TabGroups),
     ("enrollment-failures", ViewMsg::TabFailures),
     ("sign-ins", ViewMsg::TabSignIns),
+    ("assignments", ViewMsg::TabAssignments),
 ];
 
 fn age_text(i18n: &I18n, loaded_at: Option<f64>, now: f64) -> String {
@@ -119,6 +121,9 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
         );
         add(ViewMsg::TicketFailedSignIn.into(), Some(line), None);
     }
+    for note in session.ticket_notes.get_untracked() {
+        add(ViewMsg::TicketAssignment.into(), Some(note), None);
+    }
     let failure = failure
         .map(|(title, when)| vec![(i18n.t(ViewMsg::FailureTitle), format!("{title} ({when})"))])
         .unwrap_or_default();
@@ -144,6 +149,13 @@ pub fn UserLayout() -> impl IntoView {
     Effect::new(move |_| {
         let key = address.with(|a| a.key.clone());
         current.set(Some(untrack(|| sessions.open(&key))));
+    });
+    // The tenant's policies load once, after a first user view is in: never in its way.
+    let catalogue = use_catalogue();
+    Effect::new(move |_| {
+        if current.with(|session| session.is_some_and(|s| s.loaded_at.get().is_some())) {
+            catalogue.ensure_loaded();
+        }
     });
     let now = RwSignal::new(js_sys::Date::now());
     let tick = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(30)).ok();

@@ -14,6 +14,7 @@ use crate::i18n::{use_i18n, Msg};
 use crate::pages::app_history::AppHistoryPage;
 use crate::pages::app_protection::AppProtectionPage;
 use crate::pages::apps::AppsPage;
+use crate::pages::assignments::AssignmentsPage;
 use crate::pages::device::DevicePage;
 use crate::pages::devices::DevicesPage;
 use crate::pages::failure_detail::FailureDetailPage;
@@ -93,6 +94,7 @@ user_parts! {
     GROUPS = groups => view! { <GroupsPage/> };
     FAILURES = failures => view! { <FailuresPage/> };
     SIGN_INS = sign_ins => view! { <SignInsPage/> };
+    ASSIGNMENTS = assignments => view! { <AssignmentsPage/> };
     FAILURE_DETAIL = failure_detail => view! { <FailureDetailPage/> };
 }
 

@@ -1,6 +1,7 @@
 //! Everything shown about one user, loaded in one round: a `$batch` for the v1.0 calls and
 //! one for the beta calls, side by side; long lists then page in with progress.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -12,6 +13,7 @@ use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
+use super::device_session::DeviceKeys;
 use super::loads::{answer, every, first_page, note_loading, Loads};
 use super::section::{Loaded, Paging, PartFailure, Section};
 use crate::domain::compliance::for_user;
@@ -34,6 +36,16 @@ pub struct DevicePolicy {
     pub policy: PolicyState,
     /// Setting states of other users of a shared device, left out.
     pub other_users_settings: usize,
+}
+
+/// The groups of each of the user's devices (their Entra records' `transitiveMemberOf`).
+#[derive(Debug, Clone, Default)]
+pub struct DeviceGroups {
+    pub loading: bool,
+    /// Managed device id → its groups; a device absent here has groups the portal does not
+    /// know (not registered in Entra, or its groups could not be read: see `failed`).
+    pub known: HashMap<String, Vec<DirectoryObject>>,
+    pub failed: Vec<PartFailure>,
 }
 
 /// Where one section comes from.
@@ -87,6 +99,10 @@ macro_rules! user_lists {
             /// The page of older sign-ins to ask for next.
             sign_ins_next: StoredValue<Option<String>>,
             pub configuration: RwSignal<Option<Section<DevicePolicy>>>,
+            /// Loaded when first shown (the assignments tab): one call a device.
+            pub device_groups: RwSignal<Option<DeviceGroups>>,
+            /// Explanations the operator added to the ticket summary.
+            pub ticket_notes: RwSignal<Vec<String>>,
             /// The client its calls go through, so views only say what to load.
             client: StoredValue<GraphClient>,
             loads: Loads,
@@ -103,6 +119,8 @@ macro_rules! user_lists {
                     sign_ins: RwSignal::new(Section::Loading(None)),
                     sign_ins_next: StoredValue::new(None),
                     configuration: RwSignal::new(None),
+                    device_groups: RwSignal::new(None),
+                    ticket_notes: RwSignal::new(Vec::new()),
                     client: StoredValue::new(client),
                     loads: Loads::new(),
                 }
@@ -193,6 +211,7 @@ impl UserSession {
         self.lists_loading();
         self.compliance.set(None);
         self.configuration.set(None);
+        self.device_groups.set(None);
         let key = self.key.get_value();
         spawn_local(async move {
             // While a call waits (throttling, retries), every section it holds says so.
@@ -296,6 +315,44 @@ impl UserSession {
         let progress = self.loads.progress_into(target, generation);
         let first = client.first_page(source.version, &source.url, false, None, &progress).await;
         self.fill(client, target, first, generation, None).await
+    }
+
+    /// Loads the groups of every device registered in Entra, in one `$batch`.
+    pub fn load_device_groups(self) {
+        let client = self.client.get_value();
+        let Some(devices) = self.devices.get_untracked().items() else { return };
+        self.device_groups.set(Some(DeviceGroups { loading: true, ..DeviceGroups::default() }));
+        let generation = self.loads.generation();
+        let registered: Vec<(String, String, String)> = devices
+            .iter()
+            .filter_map(|device| {
+                let entra_id = DeviceKeys::of(device).azure_ad_device_id?;
+                let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
+                Some((device.id.clone(), name, entra_id))
+            })
+            .collect();
+        spawn_local(async move {
+            let steps: Vec<BatchStep> = registered
+                .iter()
+                .enumerate()
+                .map(|(index, (_, _, entra_id))| BatchStep::get(index.to_string(), queries::device_groups(entra_id)))
+                .collect();
+            let quiet: Progress = Rc::new(|_| {});
+            let mut answers = client.batch(ApiVersion::V1, steps, None, &quiet).await;
+            let mut groups = DeviceGroups::default();
+            for (index, (device_id, name, _)) in registered.into_iter().enumerate() {
+                let first = first_page(&mut answers, &index.to_string());
+                match all_pages::<DirectoryObject>(&client, first, &quiet).await {
+                    Ok(page) => {
+                        groups.known.insert(device_id, page.items);
+                    }
+                    Err(error) => groups.failed.push(PartFailure { label: name, error }),
+                }
+            }
+            if self.current(generation) {
+                self.device_groups.set(Some(groups));
+            }
+        });
     }
 
     /// Loads the compliance or configuration policy states of every device, in batches, with
