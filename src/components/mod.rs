@@ -5,6 +5,7 @@ pub mod app_failure;
 pub mod app_header;
 pub mod app_labels;
 pub mod app_table;
+pub mod assigned_items;
 pub mod assignment_text;
 pub mod collect_data;
 pub mod data_table;

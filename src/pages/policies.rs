@@ -6,11 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::components::assigned_items::{Inputs, TargetedItems, WithAssignments};
 use crate::components::data_table::{Column, DataTable, RowLink};
 use crate::components::failing_settings::FailingSettings;
 use crate::components::labels::policy_status;
 use crate::components::section_view::SectionView;
 use crate::components::user_tab::{use_session, use_user_address};
+use crate::domain::assignments::ItemKind;
 use crate::domain::compliance::failing_settings;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::PolicyState;
@@ -119,6 +121,15 @@ pub fn PoliciesPage(kind: PolicyKind) -> impl IntoView {
                         }
                     }}
                 />
+                // Policies Graph keeps no per-device state for here, from their assignments.
+                {(kind == PolicyKind::Configuration).then(|| view! { class=class,
+                    <section class="why" aria-labelledby="catalogue-profiles-title" data-testid="catalogue-profiles">
+                        <h2 id="catalogue-profiles-title">{move || i18n.t(ViewMsg::CatalogueProfilesTitle)}</h2>
+                        <WithAssignments content=|session, inputs: Inputs| view! {
+                            <TargetedItems session=session inputs=inputs kinds=vec![ItemKind::SettingsCatalog, ItemKind::EndpointSecurity] stateless=true/>
+                        }/>
+                    </section>
+                })}
             }
         })
     }

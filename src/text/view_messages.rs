@@ -430,6 +430,8 @@ ViewMsg {
     AssignmentsWaiting => "Waiting for the tenant's policies, the user's groups and devices, and the devices' groups.", "En attente des stratégies du locataire, des groupes et appareils de l’utilisateur, et des groupes des appareils.";
     DeviceGroupsFailed => "The groups of {0} could not be read: {1}. Assignments to device groups are not shown for it.", "Les groupes de {0} n’ont pas pu être lus : {1}. Les affectations à des groupes d’appareils ne sont pas montrées pour lui.";
     ReachApplies => "Applies.", "S’applique.";
+    ReachAppliesNoState => "Assigned; per-device state not available from Graph.", "Affectée ; état par appareil non fourni par Graph.";
+    CatalogueProfilesTitle => "Settings catalog and endpoint security policies assigned", "Stratégies du catalogue de paramètres et de sécurité des points de terminaison affectées";
     ReachExcluded => "Excluded.", "Exclue.";
     ReachFilteredOut => "Filtered out.", "Écartée par un filtre.";
     ReachUndecided => "Cannot tell.", "Impossible de dire.";
