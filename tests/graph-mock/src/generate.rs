@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
-use crate::tenant::{Device, DirectoryObject, Tenant, User};
+use crate::tenant::{Device, DirectoryObject, EntraDevice, Tenant, User};
 
 pub const DOMAIN: &str = "contoso.onmicrosoft.com";
 
@@ -146,6 +146,7 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
 
     let (entra_devices, autopilot_device_identities, autopilot_events) = device_records(&mut gen, &users);
     let sign_ins = adele_sign_ins(&mut gen, &users[0]);
+    let entra_devices = entra_devices.into_iter().map(|object| EntraDevice { object, member_of: vec![] }).collect();
     Tenant {
         subscription_state: "active".into(),
         enrollment_configurations,
@@ -156,6 +157,7 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
         autopilot_events,
         sign_ins,
         premium: true,
+        catalogue: Default::default(),
     }
 }
 

@@ -349,7 +349,7 @@ fn every_property_the_stand_in_sends_is_documented_for_its_resource() {
         check.each("appliedConditionalAccessPolicy", &sign_in["appliedConditionalAccessPolicies"], "signIns");
     }
     for device in &tenant.entra_devices {
-        check.object("device", device, "devices");
+        check.object("device", &device.object, "devices");
     }
     for identity in &tenant.autopilot_device_identities {
         check.object("windowsAutopilotDeviceIdentity", identity, "windowsAutopilotDeviceIdentities");
