@@ -1008,3 +1008,30 @@ async fn the_states_devices_report_name_policies_and_apps_of_the_catalogue() {
         assert_eq!(listed["displayName"], app["displayName"]);
     }
 }
+
+#[tokio::test]
+async fn the_hostile_fixture_serves_its_catalogue_as_it_is() {
+    let text = include_str!("../fixtures/hostile.json");
+    let tenant = graph_mock::tenant::Tenant::from_json(text).expect("the hostile fixture loads");
+    let mock = serve(tenant, false, 0).await;
+    for version in ["beta", "v1.0"] {
+        for path in [
+            "deviceManagement/deviceCompliancePolicies?$expand=assignments",
+            "deviceManagement/deviceConfigurations?$expand=assignments",
+            "deviceAppManagement/mobileApps?$expand=assignments",
+            "deviceAppManagement/iosManagedAppProtections?$expand=assignments",
+            "deviceAppManagement/androidManagedAppProtections?$expand=assignments",
+        ] {
+            let (status, body) = mock.json(&format!("/{version}/{path}"), &[]).await;
+            assert_eq!(status, 200, "{version}/{path}: {body}");
+        }
+    }
+    let (_, filters) = mock.json(FILTERS, &[]).await;
+    assert!(filters.to_string().contains("window.__pwned='list'"), "served as stored");
+    let (_, settings) = mock.json(SETTINGS_CATALOG, &[]).await;
+    assert_eq!(settings["value"].as_array().unwrap().len(), 3);
+    let (status, groups) = mock.json("/v1.0/devices(deviceId='hostile-aad')/transitiveMemberOf", &[]).await;
+    assert_eq!(status, 200);
+    let ids: Vec<&str> = groups["value"].as_array().unwrap().iter().filter_map(|g| g["id"].as_str()).collect();
+    assert_eq!(ids, ["g-device-hostile", "g-script", "g-exclude-hostile", "g-long"], "unknown ids are skipped");
+}
