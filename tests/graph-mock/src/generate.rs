@@ -9,7 +9,9 @@ use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
-use crate::tenant::{Device, DirectoryObject, Tenant, User};
+use crate::tenant::{Device, DirectoryObject, EntraDevice, Tenant, User};
+
+pub mod catalogue;
 
 pub const DOMAIN: &str = "contoso.onmicrosoft.com";
 
@@ -146,6 +148,20 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
 
     let (entra_devices, autopilot_device_identities, autopilot_events) = device_records(&mut gen, &users);
     let sign_ins = adele_sign_ins(&mut gen, &users[0]);
+    let mut entra_devices: Vec<EntraDevice> =
+        entra_devices.into_iter().map(|object| EntraDevice { object, member_of: vec![] }).collect();
+    // The catalogue draws from a stream of its own: what came before stays as it was.
+    let mut stream = ChaCha8Rng::seed_from_u64(seed);
+    stream.set_stream(1);
+    let mut catalogue_gen = Generator { rng: stream, now };
+    let generated_from = users.len() - size.users;
+    let catalogue = catalogue::catalogue(
+        &mut catalogue_gen,
+        &mut directory_objects,
+        &mut users,
+        generated_from,
+        &mut entra_devices,
+    );
     Tenant {
         subscription_state: "active".into(),
         enrollment_configurations,
@@ -156,6 +172,7 @@ pub fn demo_tenant(seed: u64, size: &DemoSize, now: OffsetDateTime) -> Tenant {
         autopilot_events,
         sign_ins,
         premium: true,
+        catalogue,
     }
 }
 
@@ -616,9 +633,12 @@ fn policy_state(gen: &mut Generator, kind: &str, name: &str, os: &str, settings:
         "macOS" => "macOS",
         _ => "windows10AndLater",
     };
+    // A policy's state has the policy's id, the same on every device (the catalogue's). The
+    // draw is kept so that what is generated after it stays as it was.
+    let _ = gen.id();
     json!({
         "@odata.type": format!("#microsoft.graph.{kind}"),
-        "id": gen.id(),
+        "id": policy_id(kind, name, os),
         "displayName": name,
         "version": 3,
         "platformType": platform,
@@ -640,6 +660,24 @@ fn app(name: &str, version: &str, intent: &str, state: &str) -> Value {
     })
 }
 
+/// The id of the policy behind a state (`deviceCompliancePolicyState` or
+/// `deviceConfigurationState`) of this name on this operating system: the catalogue's.
+fn policy_id(kind: &str, name: &str, os: &str) -> String {
+    uuid_from_name(&format!("{kind}/{name}/{os}"))
+}
+
+/// Apps of one name on several platforms are several apps in Intune: the first platform
+/// keeps the plain id, the others get their own.
+const APP_FIRST_PLATFORM: [(&str, &str); 2] = [("Microsoft Outlook", "iOS"), (ADELE_IOS_APP, "iOS")];
+
+/// The catalogue id of the app of this name on this operating system.
+fn app_id(name: &str, os: &str) -> String {
+    match APP_FIRST_PLATFORM.iter().find(|(app, _)| *app == name) {
+        Some((_, first)) if *first != os => uuid_from_name(&format!("{name} ({os})")),
+        _ => uuid_from_name(name),
+    }
+}
+
 /// Stable application ids, so one app has the same id on every device.
 fn uuid_from_name(name: &str) -> String {
     let mut hash: u128 = 0x6c62272e07bb014262b821756295c58d;
@@ -651,6 +689,14 @@ fn uuid_from_name(name: &str) -> String {
 }
 
 fn app_states(gen: &mut Generator, user: &Value, device: &Device, apps: Vec<Value>) -> Value {
+    let os = device.object["operatingSystem"].as_str().unwrap_or_default();
+    let apps: Vec<Value> = apps
+        .into_iter()
+        .map(|mut app| {
+            app["applicationId"] = json!(app_id(app["displayName"].as_str().unwrap_or_default(), os));
+            app
+        })
+        .collect();
     json!({
         "@odata.type": "#microsoft.graph.mobileAppIntentAndState",
         "id": gen.id(),
@@ -688,7 +734,7 @@ fn app_event(
         "managedDeviceIdentifier": device.object["id"],
         "deviceId": device.object["azureADDeviceId"],
         "userId": user["id"],
-        "applicationId": uuid_from_name(app_name),
+        "applicationId": app_id(app_name, device.object["operatingSystem"].as_str().unwrap_or_default()),
         "history": [
             { "@odata.type": "#microsoft.graph.mobileAppTroubleshootingAppTargetHistory", "occurrenceDateTime": targeted, "troubleshootingErrorDetails": null, "errorCode": null, "runState": "success", "securityGroupId": group_id },
             { "@odata.type": "#microsoft.graph.mobileAppTroubleshootingAppPolicyCreationHistory", "occurrenceDateTime": created, "troubleshootingErrorDetails": null, "errorCode": null, "runState": "success" },
@@ -1615,5 +1661,143 @@ mod tests {
         assert!(tenant
             .user("grady_fabrikam.com#EXT#@contoso.onmicrosoft.com")
             .is_some_and(|g| g.object["mail"].is_null()));
+    }
+
+    /// The platform a catalogue item is for, from its kind; `None`: every platform (web links).
+    fn platform_of(item: &Value) -> Option<&'static str> {
+        let kind = item["@odata.type"].as_str().unwrap_or_default().trim_start_matches("#microsoft.graph.");
+        Some(match kind {
+            k if k.starts_with("windows") || k.starts_with("win") || k == "officeSuiteApp" => "Windows",
+            k if k.starts_with("ios") => "iOS",
+            k if k.starts_with("android") => "Android",
+            k if k.starts_with("macOS") => "macOS",
+            k if k.starts_with("aosp") => "AOSP",
+            _ => return None,
+        })
+    }
+
+    /// Whether an item reaches a device without a filter: an unfiltered inclusion (all users,
+    /// all devices, or a group of the user or device) and no exclusion of those groups.
+    fn reaches(item: &Value, groups: &std::collections::HashSet<&str>) -> bool {
+        let assignments = item["assignments"].as_array().cloned().unwrap_or_default();
+        let target = |a: &Value| a["target"].clone();
+        let in_groups = |t: &Value| t["groupId"].as_str().is_some_and(|g| groups.contains(g));
+        let excluded = assignments
+            .iter()
+            .map(target)
+            .any(|t| t["@odata.type"] == "#microsoft.graph.exclusionGroupAssignmentTarget" && in_groups(&t));
+        let included = assignments.iter().map(target).any(|t| {
+            let unfiltered = t["deviceAndAppManagementAssignmentFilterType"] == "none";
+            let kind = t["@odata.type"].as_str().unwrap_or_default();
+            unfiltered
+                && (kind.ends_with("allLicensedUsersAssignmentTarget")
+                    || kind.ends_with("allDevicesAssignmentTarget")
+                    || (kind.ends_with(".groupAssignmentTarget") && in_groups(&t)))
+        });
+        included && !excluded
+    }
+
+    #[test]
+    fn what_the_catalogue_sends_the_personas_devices_is_what_they_report() {
+        let tenant = tenant();
+        let catalogue = &tenant.catalogue;
+        let mut checked = 0;
+        for upn in ["AdeleV@contoso.onmicrosoft.com", "AlexW@contoso.onmicrosoft.com"] {
+            let user = tenant.user(upn).unwrap();
+            let user_groups: Vec<&Value> = tenant.transitive_member_of(user);
+            for device in &user.managed_devices {
+                let os = device.object["operatingSystem"].as_str().unwrap();
+                let mut groups: std::collections::HashSet<&str> =
+                    user_groups.iter().filter_map(|g| g["id"].as_str()).collect();
+                let key = crate::tenant::EntraDeviceKey::DeviceId(
+                    device.object["azureADDeviceId"].as_str().unwrap().to_string(),
+                );
+                if let Some(entra) = tenant.entra_device(&key) {
+                    groups
+                        .extend(tenant.device_transitive_member_of(entra).into_iter().filter_map(|g| g["id"].as_str()));
+                }
+                let ids = |states: &[Value]| -> Vec<String> {
+                    states.iter().filter_map(|s| s["id"].as_str().map(str::to_string)).collect()
+                };
+                let apps: Option<Vec<String>> = user
+                    .mobile_app_intent_and_states
+                    .iter()
+                    .find(|s| s["managedDeviceIdentifier"] == device.object["id"])
+                    .map(|s| {
+                        s["mobileAppList"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|a| a["applicationId"].as_str().unwrap().to_string())
+                            .collect()
+                    });
+                let lists = [
+                    ("compliance", &catalogue.device_compliance_policies, Some(ids(&device.compliance_policy_states))),
+                    ("configuration", &catalogue.device_configurations, Some(ids(&device.configuration_states))),
+                    ("app", &catalogue.mobile_apps, apps),
+                ];
+                for (what, items, reported) in lists {
+                    let Some(reported) = reported else { continue };
+                    for item in items {
+                        let platform = platform_of(item);
+                        if platform.is_some_and(|p| p != os) || !reaches(item, &groups) {
+                            continue;
+                        }
+                        checked += 1;
+                        let id = item["id"].as_str().unwrap().to_string();
+                        assert!(
+                            reported.contains(&id),
+                            "{upn}'s {} gets the {what} {} but does not report it",
+                            device.object["deviceName"],
+                            item["displayName"]
+                        );
+                    }
+                }
+            }
+        }
+        // Wi-Fi and VPN on each of their six devices, their apps, the iOS and Android baselines.
+        assert!(checked >= 25, "{checked} items checked");
+    }
+
+    #[test]
+    fn the_catalogue_has_its_sizes_and_the_personas_their_groups() {
+        let tenant = tenant();
+        let catalogue = &tenant.catalogue;
+        assert_eq!(catalogue.device_compliance_policies.len(), catalogue::COMPLIANCE_POLICIES);
+        assert_eq!(catalogue.device_configurations.len(), catalogue::CONFIGURATION_PROFILES);
+        assert_eq!(catalogue.configuration_policies.len(), catalogue::SETTINGS_CATALOG_POLICIES);
+        assert_eq!(catalogue.mobile_apps.len(), catalogue::APPS);
+        assert_eq!(catalogue.mobile_apps.iter().filter(|a| a["isAssigned"] == true).count(), catalogue::ASSIGNED_APPS);
+        assert!(catalogue.mobile_apps.iter().all(|a| (a["isAssigned"] == true) == (a["assignments"] != json!([]))));
+        assert_eq!(catalogue.assignment_filters.len(), 50);
+        let adele = tenant.user("AdeleV@contoso.onmicrosoft.com").unwrap();
+        // Her Groups tab gains two: Sales Lisbon (direct) and VPN exclusions (through it).
+        let names: Vec<&str> =
+            tenant.transitive_member_of(adele).into_iter().filter_map(|g| g["displayName"].as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Sales EMEA",
+                "All iOS users",
+                "Intune licensed users",
+                "Paris office",
+                "Sales Lisbon",
+                "Sales and Marketing",
+                "VPN exclusions",
+                "All Company"
+            ]
+        );
+        let lee = tenant.user("LeeG@contoso.onmicrosoft.com").unwrap();
+        assert_eq!(tenant.transitive_member_of(lee).len(), 1500, "Lee Gu is in no catalogue group");
+        // The Windows baseline leaves the shared PC to its own policy, by an exclude filter.
+        let baseline = catalogue
+            .device_compliance_policies
+            .iter()
+            .find(|p| p["displayName"] == "Windows compliance baseline")
+            .unwrap();
+        let filter = baseline["assignments"][0]["target"]["deviceAndAppManagementAssignmentFilterId"].as_str().unwrap();
+        let filter = catalogue.assignment_filters.iter().find(|f| f["id"] == filter).unwrap();
+        assert_eq!(filter["rule"], "(device.deviceName -startsWith \"SHARED-\")");
+        assert_eq!(baseline["assignments"][0]["target"]["deviceAndAppManagementAssignmentFilterType"], "exclude");
     }
 }

@@ -2,11 +2,12 @@
 
 use serde_json::{json, Value};
 
+use crate::catalogue;
 use crate::identity::Grant;
 use crate::odata::{check_select, filter_matches, page, search_matches, select, PageRule, Query};
 use crate::permissions::may_read_directory_object;
 use crate::response::GraphError;
-use crate::tenant::{id_of, Tenant, User};
+use crate::tenant::{id_of, EntraDeviceKey, Tenant, User};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
@@ -141,7 +142,7 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
     let expandable = matches!(
         segments.as_slice(),
         ["deviceManagement", "deviceEnrollmentConfigurations"] | ["deviceManagement", "autopilotEvents"]
-    );
+    ) || catalogue::expandable(&segments);
     if query.expand.is_some() && !expandable {
         return Err(GraphError::bad_request(
             "BadRequest",
@@ -255,11 +256,24 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
         ["devices"] => {
             let mut items = Vec::new();
             for device in &tenant.entra_devices {
+                let device = &device.object;
                 if query.filter.as_ref().map(|filter| filter_matches(filter, device)).transpose()?.unwrap_or(true) {
                     items.push(select(device, &query.select));
                 }
             }
             page(&items, &query, PageRule::Directory, &format!("{metadata}#devices"), &self_url)
+        }
+        ["devices", object_id, rest @ ..] => {
+            let key = EntraDeviceKey::ObjectId(object_id.to_string());
+            entra_device_resource(tenant, &key, rest, call, &query, &metadata, &self_url)
+        }
+        [addressed, rest @ ..] if addressed.starts_with("devices(") => {
+            let key = alternate_device_key(addressed)?;
+            entra_device_resource(tenant, &key, rest, call, &query, &metadata, &self_url)
+        }
+        [_, _, rest @ ..] if catalogue::collection(&segments).is_some() => {
+            let collection = catalogue::collection(&segments).expect("matched above");
+            catalogue::answer(&tenant.catalogue, collection, rest, call.version, &query, &metadata, &self_url)
         }
         ["users"] => {
             if query.count && !call.eventual {
@@ -413,21 +427,7 @@ fn user_resource(
     self_url: &str,
 ) -> Result<Value, GraphError> {
     let version = call.version;
-    // Objects the caller may not read: type and id only, every other property null.
-    let readable = |object: &Value| -> Value {
-        if call.caller.is_none_or(|grant| may_read_directory_object(grant, object)) {
-            return object.clone();
-        }
-        let mut limited = object.clone();
-        if let Value::Object(map) = &mut limited {
-            for (key, value) in map.iter_mut() {
-                if key != "id" && !key.starts_with("@odata.") {
-                    *value = Value::Null;
-                }
-            }
-        }
-        limited
-    };
+    let readable = |object: &Value| readable(call, object);
     let collection =
         |items: &[Value], rule: PageRule, name: &str| page(items, query, rule, &format!("{context}/{name}"), self_url);
     match rest {
@@ -491,11 +491,75 @@ fn user_resource(
     }
 }
 
+/// A directory object as the caller may see it in a membership list: whole, or (a role or unit
+/// the caller may not read) its type and id only, every other property null.
+fn readable(call: &GraphCall, object: &Value) -> Value {
+    if call.caller.is_none_or(|grant| may_read_directory_object(grant, object)) {
+        return object.clone();
+    }
+    let mut limited = object.clone();
+    if let Value::Object(map) = &mut limited {
+        for (key, value) in map.iter_mut() {
+            if key != "id" && !key.starts_with("@odata.") {
+                *value = Value::Null;
+            }
+        }
+    }
+    limited
+}
+
+/// `devices(deviceId='{deviceId}')`: an Entra device by its alternate key.
+fn alternate_device_key(segment: &str) -> Result<EntraDeviceKey, GraphError> {
+    let invalid = || GraphError::bad_request("Request_BadRequest", &format!("Invalid object identifier '{segment}'."));
+    let inner = segment.strip_prefix("devices(").and_then(|rest| rest.strip_suffix(')')).ok_or_else(invalid)?;
+    let (property, literal) = inner.split_once('=').ok_or_else(invalid)?;
+    if property.trim() != "deviceId" {
+        return Err(invalid());
+    }
+    let literal = literal.trim().strip_prefix('\'').and_then(|l| l.strip_suffix('\'')).ok_or_else(invalid)?;
+    Ok(EntraDeviceKey::DeviceId(literal.replace("''", "'")))
+}
+
+/// `/devices/{id}` or `/devices(deviceId='…')`, and the groups it is in (directly or not).
+fn entra_device_resource(
+    tenant: &Tenant,
+    key: &EntraDeviceKey,
+    rest: &[&str],
+    call: &GraphCall,
+    query: &Query,
+    metadata: &str,
+    self_url: &str,
+) -> Result<Value, GraphError> {
+    let device = tenant.entra_device(key).ok_or_else(|| {
+        let (EntraDeviceKey::ObjectId(id) | EntraDeviceKey::DeviceId(id)) = key;
+        GraphError::not_found(
+            "Request_ResourceNotFound",
+            &format!(
+                "Resource '{id}' does not exist or one of its queried reference-property objects are not present."
+            ),
+        )
+    })?;
+    let object_id = id_of(&device.object).unwrap_or_default();
+    let memberships = |objects: Vec<&Value>| -> Vec<Value> { objects.into_iter().map(|o| readable(call, o)).collect() };
+    match rest {
+        [] => Ok(select(&device.object, &query.select)),
+        ["memberOf"] => {
+            let items = memberships(tenant.device_member_of(device));
+            page(&items, query, PageRule::Directory, &format!("{metadata}#directoryObjects"), self_url)
+        }
+        ["transitiveMemberOf"] => {
+            let items = memberships(tenant.device_transitive_member_of(device));
+            page(&items, query, PageRule::Directory, &format!("{metadata}#directoryObjects"), self_url)
+        }
+        _ => Err(unknown_segment(rest.last().copied().unwrap_or(object_id))),
+    }
+}
+
 fn unknown_segment(segment: &str) -> GraphError {
     GraphError::bad_request("BadRequest", &format!("Resource not found for the segment '{segment}'."))
 }
 
-fn without(item: &Value, properties: &[&str]) -> Value {
+pub(crate) fn without(item: &Value, properties: &[&str]) -> Value {
     let mut item = item.clone();
     if let Value::Object(object) = &mut item {
         for property in properties {

@@ -2,6 +2,7 @@
 //! and the tests. It follows `shared/GRAPH.md`: paging, `$search`, `$batch`, CORS, error
 //! bodies, throttling, and sign-in (Entra ID endpoints, scopes per call); see README.md for flags, fault injection and the tenant fixture schema.
 
+pub mod catalogue;
 pub mod entra;
 pub mod faults;
 pub mod generate;

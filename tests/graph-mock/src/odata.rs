@@ -88,11 +88,14 @@ fn decode_skip_token(token: &str) -> Option<usize> {
 }
 
 /// Page sizes: directory collections default to 100 and accept `$top` up to 999;
-/// Intune collections answer up to 1,000 items a page.
+/// Intune collections answer up to 1,000 items a page, the tenant-wide catalogue 100.
 #[derive(Debug, Clone, Copy)]
 pub enum PageRule {
     Directory,
     Intune,
+    /// Intune's tenant-wide lists (policies, apps, filters): Graph documents no page size, so
+    /// the stand-in pages them at 100 whatever `$top` asks, and clients must follow nextLinks.
+    Catalogue,
     /// Activity reports: `$top` up to 1,000.
     Reports,
 }
@@ -108,6 +111,8 @@ impl PageRule {
             (PageRule::Directory, None) => Ok(100),
             (PageRule::Intune, Some(top)) => Ok(top.clamp(1, 1000)),
             (PageRule::Intune, None) => Ok(1000),
+            (PageRule::Catalogue, Some(top)) => Ok(top.clamp(1, CATALOGUE_PAGE)),
+            (PageRule::Catalogue, None) => Ok(CATALOGUE_PAGE),
             (PageRule::Reports, Some(top)) if top == 0 || top > 1000 => Err(GraphError::bad_request(
                 "Request_UnsupportedQuery",
                 &format!("Invalid page size specified: '{top}'. Must be between 1 and 1000 inclusive."),
@@ -117,6 +122,9 @@ impl PageRule {
         }
     }
 }
+
+/// Items a page of the tenant-wide Intune lists.
+pub const CATALOGUE_PAGE: usize = 100;
 
 /// Properties `$select` may name, for the resources the stand-in checks (Graph answers 400 for
 /// one the type does not have). Membership lists mix groups, roles and units: any of theirs.
@@ -166,6 +174,38 @@ const DIRECTORY_OBJECT_PROPERTIES: &[&str] = &[
     "roleTemplateId",
     "isMemberManagementRestricted",
 ];
+/// `deviceManagementConfigurationPolicy` (beta), its navigations included.
+const CONFIGURATION_POLICY_PROPERTIES: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "platforms",
+    "technologies",
+    "createdDateTime",
+    "lastModifiedDateTime",
+    "settingCount",
+    "creationSource",
+    "roleScopeTagIds",
+    "isAssigned",
+    "templateReference",
+    "priorityMetaData",
+    "disableEntraGroupPolicyAssignment",
+    "assignments",
+    "settings",
+];
+/// `deviceAndAppManagementAssignmentFilter` (beta).
+const ASSIGNMENT_FILTER_PROPERTIES: &[&str] = &[
+    "id",
+    "displayName",
+    "description",
+    "platform",
+    "rule",
+    "roleScopeTags",
+    "assignmentFilterManagementType",
+    "payloads",
+    "createdDateTime",
+    "lastModifiedDateTime",
+];
 const DEVICE_MANAGEMENT_PROPERTIES: &[&str] =
     &["id", "subscriptionState", "intuneAccountId", "settings", "intuneBrand", "deviceProtectionOverview"];
 
@@ -174,8 +214,17 @@ pub fn check_select(segments: &[&str], query: &Query) -> Result<(), GraphError> 
     let Some(fields) = &query.select else { return Ok(()) };
     let (known, type_name) = match segments {
         ["users"] | ["users", _] => (USER_PROPERTIES, "microsoft.graph.user"),
-        ["users", _, "memberOf" | "transitiveMemberOf"] => {
+        ["users" | "devices", _, "memberOf" | "transitiveMemberOf"] => {
             (DIRECTORY_OBJECT_PROPERTIES, "microsoft.graph.directoryObject")
+        }
+        [device, "memberOf" | "transitiveMemberOf"] if device.starts_with("devices(") => {
+            (DIRECTORY_OBJECT_PROPERTIES, "microsoft.graph.directoryObject")
+        }
+        ["deviceManagement", "configurationPolicies", ..] => {
+            (CONFIGURATION_POLICY_PROPERTIES, "microsoft.graph.deviceManagementConfigurationPolicy")
+        }
+        ["deviceManagement", "assignmentFilters", ..] => {
+            (ASSIGNMENT_FILTER_PROPERTIES, "microsoft.graph.deviceAndAppManagementAssignmentFilter")
         }
         ["deviceManagement"] => (DEVICE_MANAGEMENT_PROPERTIES, "microsoft.graph.deviceManagement"),
         _ => return Ok(()),
@@ -191,11 +240,20 @@ pub fn check_select(segments: &[&str], query: &Query) -> Result<(), GraphError> 
 
 /// Keeps only the selected properties (and the `@odata` annotations Graph always sends).
 pub fn select(item: &Value, select: &Option<Vec<String>>) -> Value {
+    select_keeping(item, select, None)
+}
+
+/// Like [`select`], keeping also an expanded navigation (`$expand` adds to `$select`).
+pub fn select_keeping(item: &Value, select: &Option<Vec<String>>, expanded: Option<&str>) -> Value {
     match (item, select) {
         (Value::Object(object), Some(fields)) => {
             let kept: Map<String, Value> = object
                 .iter()
-                .filter(|(key, _)| key.starts_with("@odata.") || fields.iter().any(|field| field == *key))
+                .filter(|(key, _)| {
+                    key.starts_with("@odata.")
+                        || fields.iter().any(|field| field == *key)
+                        || expanded.is_some_and(|nav| nav == key.as_str())
+                })
                 .map(|(key, value)| (key.clone(), value.clone()))
                 .collect();
             Value::Object(kept)
@@ -227,7 +285,8 @@ pub fn page(
         options.push(format!("$skiptoken={}", encode_skip_token(end)));
         body.insert("@odata.nextLink".into(), Value::from(format!("{self_url}?{}", options.join("&"))));
     }
-    let value: Vec<Value> = items[start..end].iter().map(|item| select(item, &query.select)).collect();
+    let value: Vec<Value> =
+        items[start..end].iter().map(|item| select_keeping(item, &query.select, query.expand.as_deref())).collect();
     body.insert("value".into(), Value::Array(value));
     Ok(Value::Object(body))
 }

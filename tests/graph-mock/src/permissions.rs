@@ -66,7 +66,18 @@ fn need(path: &str) -> Option<&'static Need> {
     Some(match segments.as_slice() {
         ["deviceManagement"] => &ANY_INTUNE,
         ["deviceManagement", "managedDevices", ..] | ["deviceManagement", "autopilotEvents"] => &DEVICES,
+        // The tenant's catalogue: policies, profiles and filters; apps and app protection.
+        ["deviceManagement", "deviceCompliancePolicies" | "deviceConfigurations" | "configurationPolicies" | "assignmentFilters", ..] => {
+            &CONFIGURATION
+        }
+        ["deviceAppManagement", "mobileApps" | "iosManagedAppProtections" | "androidManagedAppProtections", ..] => {
+            &APPS
+        }
         ["devices", ..] => &DIRECTORY_DEVICES,
+        // The alternate key, `devices(deviceId='…')`, its parenthesis sent as is or encoded.
+        [addressed, ..] if addressed.starts_with("devices(") || addressed.starts_with("devices%28") => {
+            &DIRECTORY_DEVICES
+        }
         ["auditLogs", "signIns"] => &SIGN_IN_LOGS,
         ["deviceManagement", ..] => &SERVICE_CONFIG,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => &USERS,
@@ -180,6 +191,36 @@ mod tests {
         let inner: serde_json::Value =
             serde_json::from_str(&refused.message).expect("Intune's message is JSON in a string");
         assert!(inner["Message"].as_str().unwrap().contains("Intune role"));
+    }
+
+    #[test]
+    fn the_catalogue_needs_the_configuration_or_the_apps_permission() {
+        let limited = grant(1);
+        for path in [
+            "/deviceManagement/deviceCompliancePolicies",
+            "/deviceManagement/deviceConfigurations",
+            "/deviceManagement/configurationPolicies",
+            "/deviceManagement/assignmentFilters",
+        ] {
+            let refused = check(&limited, path).unwrap_err();
+            assert!(refused.message.contains("DeviceManagementConfiguration.Read.All"), "{path}");
+        }
+        for path in ["/deviceAppManagement/mobileApps", "/deviceAppManagement/iosManagedAppProtections/T_1"] {
+            let refused = check(&limited, path).unwrap_err();
+            assert!(refused.message.contains("DeviceManagementApps.Read.All"), "{path}");
+        }
+        assert!(check(&grant(0), "/deviceAppManagement/androidManagedAppProtections").is_ok());
+        assert!(check(&grant(2), "/deviceManagement/assignmentFilters").is_err(), "no Intune role");
+    }
+
+    #[test]
+    fn device_groups_need_a_device_or_directory_scope_by_either_address() {
+        let limited = grant(1);
+        for path in ["/devices/x/transitiveMemberOf", "/devices(deviceId='x')/transitiveMemberOf"] {
+            let refused = check(&limited, path).unwrap_err();
+            assert_eq!(refused.code, "Authorization_RequestDenied", "{path}");
+            assert!(check(&grant(0), path).is_ok(), "{path}");
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub struct Tenant {
     /// Entra `device` objects (`/devices`), tied to managed devices by `deviceId` (their
     /// `azureADDeviceId`); a managed device may have none (deleted from Entra).
     #[serde(default)]
-    pub entra_devices: Vec<Value>,
+    pub entra_devices: Vec<EntraDevice>,
     /// Beta `windowsAutopilotDeviceIdentity` items.
     #[serde(default)]
     pub autopilot_device_identities: Vec<Value>,
@@ -35,6 +35,68 @@ pub struct Tenant {
     /// The tenant has Entra ID P1 or P2; without, Graph refuses sign-in logs.
     #[serde(default = "yes")]
     pub premium: bool,
+    /// The tenant's Intune catalogue: what is assigned to whom. Each item is stored as beta
+    /// sends it with `$expand=assignments` (v1.0 answers and unexpanded lists are derived).
+    /// Its lists sit at the top of a fixture, under their Graph names.
+    #[serde(flatten)]
+    pub catalogue: Catalogue,
+}
+
+/// Intune's tenant-wide lists, read once by the portal to explain why a policy or an app
+/// reaches a user or a device (GRAPH.md, "why a policy or app applies").
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Catalogue {
+    /// `deviceCompliancePolicy` items (`/deviceManagement/deviceCompliancePolicies`).
+    #[serde(default)]
+    pub device_compliance_policies: Vec<Value>,
+    /// `deviceConfiguration` items, the legacy profiles (`/deviceManagement/deviceConfigurations`).
+    #[serde(default)]
+    pub device_configurations: Vec<Value>,
+    /// Settings-catalog and endpoint-security `deviceManagementConfigurationPolicy` items (beta only).
+    #[serde(default)]
+    pub configuration_policies: Vec<Value>,
+    /// `mobileApp` items (`/deviceAppManagement/mobileApps`).
+    #[serde(default)]
+    pub mobile_apps: Vec<Value>,
+    #[serde(default)]
+    pub ios_managed_app_protections: Vec<Value>,
+    #[serde(default)]
+    pub android_managed_app_protections: Vec<Value>,
+    /// `deviceAndAppManagementAssignmentFilter` items (beta only).
+    #[serde(default)]
+    pub assignment_filters: Vec<Value>,
+}
+
+/// An Entra `device` and the groups it is a direct member of. A fixture may give the Graph
+/// object alone (no groups) or `{"object": …, "memberOf": […]}`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", from = "EntraDeviceForm")]
+pub struct EntraDevice {
+    pub object: Value,
+    /// Ids of the directory objects (device groups) the device is a direct member of.
+    #[serde(default)]
+    pub member_of: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum EntraDeviceForm {
+    Typed {
+        object: Value,
+        #[serde(default, rename = "memberOf")]
+        member_of: Vec<String>,
+    },
+    Bare(Value),
+}
+
+impl From<EntraDeviceForm> for EntraDevice {
+    fn from(form: EntraDeviceForm) -> EntraDevice {
+        match form {
+            EntraDeviceForm::Typed { object, member_of } => EntraDevice { object, member_of },
+            EntraDeviceForm::Bare(object) => EntraDevice { object, member_of: vec![] },
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -116,10 +178,20 @@ impl Tenant {
     /// The directory objects a user belongs to, directly or through nested groups,
     /// each once, in breadth-first order.
     pub fn transitive_member_of(&self, user: &User) -> Vec<&Value> {
+        self.transitive(&user.member_of)
+    }
+
+    /// The groups an Entra device belongs to, directly or through nested groups.
+    pub fn device_transitive_member_of(&self, device: &EntraDevice) -> Vec<&Value> {
+        self.transitive(&device.member_of)
+    }
+
+    /// The directory objects reached from these direct memberships, each once, breadth first.
+    fn transitive(&self, direct: &[String]) -> Vec<&Value> {
         let by_id: HashMap<&str, &DirectoryObject> =
             self.directory_objects.iter().filter_map(|object| id_of(&object.object).map(|id| (id, object))).collect();
         let mut seen: HashSet<&str> = HashSet::new();
-        let mut queue: VecDeque<&str> = user.member_of.iter().map(String::as_str).collect();
+        let mut queue: VecDeque<&str> = direct.iter().map(String::as_str).collect();
         let mut found = Vec::new();
         while let Some(id) = queue.pop_front() {
             if !seen.insert(id) {
@@ -144,12 +216,37 @@ impl Tenant {
     }
 
     pub fn member_of(&self, user: &User) -> Vec<&Value> {
-        user.member_of
-            .iter()
+        self.direct(&user.member_of)
+    }
+
+    pub fn device_member_of(&self, device: &EntraDevice) -> Vec<&Value> {
+        self.direct(&device.member_of)
+    }
+
+    /// An Entra device by object id, or by `deviceId` (Intune's `azureADDeviceId`).
+    pub fn entra_device(&self, key: &EntraDeviceKey) -> Option<&EntraDevice> {
+        let (property, wanted) = match key {
+            EntraDeviceKey::ObjectId(id) => ("id", id),
+            EntraDeviceKey::DeviceId(id) => ("deviceId", id),
+        };
+        self.entra_devices.iter().find(|device| {
+            device.object.get(property).and_then(Value::as_str).is_some_and(|value| value.eq_ignore_ascii_case(wanted))
+        })
+    }
+
+    fn direct(&self, ids: &[String]) -> Vec<&Value> {
+        ids.iter()
             .filter_map(|id| self.directory_objects.iter().find(|object| id_of(&object.object) == Some(id.as_str())))
             .map(|object| &object.object)
             .collect()
     }
+}
+
+/// How a request names an Entra device: `/devices/{id}` or `/devices(deviceId='{deviceId}')`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntraDeviceKey {
+    ObjectId(String),
+    DeviceId(String),
 }
 
 impl User {

@@ -18,9 +18,13 @@ struct Mock {
 }
 
 async fn start(require_auth: bool, latency_ms: u64) -> Mock {
+    let tenant = demo_tenant(1, &DemoSize::default(), OffsetDateTime::now_utc());
+    serve(tenant, require_auth, latency_ms).await
+}
+
+async fn serve(tenant: graph_mock::tenant::Tenant, require_auth: bool, latency_ms: u64) -> Mock {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    let tenant = demo_tenant(1, &DemoSize::default(), OffsetDateTime::now_utc());
     let config = MockConfig { require_auth, latency: Duration::from_millis(latency_ms), ..MockConfig::new(&url) };
     let state = MockState::new(tenant, config, FaultPlan::new(0.0, vec![], 1));
     tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });
@@ -317,15 +321,30 @@ async fn injected_latency_delays_every_call() {
 
 /// Signs `operator` in as a browser would: the authorize form, then the token endpoint with an Origin.
 async fn sign_in(mock: &Mock, operator: &str) -> Value {
+    sign_in_asking(
+        mock,
+        operator,
+        "openid offline_access https://graph.microsoft.com/User.Read.All https://graph.microsoft.com/DeviceManagementApps.Read.All",
+    )
+    .await
+}
+
+/// [`sign_in`], asking for these scopes.
+async fn sign_in_asking(mock: &Mock, operator: &str, scope: &str) -> Value {
     // RFC 7636, appendix B.
     let (verifier, challenge) =
         ("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
     let redirect = "http://127.0.0.1:8080/";
     let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let form = [
-        ("client_id", graph_mock::server::DEMO_CLIENT_ID), ("response_type", "code"), ("redirect_uri", redirect),
-        ("scope", "openid offline_access https://graph.microsoft.com/User.Read.All https://graph.microsoft.com/DeviceManagementApps.Read.All"),
-        ("state", "s-42"), ("code_challenge", challenge), ("code_challenge_method", "S256"), ("operator", operator),
+        ("client_id", graph_mock::server::DEMO_CLIENT_ID),
+        ("response_type", "code"),
+        ("redirect_uri", redirect),
+        ("scope", scope),
+        ("state", "s-42"),
+        ("code_challenge", challenge),
+        ("code_challenge_method", "S256"),
+        ("operator", operator),
     ];
     let answer = no_redirects
         .post(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/authorize", mock.url))
@@ -589,4 +608,430 @@ async fn sign_ins_are_filtered_by_user_and_time_newest_first_and_paged() {
     assert_eq!(none["value"].as_array().unwrap().len(), 0);
     let (status, _) = mock.json("/v1.0/auditLogs/signIns?$filter=appId%20eq%20%27x%27", &[]).await;
     assert_eq!(status, 400, "a filter the stand-in does not know is refused");
+}
+
+/// Every item of a list, following `@odata.nextLink` to the end; also the size of each page.
+async fn all_pages(mock: &Mock, first: &str) -> (Vec<Value>, Vec<usize>) {
+    let mut next = Some(first.to_string());
+    let (mut items, mut pages) = (Vec::new(), Vec::new());
+    while let Some(url) = next {
+        let (status, body) = mock.json(&url, &[]).await;
+        assert_eq!(status, 200, "{url}: {body}");
+        let page = body["value"].as_array().unwrap();
+        pages.push(page.len());
+        items.extend(page.iter().cloned());
+        next = body["@odata.nextLink"].as_str().map(str::to_string);
+        assert!(pages.len() < 100, "{first}: too many pages");
+    }
+    (items, pages)
+}
+
+const COMPLIANCE: &str = "/beta/deviceManagement/deviceCompliancePolicies?$expand=assignments";
+const CONFIGURATIONS: &str = "/beta/deviceManagement/deviceConfigurations?$expand=assignments";
+const SETTINGS_CATALOG: &str = "/beta/deviceManagement/configurationPolicies?$expand=assignments&$select=id,name,platforms,technologies,isAssigned,lastModifiedDateTime,templateReference";
+const ASSIGNED_APPS: &str = "/beta/deviceAppManagement/mobileApps?$filter=isAssigned%20eq%20true&$expand=assignments";
+const FILTERS: &str = "/beta/deviceManagement/assignmentFilters";
+
+#[tokio::test]
+async fn the_catalogue_comes_in_pages_of_100_that_hold_the_whole_tenant() {
+    let mock = start(false, 0).await;
+    let mut counts = std::collections::HashMap::new();
+    for (name, url) in [
+        ("compliance", COMPLIANCE.to_string()),
+        ("configurations", CONFIGURATIONS.to_string()),
+        ("settings", SETTINGS_CATALOG.to_string()),
+        ("assigned apps", ASSIGNED_APPS.to_string()),
+        ("apps", "/beta/deviceAppManagement/mobileApps".to_string()),
+        ("ios protection", "/beta/deviceAppManagement/iosManagedAppProtections?$expand=assignments".to_string()),
+        (
+            "android protection",
+            "/beta/deviceAppManagement/androidManagedAppProtections?$expand=assignments".to_string(),
+        ),
+        ("filters", FILTERS.to_string()),
+    ] {
+        let (items, pages) = all_pages(&mock, &url).await;
+        assert!(pages.iter().all(|size| *size <= 100), "{name}: {pages:?}");
+        let ids: std::collections::HashSet<&str> = items.iter().filter_map(|i| i["id"].as_str()).collect();
+        assert_eq!(ids.len(), items.len(), "{name}: each item once");
+        counts.insert(name, items.len());
+    }
+    assert!(counts["compliance"] + counts["configurations"] >= 300, "{counts:?}");
+    assert_eq!(counts["settings"], 300);
+    assert_eq!(counts["assigned apps"], 600);
+    assert_eq!(counts["apps"], 2000);
+    assert_eq!((counts["ios protection"], counts["android protection"]), (50, 50));
+    assert_eq!(counts["filters"], 50);
+
+    let (status, page) = mock.json(&format!("{COMPLIANCE}&$top=999"), &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(page["value"].as_array().unwrap().len(), 100, "$top does not lift the page size");
+    assert!(page["@odata.nextLink"].as_str().unwrap().contains("$expand=assignments"), "the query is kept");
+}
+
+#[tokio::test]
+async fn settings_catalog_policies_are_named_selected_and_some_are_endpoint_security() {
+    let mock = start(false, 0).await;
+    let (policies, _) = all_pages(&mock, SETTINGS_CATALOG).await;
+    let keys: std::collections::BTreeSet<&str> =
+        policies.iter().flat_map(|p| p.as_object().unwrap().keys().map(String::as_str)).collect();
+    let expected: std::collections::BTreeSet<&str> = [
+        "id",
+        "name",
+        "platforms",
+        "technologies",
+        "isAssigned",
+        "lastModifiedDateTime",
+        "templateReference",
+        "assignments",
+    ]
+    .into();
+    assert_eq!(keys, expected, "$select keeps these, and $expand adds assignments");
+    let family = |p: &Value| p["templateReference"]["templateFamily"].as_str().unwrap().to_string();
+    let security = policies.iter().filter(|p| family(p).starts_with("endpointSecurity")).count();
+    assert!((55..=70).contains(&security), "{security} endpoint-security policies");
+    assert!(policies.iter().any(|p| family(p) == "baseline"));
+    for wanted in ["endpointSecurityAntivirus", "endpointSecurityDiskEncryption", "endpointSecurityFirewall"] {
+        assert!(policies.iter().any(|p| family(p) == wanted), "{wanted}");
+    }
+    let platforms: std::collections::HashSet<&str> = policies.iter().filter_map(|p| p["platforms"].as_str()).collect();
+    assert!(platforms.is_superset(&["windows10", "iOS", "macOS", "android"].into()), "{platforms:?}");
+    assert!(policies.iter().any(|p| p["isAssigned"] == false && p["assignments"] == json!([])));
+
+    let (status, body) = mock.json("/beta/deviceManagement/configurationPolicies?$select=id,displayName", &[]).await;
+    assert_eq!(status, 400, "settings-catalog policies have a name, not a displayName");
+    assert_eq!(
+        body["error"]["message"],
+        "Could not find a property named 'displayName' on type 'microsoft.graph.deviceManagementConfigurationPolicy'."
+    );
+    let (status, _) = mock.json("/v1.0/deviceManagement/configurationPolicies", &[]).await;
+    assert_eq!(status, 400, "beta only");
+}
+
+#[tokio::test]
+async fn assignment_targets_carry_filters_in_beta_only() {
+    let mock = start(false, 0).await;
+    let (beta, _) = all_pages(&mock, COMPLIANCE).await;
+    let (v1, _) = all_pages(&mock, &COMPLIANCE.replace("/beta/", "/v1.0/")).await;
+    let targets = |items: &[Value]| -> Vec<Value> {
+        items.iter().flat_map(|i| i["assignments"].as_array().unwrap().clone()).map(|a| a["target"].clone()).collect()
+    };
+    let kinds: std::collections::HashSet<String> =
+        targets(&beta).iter().map(|t| t["@odata.type"].as_str().unwrap().to_string()).collect();
+    for kind in [
+        "groupAssignmentTarget",
+        "exclusionGroupAssignmentTarget",
+        "allLicensedUsersAssignmentTarget",
+        "allDevicesAssignmentTarget",
+    ] {
+        assert!(kinds.contains(&format!("#microsoft.graph.{kind}")), "{kind}");
+    }
+    let modes: std::collections::HashSet<&str> = beta
+        .iter()
+        .flat_map(|i| i["assignments"].as_array().unwrap())
+        .map(|a| a["target"]["deviceAndAppManagementAssignmentFilterType"].as_str().unwrap())
+        .collect();
+    assert_eq!(modes, ["none", "include", "exclude"].into());
+    assert!(beta.iter().flat_map(|i| i["assignments"].as_array().unwrap()).all(|a| a["source"] == "direct"));
+
+    let text = serde_json::to_string(&v1).unwrap();
+    for beta_only in ["deviceAndAppManagementAssignmentFilter", "\"source\"", "sourceId", "roleScopeTagIds"] {
+        assert!(!text.contains(beta_only), "v1.0 sends {beta_only}");
+    }
+    assert!(v1.len() < beta.len(), "v1.0 lists only the kinds it has");
+    assert!(!text.contains("androidDeviceOwnerCompliancePolicy"));
+    assert_eq!(
+        targets(&v1).len(),
+        targets(&beta).len() - {
+            let beta_only: Vec<Value> = beta
+                .iter()
+                .filter(|i| {
+                    let kind = i["@odata.type"].as_str().unwrap();
+                    kind.contains("androidDeviceOwner") || kind.contains("aospDeviceOwner")
+                })
+                .cloned()
+                .collect();
+            targets(&beta_only).len()
+        }
+    );
+
+    let (_, protection) =
+        mock.json("/v1.0/deviceAppManagement/iosManagedAppProtections?$expand=assignments", &[]).await;
+    let text = protection.to_string();
+    assert!(text.contains("groupAssignmentTarget") && !text.contains("FilterType") && !text.contains("sourceId"));
+    let (_, protection) =
+        mock.json("/beta/deviceAppManagement/androidManagedAppProtections?$expand=assignments", &[]).await;
+    assert!(protection.to_string().contains("\"deviceAndAppManagementAssignmentFilterType\":\"include\""));
+
+    let (_, configurations) = mock.json("/v1.0/deviceManagement/deviceConfigurations?$top=100", &[]).await;
+    let text = configurations.to_string();
+    assert!(!text.contains("VpnConfiguration") && !text.contains("WifiConfiguration"), "Wi-Fi and VPN are beta only");
+    assert!(configurations["value"].as_array().unwrap().iter().all(|c| c.get("assignments").is_none()));
+}
+
+#[tokio::test]
+async fn only_assignments_expand_and_only_is_assigned_filters_apps() {
+    let mock = start(false, 0).await;
+    let (status, body) =
+        mock.json("/beta/deviceManagement/deviceCompliancePolicies?$expand=scheduledActionsForRule", &[]).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        body["error"]["message"],
+        "Could not find a property named 'scheduledActionsForRule' on type 'microsoft.graph.deviceCompliancePolicy'."
+    );
+    let (status, _) = mock.json("/beta/deviceManagement/assignmentFilters?$expand=assignments", &[]).await;
+    assert_eq!(status, 400, "filters have no assignments");
+    let (status, _) = mock.json(&format!("/v1.0/users/{ADELE}/managedDevices?$expand=assignments"), &[]).await;
+    assert_eq!(status, 400);
+
+    let (status, body) =
+        mock.json("/beta/deviceAppManagement/mobileApps?$filter=startswith(displayName,'Contoso')", &[]).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (400, Some("BadRequest")));
+    let (status, _) = mock.json("/v1.0/deviceAppManagement/mobileApps?$filter=isAssigned%20eq%20true", &[]).await;
+    assert_eq!(status, 400, "v1.0 has no isAssigned");
+    let (status, page) = mock.json("/beta/deviceAppManagement/mobileApps?$filter=isAssigned%20eq%20false", &[]).await;
+    assert_eq!(status, 200);
+    assert!(page["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["isAssigned"] == false && a.get("assignments").is_none()));
+    let (_, v1) = mock.json("/v1.0/deviceAppManagement/mobileApps?$top=100", &[]).await;
+    let text = v1.to_string();
+    assert!(!text.contains("isAssigned") && !text.contains("winGetApp") && text.contains("win32LobApp"));
+
+    // One app, and its assignments on their own (listing with $expand is deprecated for apps).
+    let (_, apps) = mock.json(ASSIGNED_APPS, &[]).await;
+    let app = &apps["value"][0];
+    let id = app["id"].as_str().unwrap();
+    let (status, one) = mock.json(&format!("/beta/deviceAppManagement/mobileApps/{id}?$expand=assignments"), &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(one["assignments"], app["assignments"]);
+    let (_, assignments) = mock.json(&format!("/beta/deviceAppManagement/mobileApps/{id}/assignments"), &[]).await;
+    assert_eq!(assignments["value"], app["assignments"]);
+    let (status, _) = mock.json("/beta/deviceAppManagement/mobileApps/nope", &[]).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn the_catalogue_needs_its_permissions_and_device_groups_theirs() {
+    let mock = start(true, 0).await;
+    let apps_only = sign_in(&mock, "helpdesk").await;
+    let bearer = format!("Bearer {}", apps_only["access_token"].as_str().unwrap());
+    let auth = [("Authorization", bearer.as_str())];
+    assert_eq!(mock.json(ASSIGNED_APPS, &auth).await.0, 200);
+    assert_eq!(mock.json("/beta/deviceAppManagement/iosManagedAppProtections", &auth).await.0, 200);
+    for path in [COMPLIANCE, CONFIGURATIONS, SETTINGS_CATALOG, FILTERS] {
+        let (status, body) = mock.json(path, &auth).await;
+        assert_eq!((status, body["error"]["code"].as_str()), (403, Some("Forbidden")), "{path}");
+        assert!(body["error"]["message"].as_str().unwrap().contains("DeviceManagementConfiguration.Read.All"));
+    }
+    let (status, body) = mock.json("/v1.0/devices/x/transitiveMemberOf", &auth).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (403, Some("Authorization_RequestDenied")));
+
+    let everything = "openid https://graph.microsoft.com/DeviceManagementConfiguration.Read.All https://graph.microsoft.com/DeviceManagementApps.Read.All https://graph.microsoft.com/Device.Read.All";
+    let limited = sign_in_asking(&mock, "limited", everything).await;
+    let bearer = format!("Bearer {}", limited["access_token"].as_str().unwrap());
+    let auth = [("Authorization", bearer.as_str())];
+    for path in [COMPLIANCE, ASSIGNED_APPS] {
+        assert_eq!(mock.json(path, &auth).await.0, 403, "{path}");
+    }
+    let no_role = sign_in_asking(&mock, "no-role", everything).await;
+    let bearer = format!("Bearer {}", no_role["access_token"].as_str().unwrap());
+    let (status, body) = mock.json(FILTERS, &[("Authorization", bearer.as_str())]).await;
+    assert_eq!(status, 403);
+    assert!(body["error"]["message"].as_str().unwrap().contains("Intune role"));
+}
+
+/// Adele's laptop: its Entra object id and device id.
+async fn adele_laptop_entra(mock: &Mock) -> (Value, String, String) {
+    let laptop = adele_device(mock, "DESKTOP-ADELE01").await;
+    let aad = laptop["azureADDeviceId"].as_str().unwrap().to_string();
+    let (_, entra) = mock.json(&format!("/v1.0/devices?$filter=deviceId%20eq%20%27{aad}%27&$select=id"), &[]).await;
+    let object_id = entra["value"][0]["id"].as_str().unwrap().to_string();
+    (laptop, object_id, aad)
+}
+
+fn names(list: &Value) -> Vec<String> {
+    list["value"].as_array().unwrap().iter().map(|g| g["displayName"].as_str().unwrap_or("").to_string()).collect()
+}
+
+#[tokio::test]
+async fn device_groups_come_by_object_id_and_by_device_id_nested_and_paged() {
+    let mock = start(false, 0).await;
+    let (_, object_id, aad) = adele_laptop_entra(&mock).await;
+    let (status, by_id) =
+        mock.json(&format!("/v1.0/devices/{object_id}/transitiveMemberOf?$select=id,displayName"), &[]).await;
+    assert_eq!(status, 200);
+    let groups = names(&by_id);
+    for wanted in ["All Windows devices", "Autopilot - Retail Paris", "Autopilot devices", "Corporate devices"] {
+        assert!(groups.iter().any(|g| g == wanted), "{wanted} in {groups:?}");
+    }
+    assert!(by_id["value"].as_array().unwrap().iter().all(|g| g.get("groupTypes").is_none()), "$select is honoured");
+    let (status, by_device_id) =
+        mock.json(&format!("/v1.0/devices(deviceId='{aad}')/transitiveMemberOf?$select=id,displayName"), &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(by_device_id["value"], by_id["value"]);
+    let (_, encoded) = mock.json(&format!("/v1.0/devices(deviceId=%27{aad}%27)/transitiveMemberOf"), &[]).await;
+    assert_eq!(encoded["value"].as_array().unwrap().len(), groups.len());
+    let (_, direct) = mock.json(&format!("/v1.0/devices/{object_id}/memberOf"), &[]).await;
+    assert!(!names(&direct).contains(&"Autopilot devices".to_string()), "reached through a nested group only");
+    assert_eq!(by_id["value"][0]["@odata.type"], "#microsoft.graph.group", "each item keeps its type");
+
+    let (items, pages) = all_pages(&mock, &format!("/v1.0/devices/{object_id}/transitiveMemberOf?$top=2")).await;
+    assert_eq!((items.len(), pages.len()), (groups.len(), groups.len().div_ceil(2)));
+    let (status, _) = mock.json(&format!("/v1.0/devices/{object_id}/transitiveMemberOf?$top=1000"), &[]).await;
+    assert_eq!(status, 400, "directory $top stops at 999");
+    let (status, body) =
+        mock.json("/v1.0/devices(deviceId='00000000-0000-0000-0000-000000000000')/transitiveMemberOf", &[]).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("Request_ResourceNotFound")));
+    let (status, _) = mock.json(&format!("/v1.0/devices/{object_id}/transitiveMemberOf?$select=shoeSize"), &[]).await;
+    assert_eq!(status, 400);
+}
+
+/// One item of a list by display name (or name).
+fn named<'a>(items: &'a [Value], name: &str) -> Vec<&'a Value> {
+    items.iter().filter(|i| i["displayName"] == name || i["name"] == name).collect()
+}
+
+#[tokio::test]
+async fn adele_is_excluded_from_the_ios_vpn_through_a_nested_group() {
+    let mock = start(false, 0).await;
+    let (profiles, _) = all_pages(&mock, CONFIGURATIONS).await;
+    let vpn = named(&profiles, "Contoso VPN (iOS)");
+    assert_eq!(vpn.len(), 1);
+    let vpn = vpn[0];
+    assert_eq!(vpn["@odata.type"], "#microsoft.graph.iosVpnConfiguration");
+    let target = |kind: &str| {
+        vpn["assignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["target"]["@odata.type"] == format!("#microsoft.graph.{kind}"))
+            .map(|a| a["target"]["groupId"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let (included, excluded) = (target("groupAssignmentTarget"), target("exclusionGroupAssignmentTarget"));
+    let ids = |list: &Value| -> Vec<String> {
+        list["value"].as_array().unwrap().iter().map(|g| g["id"].as_str().unwrap().to_string()).collect()
+    };
+    let (_, direct) = mock.json(&format!("/v1.0/users/{ADELE}/memberOf"), &[]).await;
+    let (_, transitive) = mock.json(&format!("/v1.0/users/{ADELE}/transitiveMemberOf"), &[]).await;
+    assert!(ids(&direct).contains(&included), "assigned to a group she is in (All iOS users)");
+    assert!(!ids(&direct).contains(&excluded), "not excluded directly");
+    assert!(ids(&transitive).contains(&excluded), "but through a nested group");
+    assert!(names(&direct).contains(&"Sales Lisbon".to_string()));
+    let exclusion = transitive["value"].as_array().unwrap().iter().find(|g| g["id"] == excluded.as_str()).unwrap();
+    assert_eq!(exclusion["displayName"], "VPN exclusions");
+
+    let phone = adele_device(&mock, "Adele's iPhone").await;
+    let (_, states) = mock
+        .json(
+            &format!("/v1.0/users/{ADELE}/managedDevices/{}/deviceConfigurationStates", phone["id"].as_str().unwrap()),
+            &[],
+        )
+        .await;
+    assert!(!names(&states).contains(&"Contoso VPN (iOS)".to_string()), "the profile did not reach her iPhone");
+}
+
+#[tokio::test]
+async fn adele_misses_contoso_expenses_for_windows_by_an_os_version_filter() {
+    let mock = start(false, 0).await;
+    let (apps, _) = all_pages(&mock, ASSIGNED_APPS).await;
+    let app = named(&apps, "Contoso Expenses")
+        .into_iter()
+        .find(|a| a["@odata.type"] == "#microsoft.graph.win32LobApp")
+        .expect("the Windows app");
+    let assignment = &app["assignments"][0];
+    assert_eq!(assignment["intent"], "required");
+    assert_eq!(assignment["target"]["deviceAndAppManagementAssignmentFilterType"], "include");
+    let group = assignment["target"]["groupId"].as_str().unwrap();
+    let (_, direct) = mock.json(&format!("/v1.0/users/{ADELE}/memberOf"), &[]).await;
+    let group_name =
+        direct["value"].as_array().unwrap().iter().find(|g| g["id"] == group).map(|g| g["displayName"].clone());
+    assert_eq!(group_name, Some(json!("Sales EMEA")), "assigned to a group she is in");
+
+    let (filters, _) = all_pages(&mock, FILTERS).await;
+    let filter_id = assignment["target"]["deviceAndAppManagementAssignmentFilterId"].as_str().unwrap();
+    let filter = filters.iter().find(|f| f["id"] == filter_id).unwrap();
+    assert_eq!(filter["displayName"], "Windows 11 23H2 and later");
+    assert_eq!(filter["rule"], "(device.operatingSystemVersion -ge 10.0.22631)");
+    assert_eq!(
+        (filter["platform"].as_str(), filter["assignmentFilterManagementType"].as_str()),
+        (Some("windows10AndLater"), Some("devices"))
+    );
+
+    let laptop = adele_device(&mock, "DESKTOP-ADELE01").await;
+    assert_eq!(laptop["osVersion"], "10.0.17763.1", "older than the filter's 10.0.22631");
+    let (_, states) = mock.json(&format!("/beta/users/{ADELE}/mobileAppIntentAndStates"), &[]).await;
+    let on_laptop =
+        states["value"].as_array().unwrap().iter().find(|s| s["managedDeviceIdentifier"] == laptop["id"]).unwrap();
+    assert!(on_laptop["mobileAppList"].as_array().unwrap().iter().all(|a| a["applicationId"] != app["id"]));
+}
+
+#[tokio::test]
+async fn the_paris_wifi_goes_to_a_group_adele_is_not_in() {
+    let mock = start(false, 0).await;
+    let (profiles, _) = all_pages(&mock, CONFIGURATIONS).await;
+    let wifi = named(&profiles, "Wi-Fi Paris HQ")[0];
+    assert_eq!(wifi["@odata.type"], "#microsoft.graph.windowsWifiConfiguration");
+    let assignments = wifi["assignments"].as_array().unwrap();
+    assert_eq!(assignments.len(), 1);
+    assert_eq!(assignments[0]["target"]["@odata.type"], "#microsoft.graph.groupAssignmentTarget");
+    let group = assignments[0]["target"]["groupId"].as_str().unwrap();
+    let (_, transitive) = mock.json(&format!("/v1.0/users/{ADELE}/transitiveMemberOf"), &[]).await;
+    assert!(transitive["value"].as_array().unwrap().iter().all(|g| g["id"] != group));
+    // Her administrative unit has the same name; the group is another object.
+    assert!(names(&transitive).contains(&"Paris office".to_string()));
+}
+
+#[tokio::test]
+async fn the_states_devices_report_name_policies_and_apps_of_the_catalogue() {
+    let mock = start(false, 0).await;
+    let (compliance, _) = all_pages(&mock, COMPLIANCE).await;
+    let (profiles, _) = all_pages(&mock, CONFIGURATIONS).await;
+    let (apps, _) = all_pages(&mock, ASSIGNED_APPS).await;
+    let find = |list: &[Value], id: &str| list.iter().find(|i| i["id"] == id).cloned();
+    let (_, devices) = mock.json(&format!("/v1.0/users/{ADELE}/managedDevices"), &[]).await;
+    for device in devices["value"].as_array().unwrap() {
+        let base = format!("/v1.0/users/{ADELE}/managedDevices/{}", device["id"].as_str().unwrap());
+        for (kind, list) in [("deviceCompliancePolicyStates", &compliance), ("deviceConfigurationStates", &profiles)] {
+            let (_, states) = mock.json(&format!("{base}/{kind}"), &[]).await;
+            for state in states["value"].as_array().unwrap() {
+                let policy = find(list, state["id"].as_str().unwrap()).unwrap_or_else(|| panic!("{state}"));
+                assert_eq!(policy["displayName"], state["displayName"]);
+            }
+        }
+    }
+    let (_, states) = mock.json(&format!("/beta/users/{ADELE}/mobileAppIntentAndStates"), &[]).await;
+    for app in states["value"].as_array().unwrap().iter().flat_map(|s| s["mobileAppList"].as_array().unwrap()) {
+        let listed = find(&apps, app["applicationId"].as_str().unwrap()).unwrap_or_else(|| panic!("{app}"));
+        assert_eq!(listed["displayName"], app["displayName"]);
+    }
+}
+
+#[tokio::test]
+async fn the_hostile_fixture_serves_its_catalogue_as_it_is() {
+    let text = include_str!("../fixtures/hostile.json");
+    let tenant = graph_mock::tenant::Tenant::from_json(text).expect("the hostile fixture loads");
+    let mock = serve(tenant, false, 0).await;
+    for version in ["beta", "v1.0"] {
+        for path in [
+            "deviceManagement/deviceCompliancePolicies?$expand=assignments",
+            "deviceManagement/deviceConfigurations?$expand=assignments",
+            "deviceAppManagement/mobileApps?$expand=assignments",
+            "deviceAppManagement/iosManagedAppProtections?$expand=assignments",
+            "deviceAppManagement/androidManagedAppProtections?$expand=assignments",
+        ] {
+            let (status, body) = mock.json(&format!("/{version}/{path}"), &[]).await;
+            assert_eq!(status, 200, "{version}/{path}: {body}");
+        }
+    }
+    let (_, filters) = mock.json(FILTERS, &[]).await;
+    assert!(filters.to_string().contains("window.__pwned='list'"), "served as stored");
+    let (_, settings) = mock.json(SETTINGS_CATALOG, &[]).await;
+    assert_eq!(settings["value"].as_array().unwrap().len(), 3);
+    let (status, groups) = mock.json("/v1.0/devices(deviceId='hostile-aad')/transitiveMemberOf", &[]).await;
+    assert_eq!(status, 200);
+    let ids: Vec<&str> = groups["value"].as_array().unwrap().iter().filter_map(|g| g["id"].as_str()).collect();
+    assert_eq!(ids, ["g-device-hostile", "g-script", "g-exclude-hostile", "g-long"], "unknown ids are skipped");
 }

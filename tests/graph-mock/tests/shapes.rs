@@ -183,6 +183,182 @@ const R2_PROPERTIES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The catalogue (GRAPH.md r2, "why a policy or app applies"): the beta reference pages of each
+/// type (`api-reference/beta/resources/intune-*`, microsoft-graph-docs-contrib).
+const CATALOGUE_PROPERTIES: &[(&str, &[&str])] = &[
+    (
+        "deviceCompliancePolicy",
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "roleScopeTagIds",
+            "assignments",
+        ],
+    ),
+    (
+        "windows10CompliancePolicy",
+        &["passwordRequired", "passwordMinimumLength", "osMinimumVersion", "bitLockerEnabled", "secureBootEnabled"],
+    ),
+    ("iosCompliancePolicy", &["passcodeRequired", "osMinimumVersion", "securityBlockJailbrokenDevices"]),
+    (
+        "macOSCompliancePolicy",
+        &["passwordRequired", "osMinimumVersion", "systemIntegrityProtectionEnabled", "storageRequireEncryption"],
+    ),
+    (
+        "androidWorkProfileCompliancePolicy",
+        &["passwordRequired", "osMinimumVersion", "securityBlockJailbrokenDevices", "storageRequireEncryption"],
+    ),
+    ("androidDeviceOwnerCompliancePolicy", &["passwordRequired", "osMinimumVersion", "storageRequireEncryption"]),
+    ("aospDeviceOwnerCompliancePolicy", &["passwordRequired", "osMinimumVersion", "storageRequireEncryption"]),
+    ("deviceCompliancePolicyAssignment", &["id", "target", "source", "sourceId"]),
+    (
+        "deviceConfiguration",
+        &[
+            "id",
+            "createdDateTime",
+            "description",
+            "displayName",
+            "lastModifiedDateTime",
+            "version",
+            "roleScopeTagIds",
+            "supportsScopeTags",
+            "deviceManagementApplicabilityRuleOsEdition",
+            "deviceManagementApplicabilityRuleOsVersion",
+            "deviceManagementApplicabilityRuleDeviceMode",
+            "assignments",
+        ],
+    ),
+    ("windowsWifiConfiguration", &["ssid", "connectAutomatically", "wifiSecurityType"]),
+    ("iosWiFiConfiguration", &["ssid", "connectAutomatically", "wiFiSecurityType"]),
+    ("macOSWiFiConfiguration", &["ssid", "connectAutomatically", "wiFiSecurityType"]),
+    ("androidWorkProfileWiFiConfiguration", &["ssid", "connectAutomatically", "wiFiSecurityType"]),
+    ("iosVpnConfiguration", &["connectionName", "connectionType", "server"]),
+    ("windows10VpnConfiguration", &["connectionName", "connectionType", "servers"]),
+    ("androidWorkProfileVpnConfiguration", &["connectionName", "connectionType", "servers"]),
+    ("windows10GeneralConfiguration", &[]),
+    ("windows10EndpointProtectionConfiguration", &[]),
+    ("windows10CustomConfiguration", &[]),
+    ("windowsUpdateForBusinessConfiguration", &[]),
+    ("iosGeneralDeviceConfiguration", &[]),
+    ("iosDeviceFeaturesConfiguration", &[]),
+    ("iosCustomConfiguration", &[]),
+    ("macOSGeneralDeviceConfiguration", &[]),
+    ("macOSCustomConfiguration", &[]),
+    ("androidWorkProfileGeneralDeviceConfiguration", &[]),
+    ("androidDeviceOwnerGeneralDeviceConfiguration", &[]),
+    ("deviceConfigurationAssignment", &["id", "target", "source", "sourceId", "intent"]),
+    (
+        "deviceManagementConfigurationPolicy",
+        &[
+            "id",
+            "name",
+            "description",
+            "platforms",
+            "technologies",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "settingCount",
+            "creationSource",
+            "roleScopeTagIds",
+            "isAssigned",
+            "templateReference",
+            "priorityMetaData",
+            "assignments",
+        ],
+    ),
+    (
+        "deviceManagementConfigurationPolicyTemplateReference",
+        &["templateId", "templateFamily", "templateDisplayName", "templateDisplayVersion"],
+    ),
+    ("deviceManagementConfigurationPolicyAssignment", &["id", "target", "source", "sourceId"]),
+    (
+        "mobileApp",
+        &[
+            "id",
+            "displayName",
+            "description",
+            "publisher",
+            "largeIcon",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "isFeatured",
+            "privacyInformationUrl",
+            "informationUrl",
+            "owner",
+            "developer",
+            "notes",
+            "publishingState",
+            "isAssigned",
+            "roleScopeTagIds",
+            "uploadState",
+            "dependentAppCount",
+            "supersedingAppCount",
+            "supersededAppCount",
+            "assignments",
+        ],
+    ),
+    (
+        "win32LobApp",
+        &["fileName", "size", "setupFilePath", "installCommandLine", "uninstallCommandLine", "applicableArchitectures"],
+    ),
+    ("winGetApp", &["packageIdentifier", "installExperience", "manifestHash"]),
+    ("officeSuiteApp", &["productIds", "updateChannel", "officePlatformArchitecture"]),
+    (
+        "iosVppApp",
+        &["bundleId", "vppTokenOrganizationName", "usedLicenseCount", "totalLicenseCount", "applicableDeviceType"],
+    ),
+    ("iosStoreApp", &["bundleId", "appStoreUrl", "applicableDeviceType"]),
+    ("iosLobApp", &["bundleId", "fileName", "size", "versionNumber", "buildNumber", "applicableDeviceType"]),
+    ("androidManagedStoreApp", &["packageId", "appIdentifier", "appStoreUrl"]),
+    ("macOSLobApp", &["bundleId", "fileName", "size", "versionNumber", "buildNumber"]),
+    ("webApp", &["appUrl", "useManagedBrowser"]),
+    ("mobileAppAssignment", &["id", "intent", "target", "settings", "source", "sourceId"]),
+    (
+        "win32LobAppAssignmentSettings",
+        &["notifications", "restartSettings", "installTimeSettings", "deliveryOptimizationPriority"],
+    ),
+    (
+        "targetedManagedAppProtection",
+        &[
+            "id",
+            "displayName",
+            "description",
+            "createdDateTime",
+            "lastModifiedDateTime",
+            "version",
+            "roleScopeTagIds",
+            "isAssigned",
+            "pinRequired",
+            "minimumRequiredOsVersion",
+            "appGroupType",
+            "targetedAppManagementLevels",
+            "assignments",
+        ],
+    ),
+    ("iosManagedAppProtection", &["appDataEncryptionType", "faceIdBlocked", "deployedAppCount"]),
+    ("androidManagedAppProtection", &["encryptAppData", "screenCaptureBlocked", "deployedAppCount"]),
+    ("targetedManagedAppPolicyAssignment", &["id", "target", "source", "sourceId"]),
+    (
+        "deviceAndAppManagementAssignmentFilter",
+        &[
+            "id",
+            "displayName",
+            "description",
+            "platform",
+            "rule",
+            "roleScopeTags",
+            "assignmentFilterManagementType",
+            "payloads",
+            "createdDateTime",
+            "lastModifiedDateTime",
+        ],
+    ),
+];
+
 /// Types whose documented properties include those of another.
 const BASES: &[(&str, &str)] = &[
     ("deviceEnrollmentPlatformRestrictionsConfiguration", "deviceEnrollmentConfiguration"),
@@ -193,6 +369,41 @@ const BASES: &[(&str, &str)] = &[
     ("androidManagedAppRegistration", "managedAppRegistration"),
     ("enrollmentTroubleshootingEvent_beta", "deviceManagementTroubleshootingEvent"),
     ("group", "directoryObject"),
+    ("windows10CompliancePolicy", "deviceCompliancePolicy"),
+    ("iosCompliancePolicy", "deviceCompliancePolicy"),
+    ("macOSCompliancePolicy", "deviceCompliancePolicy"),
+    ("androidWorkProfileCompliancePolicy", "deviceCompliancePolicy"),
+    ("androidDeviceOwnerCompliancePolicy", "deviceCompliancePolicy"),
+    ("aospDeviceOwnerCompliancePolicy", "deviceCompliancePolicy"),
+    ("windowsWifiConfiguration", "deviceConfiguration"),
+    ("iosWiFiConfiguration", "deviceConfiguration"),
+    ("macOSWiFiConfiguration", "deviceConfiguration"),
+    ("androidWorkProfileWiFiConfiguration", "deviceConfiguration"),
+    ("iosVpnConfiguration", "deviceConfiguration"),
+    ("windows10VpnConfiguration", "deviceConfiguration"),
+    ("androidWorkProfileVpnConfiguration", "deviceConfiguration"),
+    ("windows10GeneralConfiguration", "deviceConfiguration"),
+    ("windows10EndpointProtectionConfiguration", "deviceConfiguration"),
+    ("windows10CustomConfiguration", "deviceConfiguration"),
+    ("windowsUpdateForBusinessConfiguration", "deviceConfiguration"),
+    ("iosGeneralDeviceConfiguration", "deviceConfiguration"),
+    ("iosDeviceFeaturesConfiguration", "deviceConfiguration"),
+    ("iosCustomConfiguration", "deviceConfiguration"),
+    ("macOSGeneralDeviceConfiguration", "deviceConfiguration"),
+    ("macOSCustomConfiguration", "deviceConfiguration"),
+    ("androidWorkProfileGeneralDeviceConfiguration", "deviceConfiguration"),
+    ("androidDeviceOwnerGeneralDeviceConfiguration", "deviceConfiguration"),
+    ("win32LobApp", "mobileApp"),
+    ("winGetApp", "mobileApp"),
+    ("officeSuiteApp", "mobileApp"),
+    ("iosVppApp", "mobileApp"),
+    ("iosStoreApp", "mobileApp"),
+    ("iosLobApp", "mobileApp"),
+    ("androidManagedStoreApp", "mobileApp"),
+    ("macOSLobApp", "mobileApp"),
+    ("webApp", "mobileApp"),
+    ("iosManagedAppProtection", "targetedManagedAppProtection"),
+    ("androidManagedAppProtection", "targetedManagedAppProtection"),
 ];
 
 struct Documented {
@@ -215,7 +426,7 @@ impl Documented {
                 names.extend(sample.iter().filter_map(Value::as_str).map(str::to_string));
             }
         }
-        for (name, extra) in R2_PROPERTIES {
+        for (name, extra) in R2_PROPERTIES.iter().chain(CATALOGUE_PROPERTIES) {
             by_resource.entry(name.to_string()).or_default().extend(extra.iter().map(|p| p.to_string()));
         }
         Documented { by_resource }
@@ -349,7 +560,42 @@ fn every_property_the_stand_in_sends_is_documented_for_its_resource() {
         check.each("appliedConditionalAccessPolicy", &sign_in["appliedConditionalAccessPolicies"], "signIns");
     }
     for device in &tenant.entra_devices {
-        check.object("device", device, "devices");
+        check.object("device", &device.object, "devices");
+    }
+    let catalogue = &tenant.catalogue;
+    for (list, assignment) in [
+        (&catalogue.device_compliance_policies, "deviceCompliancePolicyAssignment"),
+        (&catalogue.device_configurations, "deviceConfigurationAssignment"),
+        (&catalogue.mobile_apps, "mobileAppAssignment"),
+        (&catalogue.ios_managed_app_protections, "targetedManagedAppPolicyAssignment"),
+        (&catalogue.android_managed_app_protections, "targetedManagedAppPolicyAssignment"),
+    ] {
+        for item in list {
+            let name = type_name(item);
+            check.object(name, item, name);
+            for step in item["assignments"].as_array().into_iter().flatten() {
+                check.object(assignment, step, name);
+                check.object("deviceAndAppManagementAssignmentTarget", &step["target"], name);
+                if step["settings"].is_object() {
+                    check.object(type_name(&step["settings"]), &step["settings"], name);
+                }
+            }
+        }
+    }
+    for policy in &catalogue.configuration_policies {
+        check.object("deviceManagementConfigurationPolicy", policy, "configurationPolicies");
+        check.object(
+            "deviceManagementConfigurationPolicyTemplateReference",
+            &policy["templateReference"],
+            "configurationPolicies",
+        );
+        for step in policy["assignments"].as_array().into_iter().flatten() {
+            check.object("deviceManagementConfigurationPolicyAssignment", step, "configurationPolicies");
+            check.object("deviceAndAppManagementAssignmentTarget", &step["target"], "configurationPolicies");
+        }
+    }
+    for filter in &catalogue.assignment_filters {
+        check.object("deviceAndAppManagementAssignmentFilter", filter, "assignmentFilters");
     }
     for identity in &tenant.autopilot_device_identities {
         check.object("windowsAutopilotDeviceIdentity", identity, "windowsAutopilotDeviceIdentities");
