@@ -201,10 +201,7 @@ pub fn TargetedItems(
                 .into_iter()
                 .map(|(entry, reach)| {
                     let why = explain(&reach, &inputs.names, &inputs.filters, device.as_ref(), &i18n);
-                    let intent = match &reach {
-                        Reach::Applies { intent: Some(intent), .. } => intent_text(intent, &i18n),
-                        _ => String::new(),
-                    };
+                    let intent = reach.intent().map(|intent| intent_text(intent, &i18n)).unwrap_or_default();
                     let state = i18n.t(match reach {
                         Reach::Applies { .. } if stateless => ViewMsg::ReachAppliesNoState,
                         Reach::Applies { .. } => ViewMsg::ReachApplies,

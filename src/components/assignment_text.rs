@@ -147,7 +147,7 @@ pub fn explain(
             };
             i18n.fmt(message, &[&group(names, id, i18n)])
         }
-        Reach::FilteredOut { via, filter } | Reach::FilterUndecided { via, filter } => {
+        Reach::FilteredOut { via, filter, .. } | Reach::FilterUndecided { via, filter, .. } => {
             format!("{}. {}", via_text(via, names, i18n), filter_text(filter, filters, device, i18n))
         }
         Reach::WrongPlatform { made_for } => {

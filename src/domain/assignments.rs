@@ -204,11 +204,13 @@ pub enum Reach {
     /// Assigned to them, but the assignment filter leaves the device out.
     FilteredOut {
         via: Via,
+        intent: Option<AppIntent>,
         filter: FilterCheck,
     },
     /// Assigned to them with a filter the portal cannot evaluate here.
     FilterUndecided {
         via: Via,
+        intent: Option<AppIntent>,
         filter: FilterCheck,
     },
     /// Made for another platform than the device's.
@@ -230,6 +232,16 @@ pub enum Reach {
 }
 
 impl Reach {
+    /// The intent of the assignment that decided, for an app.
+    pub fn intent(&self) -> Option<&AppIntent> {
+        match self {
+            Reach::Applies { intent, .. }
+            | Reach::FilteredOut { intent, .. }
+            | Reach::FilterUndecided { intent, .. } => intent.as_ref(),
+            _ => None,
+        }
+    }
+
     /// An item the subject gets, or would get but for an exclusion or a filter: what the
     /// assignments view lists.
     pub fn is_targeted(&self) -> bool {
@@ -376,11 +388,11 @@ fn decide(checked: Vec<(Via, Option<AppIntent>, Option<FilterCheck>)>) -> Reach 
     let mode = |c: &Option<FilterCheck>| c.as_ref().map(|c| c.mode.clone());
     let excluding: Vec<_> = checked.iter().filter(|(_, _, c)| mode(c) == Some(FilterMode::Exclude)).collect();
     if !excluding.is_empty() {
-        if let Some((via, _, Some(filter))) = excluding.iter().find(|(_, _, c)| is(c, &FilterResult::Match)) {
-            return Reach::FilteredOut { via: via.clone(), filter: filter.clone() };
+        if let Some((via, intent, Some(filter))) = excluding.iter().find(|(_, _, c)| is(c, &FilterResult::Match)) {
+            return Reach::FilteredOut { via: via.clone(), intent: intent.clone(), filter: filter.clone() };
         }
-        if let Some((via, _, Some(filter))) = excluding.iter().find(|(_, _, c)| !is(c, &FilterResult::NoMatch)) {
-            return Reach::FilterUndecided { via: via.clone(), filter: filter.clone() };
+        if let Some((via, intent, Some(filter))) = excluding.iter().find(|(_, _, c)| !is(c, &FilterResult::NoMatch)) {
+            return Reach::FilterUndecided { via: via.clone(), intent: intent.clone(), filter: filter.clone() };
         }
         let (via, intent, filter) = excluding[0].clone();
         return Reach::Applies { via, intent, filter };
@@ -392,10 +404,12 @@ fn decide(checked: Vec<(Via, Option<AppIntent>, Option<FilterCheck>)>) -> Reach 
         return Reach::Applies { via: via.clone(), intent: intent.clone(), filter: filter.clone() };
     }
     match checked.iter().find(|(_, _, c)| !is(c, &FilterResult::NoMatch)) {
-        Some((via, _, Some(filter))) => Reach::FilterUndecided { via: via.clone(), filter: filter.clone() },
+        Some((via, intent, Some(filter))) => {
+            Reach::FilterUndecided { via: via.clone(), intent: intent.clone(), filter: filter.clone() }
+        }
         _ => {
-            let (via, _, filter) = checked.into_iter().next().expect("an assignment reaches the subject");
-            Reach::FilteredOut { via, filter: filter.expect("every remaining assignment has a filter") }
+            let (via, intent, filter) = checked.into_iter().next().expect("an assignment reaches the subject");
+            Reach::FilteredOut { via, intent, filter: filter.expect("every remaining assignment has a filter") }
         }
     }
 }
@@ -583,6 +597,15 @@ mod tests {
         assert!(
             matches!(check(&surface, &["g"], &["g"], Some(&[])), Reach::Applies { filter: Some(f), .. } if f.result == FilterResult::Match)
         );
+    }
+
+    #[test]
+    fn an_app_left_out_by_its_filter_keeps_the_intent_it_was_assigned_with() {
+        let app = item(json!({"id": "a", "@odata.type": "#microsoft.graph.win32LobApp", "displayName": "A",
+            "assignments": [{"intent": "required", "target": filtered("g", "win11", "include")}]}));
+        let reach = check(&app, &["g"], &["g"], Some(&[]));
+        assert!(matches!(reach, Reach::FilteredOut { .. }));
+        assert_eq!(reach.intent(), Some(&AppIntent::Required));
     }
 
     #[test]

@@ -81,6 +81,11 @@ pub const IOS_APP_PROTECTION: &str = "/deviceAppManagement/iosManagedAppProtecti
 pub const ANDROID_APP_PROTECTION: &str = "/deviceAppManagement/androidManagedAppProtections?$expand=assignments";
 pub const ASSIGNMENT_FILTERS: &str = "/deviceManagement/assignmentFilters";
 
+/// A group's name, for an assignment to a group the user is not in.
+pub fn group(id: &str) -> String {
+    format!("/groups/{}?$select=id,displayName", segment(id))
+}
+
 /// The groups an Entra device is in, through nesting too, by the Entra device id Intune knows
 /// (`azureADDeviceId`, an alternate key of `devices`).
 pub fn device_groups(azure_ad_device_id: &str) -> String {

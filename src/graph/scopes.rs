@@ -47,7 +47,7 @@ pub fn permission_for(url: &str) -> Option<Permission> {
         [by_key, ..] if by_key.starts_with("devices(") => DIRECTORY_DEVICES,
         ["auditLogs", "signIns"] => SIGN_IN_LOGS,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => USERS,
-        ["users", _, "memberOf" | "transitiveMemberOf"] => GROUPS,
+        ["users", _, "memberOf" | "transitiveMemberOf"] | ["groups", _] => GROUPS,
         ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => {
             CONFIGURATION
         }
@@ -87,6 +87,7 @@ mod tests {
         assert_eq!(permission_for(queries::ASSIGNED_APPS), Some(APPS));
         assert_eq!(permission_for(queries::IOS_APP_PROTECTION), Some(APPS));
         assert_eq!(permission_for(&queries::device_groups("x")), Some(DIRECTORY_DEVICES));
+        assert_eq!(permission_for(&queries::group("g")), Some(GROUPS));
         assert_eq!(permission_for("/me/photo"), None);
     }
 }

@@ -2,6 +2,7 @@
 //! a session, after the first user view is in (so it never delays one), in `$batch` rounds that
 //! take the next page of every list together; kept in memory and refreshable.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -11,7 +12,7 @@ use leptos::task::spawn_local;
 use super::loads::answer;
 use crate::domain::assignments::{settings_kind, Filters, ItemKind};
 use crate::graph::batch::{step_url, BatchStep};
-use crate::graph::models::{decode_page, Assignable, AssignmentFilter, Page};
+use crate::graph::models::{decode_one, decode_page, Assignable, AssignmentFilter, DirectoryObject, Page};
 use crate::graph::{queries, ApiVersion, FailureKind, GraphClient, GraphError, Progress};
 
 /// One of the tenant's lists the catalogue reads.
@@ -91,6 +92,9 @@ impl CatalogueState {
 pub struct Catalogue {
     client: StoredValue<GraphClient>,
     pub state: RwSignal<CatalogueState>,
+    /// Names of groups read one by one (groups the user is not in), by id; `None` while asked
+    /// for or when it cannot be read.
+    pub group_names: RwSignal<HashMap<String, Option<String>>>,
     generation: StoredValue<u64>,
 }
 
@@ -99,6 +103,7 @@ impl Catalogue {
         Catalogue {
             client: StoredValue::new(client),
             state: RwSignal::new(CatalogueState::default()),
+            group_names: RwSignal::new(HashMap::new()),
             generation: StoredValue::new(0),
         }
     }
@@ -116,6 +121,35 @@ impl Catalogue {
         let generation = self.generation.get_value();
         self.state.set(CatalogueState { loading: true, ..CatalogueState::default() });
         spawn_local(async move { self.load(generation).await });
+    }
+
+    /// Reads the names of the groups in `ids` not asked for yet, in one `$batch`.
+    pub fn name_groups(self, ids: Vec<String>) {
+        let wanted: Vec<String> =
+            self.group_names.with_untracked(|names| ids.into_iter().filter(|id| !names.contains_key(id)).collect());
+        if wanted.is_empty() {
+            return;
+        }
+        self.group_names.update(|names| names.extend(wanted.iter().map(|id| (id.clone(), None))));
+        let client = self.client.get_value();
+        spawn_local(async move {
+            let steps =
+                wanted.iter().enumerate().map(|(i, id)| BatchStep::get(i.to_string(), queries::group(id))).collect();
+            let quiet: Progress = Rc::new(|_| {});
+            let mut answers = client.batch(ApiVersion::V1, steps, None, &quiet).await;
+            let named: Vec<(String, Option<String>)> = wanted
+                .into_iter()
+                .enumerate()
+                .map(|(i, id)| {
+                    let name = answer(&mut answers, &i.to_string())
+                        .and_then(|text| decode_one::<DirectoryObject>(text.get()))
+                        .ok()
+                        .and_then(|group| group.display_name);
+                    (id, name)
+                })
+                .collect();
+            self.group_names.update(|names| names.extend(named));
+        });
     }
 
     async fn load(self, generation: u64) {

@@ -440,6 +440,7 @@ ViewMsg {
     AddedToTicket => "In the ticket", "Dans le ticket";
     TicketAssignment => "Assignment", "Affectation";
     WhyNotHeading => "Why not?", "Pourquoi pas ?";
+    WhyNotFound => "Found in the tenant", "Trouvés dans le locataire";
     WhyNotSearch => "Find a policy, profile or app of the tenant", "Chercher une stratégie, un profil ou une application du locataire";
     UnassignedFailures => "Earlier failures of apps no longer assigned", "Échecs antérieurs d’applications qui ne sont plus affectées";
     AppById => "App {0}", "Application {0}";

@@ -9,7 +9,7 @@ import { launchBrowser, openPage, startStack } from './harness.mjs';
 
 const fixture = join(resolve(import.meta.dirname, '..', 'graph-mock', 'fixtures'), 'hostile.json');
 const MALLORY = 'Mallory@contoso.onmicrosoft.com';
-const ROUTES = ['', '/devices', '/devices/d-hostile', '/sign-ins', '/apps', '/compliance', '/configuration', '/app-protection', '/enrollment-restrictions', '/groups', '/enrollment-failures'];
+const ROUTES = ['', '/devices', '/devices/d-hostile', '/sign-ins', '/apps', '/compliance', '/configuration', '/app-protection', '/enrollment-restrictions', '/groups', '/enrollment-failures', '/assignments'];
 
 let browser;
 let stack;

@@ -275,6 +275,23 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
             let collection = catalogue::collection(&segments).expect("matched above");
             catalogue::answer(&tenant.catalogue, collection, rest, call.version, &query, &metadata, &self_url)
         }
+        // A group by id (its name, for an assignment to a group the user is not in).
+        ["groups", id] => {
+            let group = tenant
+                .directory_objects
+                .iter()
+                .map(|object| &object.object)
+                .find(|object| {
+                    id_of(object).is_some_and(|i| i.eq_ignore_ascii_case(id))
+                        && object["@odata.type"].as_str().is_some_and(|t| t.ends_with(".group"))
+                })
+                .ok_or_else(|| {
+                    GraphError::not_found("Request_ResourceNotFound", &format!("Resource '{id}' does not exist or one of its queried reference-property objects are not present."))
+                })?;
+            let mut body = select(group, &query.select);
+            body["@odata.context"] = Value::from(format!("{metadata}#groups/$entity"));
+            Ok(body)
+        }
         ["users"] => {
             if query.count && !call.eventual {
                 return Err(GraphError::bad_request(

@@ -81,7 +81,7 @@ fn need(path: &str) -> Option<&'static Need> {
         ["auditLogs", "signIns"] => &SIGN_IN_LOGS,
         ["deviceManagement", ..] => &SERVICE_CONFIG,
         ["users"] | ["users", _] | ["users", _, "licenseDetails"] => &USERS,
-        ["users", _, "memberOf" | "transitiveMemberOf"] => &GROUPS,
+        ["users", _, "memberOf" | "transitiveMemberOf"] | ["groups", _] => &GROUPS,
         ["users", _, "managedDevices", _, "deviceCompliancePolicyStates" | "deviceConfigurationStates", ..] => {
             &CONFIGURATION
         }

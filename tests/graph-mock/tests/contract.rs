@@ -1035,3 +1035,16 @@ async fn the_hostile_fixture_serves_its_catalogue_as_it_is() {
     let ids: Vec<&str> = groups["value"].as_array().unwrap().iter().filter_map(|g| g["id"].as_str()).collect();
     assert_eq!(ids, ["g-device-hostile", "g-script", "g-exclude-hostile", "g-long"], "unknown ids are skipped");
 }
+
+#[tokio::test]
+async fn a_group_is_read_by_id_and_an_administrative_unit_is_not_a_group() {
+    let mock = start(false, 0).await;
+    let (profiles, _) = all_pages(&mock, CONFIGURATIONS).await;
+    let wifi = named(&profiles, "Wi-Fi Paris HQ");
+    let group_id = wifi[0]["assignments"][0]["target"]["groupId"].as_str().unwrap().to_string();
+    let (status, group) = mock.json(&format!("/v1.0/groups/{group_id}?$select=id,displayName"), &[]).await;
+    assert_eq!((status, group["displayName"].as_str()), (200, Some("Paris office")));
+    assert!(group.get("groupTypes").is_none(), "$select is honoured");
+    let (status, body) = mock.json("/v1.0/groups/00000000-0000-0000-0000-000000000000", &[]).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("Request_ResourceNotFound")));
+}
