@@ -151,6 +151,20 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Runs `work` as a User Timing measure named `name` (the bench reads it), returning its result.
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(performance) = &performance {
+        _ = performance.mark(&start);
+    }
+    let result = work();
+    if let Some(performance) = &performance {
+        _ = performance.measure_with_start_mark(name, &start);
+    }
+    result
+}
+
 /// The browser's clock, for "not checked in for N days".
 pub fn now() -> time::OffsetDateTime {
     let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;

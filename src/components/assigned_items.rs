@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::timed;
 use crate::components::assignment_text::{explain, intent_text, kind_text, GroupNames};
 use crate::components::user_tab::use_session;
 use crate::domain::assignments::{reach, DeviceSubject, Filters, ItemKind, Membership, Reach, Subject};
@@ -89,7 +90,8 @@ pub fn asks_about(audience: &Audience, kind: ItemKind, has_devices: bool) -> boo
     (kind == ItemKind::AppProtection) == audience.device.is_none() || !has_devices
 }
 
-pub fn reach_for(inputs: &Inputs, audience: &Audience, entry: &CatalogueItem) -> Reach {
+/// Runs `work` with the audience as a subject (its device's groups gathered once).
+pub fn with_subject<T>(inputs: &Inputs, audience: &Audience, work: impl FnOnce(&Subject) -> T) -> T {
     let device_ids = audience.device.as_ref().and_then(|d| inputs.device_groups.known.get(&d.id)).map(|g| ids(g));
     let subject = Subject {
         user: Membership { groups: &inputs.user_groups, direct: Some(&inputs.direct) },
@@ -98,7 +100,11 @@ pub fn reach_for(inputs: &Inputs, audience: &Audience, entry: &CatalogueItem) ->
             groups: device_ids.as_ref().map(|groups| Membership { groups, direct: None }),
         }),
     };
-    reach(&entry.item, &subject, &inputs.filters)
+    work(&subject)
+}
+
+pub fn reach_of(inputs: &Inputs, entry: &CatalogueItem, subject: &Subject) -> Reach {
+    reach(&entry.item, entry.made_for.as_deref(), subject, &inputs.filters)
 }
 
 fn list_name(list: CatalogueList, i18n: &I18n) -> &'static str {
@@ -171,7 +177,8 @@ pub fn AddToTicket(session: UserSession, text: String) -> impl IntoView {
     }
 }
 
-/// For the user and each device, the items of `kinds` (all when empty) that target them.
+/// For the user and one device at a time (chosen in a list: a user may have a hundred), the
+/// items of `kinds` (all when empty) that target them.
 #[component]
 pub fn TargetedItems(
     session: UserSession,
@@ -183,62 +190,106 @@ pub fn TargetedItems(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let has_devices = !inputs.devices.is_empty();
-    audiences(&inputs, &i18n)
-        .into_iter()
-        .filter(|audience| kinds.is_empty() || kinds.iter().any(|&kind| asks_about(audience, kind, has_devices)))
-        .map(|audience| {
-            let rows: Vec<(CatalogueItem, Reach)> = inputs
-                .items
-                .iter()
-                .filter(|entry| kinds.is_empty() || kinds.contains(&entry.kind))
-                .filter(|entry| asks_about(&audience, entry.kind, has_devices))
-                .map(|entry| (entry.clone(), reach_for(&inputs, &audience, entry)))
-                .filter(|(_, reach)| reach.is_targeted())
-                .collect();
-            let count = i18n.fmt(ViewMsg::AssignmentsCount, &[&rows.len().to_string()]);
-            let device = audience.device.clone();
-            let rows = rows
+    let device_choice: Vec<(String, String)> =
+        inputs.devices.iter().map(|d| (d.id.clone(), d.device_name.clone().unwrap_or_else(|| d.id.clone()))).collect();
+    let chosen = RwSignal::new(device_choice.first().map(|(id, _)| id.clone()));
+    let sections = move || {
+        let chosen = chosen.get();
+        let shown = |audience: &Audience| audience.device.as_ref().is_none_or(|d| chosen.as_deref() == Some(&d.id));
+        let resolved: Vec<(Audience, Vec<(usize, Reach)>)> = timed("helpdesk:assignments", || {
+            audiences(&inputs, &i18n)
                 .into_iter()
-                .map(|(entry, reach)| {
-                    let why = explain(&reach, &inputs.names, &inputs.filters, device.as_ref(), &i18n);
-                    let intent = reach.intent().map(|intent| intent_text(intent, &i18n)).unwrap_or_default();
-                    let state = i18n.t(match reach {
-                        Reach::Applies { .. } if stateless => ViewMsg::ReachAppliesNoState,
-                        Reach::Applies { .. } => ViewMsg::ReachApplies,
-                        Reach::Excluded { .. } => ViewMsg::ReachExcluded,
-                        Reach::FilteredOut { .. } => ViewMsg::ReachFilteredOut,
-                        _ => ViewMsg::ReachUndecided,
-                    });
-                    let note = format!("{} ({}): {} {}", entry.item.title(), audience.heading, state, why);
-                    view! {
-                        <tr data-testid="assignment">
-                            <td>{kind_text(entry.kind, &i18n)}</td>
-                            <th scope="row">{entry.item.title().to_string()}</th>
-                            <td>{intent}</td>
-                            <td><strong>{state}</strong>" "{why}</td>
-                            <td><AddToTicket session=session text=note/></td>
-                        </tr>
-                    }
+                .filter(shown)
+                .filter(|audience| {
+                    kinds.is_empty() || kinds.iter().any(|&kind| asks_about(audience, kind, has_devices))
                 })
-                .collect_view();
+                .map(|audience| {
+                    let rows = with_subject(&inputs, &audience, |subject| {
+                        inputs
+                            .items
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, entry)| kinds.is_empty() || kinds.contains(&entry.kind))
+                            .filter(|(_, entry)| asks_about(&audience, entry.kind, has_devices))
+                            .filter_map(|(index, entry)| {
+                                let reach = reach_of(&inputs, entry, subject);
+                                reach.is_targeted().then_some((index, reach))
+                            })
+                            .collect()
+                    });
+                    (audience, rows)
+                })
+                .collect()
+        });
+        resolved
+            .into_iter()
+            .map(|(audience, rows)| audience_table(session, &inputs, audience, rows, stateless, &i18n))
+            .collect_view()
+    };
+    let picker = (device_choice.len() > 1).then(|| {
+        view! {
+            <p>
+                <label for="assignments-device">{move || i18n.t(ViewMsg::AssignmentsDevicePicker)}</label>" "
+                <select id="assignments-device" on:change=move |e| chosen.set(Some(event_target_value(&e)))>
+                    {device_choice.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+            </p>
+        }
+    });
+    view! { {picker} {sections} }
+}
+
+fn audience_table(
+    session: UserSession,
+    inputs: &Inputs,
+    audience: Audience,
+    rows: Vec<(usize, Reach)>,
+    stateless: bool,
+    i18n: &I18n,
+) -> impl IntoView {
+    let count = i18n.fmt(ViewMsg::AssignmentsCount, &[&rows.len().to_string()]);
+    let device = audience.device.clone();
+    let rows = rows
+        .into_iter()
+        .map(|(index, reach)| {
+            let entry = &inputs.items[index];
+            let why = explain(&reach, &inputs.names, &inputs.filters, device.as_ref(), i18n);
+            let intent = reach.intent().map(|intent| intent_text(intent, i18n)).unwrap_or_default();
+            let state = i18n.t(match reach {
+                Reach::Applies { .. } if stateless => ViewMsg::ReachAppliesNoState,
+                Reach::Applies { .. } => ViewMsg::ReachApplies,
+                Reach::Excluded { .. } => ViewMsg::ReachExcluded,
+                Reach::FilteredOut { .. } => ViewMsg::ReachFilteredOut,
+                _ => ViewMsg::ReachUndecided,
+            });
+            let note = format!("{} ({}): {} {}", entry.item.title(), audience.heading, state, why);
             view! {
-                <section aria-label=audience.heading.clone()>
-                    <h3>{audience.heading.clone()}</h3>
-                    <p>{count}</p>
-                    <table class="plain">
-                        <thead><tr>
-                            <th scope="col">{i18n.t(ViewMsg::ColType)}</th>
-                            <th scope="col">{i18n.t(ViewMsg::ColName)}</th>
-                            <th scope="col">{i18n.t(ViewMsg::ColIntent)}</th>
-                            <th scope="col">{i18n.t(ViewMsg::ColWhy)}</th>
-                            <th scope="col"><span class="visually-hidden">{i18n.t(ViewMsg::AddToTicket)}</span></th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </section>
+                <tr data-testid="assignment">
+                    <td>{kind_text(entry.kind, i18n)}</td>
+                    <th scope="row">{entry.item.title().to_string()}</th>
+                    <td>{intent}</td>
+                    <td><strong>{state}</strong>" "{why}</td>
+                    <td><AddToTicket session=session text=note/></td>
+                </tr>
             }
         })
-        .collect_view()
+        .collect_view();
+    view! {
+        <section aria-label=audience.heading.clone()>
+            <h3>{audience.heading.clone()}</h3>
+            <p>{count}</p>
+            <table class="plain">
+                <thead><tr>
+                    <th scope="col">{i18n.t(ViewMsg::ColType)}</th>
+                    <th scope="col">{i18n.t(ViewMsg::ColName)}</th>
+                    <th scope="col">{i18n.t(ViewMsg::ColIntent)}</th>
+                    <th scope="col">{i18n.t(ViewMsg::ColWhy)}</th>
+                    <th scope="col"><span class="visually-hidden">{i18n.t(ViewMsg::AddToTicket)}</span></th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
 }
 
 /// Loads what the resolution needs (the tenant's catalogue, the devices' groups) and, once all

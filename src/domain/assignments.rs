@@ -8,7 +8,7 @@
 //! device, one with an exclude-mode filter decides first (excluded if its rule matches), then
 //! one without a filter, then include-mode filters (any match applies).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::filter_rule::{self, Evaluation, Fact, ParseError, Rule};
 use crate::graph::models::{
@@ -28,16 +28,39 @@ pub enum Target {
 }
 
 pub fn target(assignment: &AssignmentTarget) -> Target {
-    let id = || assignment.group_id.clone().unwrap_or_default();
+    match target_ref(assignment) {
+        TargetRef::AllUsers => Target::AllUsers,
+        TargetRef::AllDevices => Target::AllDevices,
+        TargetRef::Group(id) => Target::Group(id.to_string()),
+        TargetRef::ExcludedGroup(id) => Target::ExcludedGroup(id.to_string()),
+        TargetRef::Collection(id) => Target::ConfigurationManagerCollection(id.to_string()),
+        TargetRef::Unknown(raw) => Target::Unknown(raw.to_string()),
+    }
+}
+
+/// [`Target`] borrowed from its assignment: resolving a whole catalogue allocates nothing for
+/// the many items that do not reach the subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TargetRef<'a> {
+    AllUsers,
+    AllDevices,
+    Group(&'a str),
+    ExcludedGroup(&'a str),
+    Collection(&'a str),
+    Unknown(&'a str),
+}
+
+fn target_ref(assignment: &AssignmentTarget) -> TargetRef<'_> {
+    let group = assignment.group_id.as_deref().unwrap_or_default();
     match assignment.odata_type.as_deref().unwrap_or_default().trim_start_matches('#') {
-        "microsoft.graph.allLicensedUsersAssignmentTarget" => Target::AllUsers,
-        "microsoft.graph.allDevicesAssignmentTarget" => Target::AllDevices,
-        "microsoft.graph.groupAssignmentTarget" => Target::Group(id()),
-        "microsoft.graph.exclusionGroupAssignmentTarget" => Target::ExcludedGroup(id()),
+        "microsoft.graph.allLicensedUsersAssignmentTarget" => TargetRef::AllUsers,
+        "microsoft.graph.allDevicesAssignmentTarget" => TargetRef::AllDevices,
+        "microsoft.graph.groupAssignmentTarget" => TargetRef::Group(group),
+        "microsoft.graph.exclusionGroupAssignmentTarget" => TargetRef::ExcludedGroup(group),
         "microsoft.graph.configurationManagerCollectionAssignmentTarget" => {
-            Target::ConfigurationManagerCollection(assignment.collection_id.clone().unwrap_or_default())
+            TargetRef::Collection(assignment.collection_id.as_deref().unwrap_or_default())
         }
-        other => Target::Unknown(other.to_string()),
+        other => TargetRef::Unknown(other),
     }
 }
 
@@ -102,14 +125,17 @@ pub fn item_platforms(item: &Assignable) -> Option<Vec<Platform>> {
 
 /// The device's platform, from the operating system Intune reports.
 pub fn device_platform(device: &ManagedDevice) -> Option<Platform> {
-    match device.operating_system.as_deref()?.to_ascii_lowercase().as_str() {
-        "windows" => Some(Platform::Windows),
-        "ios" | "ipados" => Some(Platform::Ios),
-        "macos" | "mac os x" => Some(Platform::MacOs),
-        "android" => Some(Platform::Android),
-        "linux" => Some(Platform::Linux),
-        _ => None,
-    }
+    let os = device.operating_system.as_deref()?;
+    let is = |names: &[&str]| names.iter().any(|name| os.eq_ignore_ascii_case(name));
+    [
+        (Platform::Windows, &["windows"][..]),
+        (Platform::Ios, &["ios", "ipados"][..]),
+        (Platform::MacOs, &["macos", "mac os x"][..]),
+        (Platform::Android, &["android"][..]),
+        (Platform::Linux, &["linux"][..]),
+    ]
+    .into_iter()
+    .find_map(|(platform, names)| is(names).then_some(platform))
 }
 
 /// The groups of a user or a device, as far as the portal knows them.
@@ -255,7 +281,8 @@ impl Reach {
 /// The tenant's assignment filters, each rule parsed once.
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
-    filters: Vec<(AssignmentFilter, Result<Rule, ParseError>)>,
+    /// By lower-cased id.
+    filters: HashMap<String, (AssignmentFilter, Result<Rule, ParseError>)>,
 }
 
 impl Filters {
@@ -264,7 +291,7 @@ impl Filters {
             .into_iter()
             .map(|filter| {
                 let rule = filter_rule::parse(filter.rule.as_deref().unwrap_or_default());
-                (filter, rule)
+                (filter.id.to_lowercase(), (filter, rule))
             })
             .collect();
         Filters { filters }
@@ -279,7 +306,7 @@ impl Filters {
     }
 
     fn find(&self, id: &str) -> Option<&(AssignmentFilter, Result<Rule, ParseError>)> {
-        self.filters.iter().find(|(filter, _)| filter.id.eq_ignore_ascii_case(id))
+        self.filters.get(&id.to_lowercase())
     }
 
     pub fn len(&self) -> usize {
@@ -336,49 +363,45 @@ pub fn device_fact(device: &ManagedDevice, property: &str) -> Fact {
     }
 }
 
-/// Whether `item` reaches `subject`.
-pub fn reach(item: &Assignable, subject: &Subject, filters: &Filters) -> Reach {
+/// Whether `item`, made for `made_for` ([`item_platforms`], worked out once an item), reaches `subject`.
+pub fn reach(item: &Assignable, made_for: Option<&[Platform]>, subject: &Subject, filters: &Filters) -> Reach {
     let device = subject.device.map(|d| d.device);
-    if let (Some(made_for), Some(platform)) = (item_platforms(item), device.and_then(device_platform)) {
+    if let (Some(made_for), Some(platform)) = (made_for, device.and_then(device_platform)) {
         if !made_for.contains(&platform) {
-            return Reach::WrongPlatform { made_for };
+            return Reach::WrongPlatform { made_for: made_for.to_vec() };
         }
     }
     let device_groups = subject.device.and_then(|d| d.groups);
-    let targets: Vec<(Target, &AssignmentTarget, Option<AppIntent>)> =
-        item.assignments.iter().filter_map(|a| a.target.as_ref().map(|t| (target(t), t, a.intent.clone()))).collect();
+    let targets = || item.assignments.iter().filter_map(|a| a.target.as_ref().map(|t| (target_ref(t), t, &a.intent)));
     // An exclusion group the user or the device is in wins over every inclusion.
-    for (target, _, _) in &targets {
-        if let Target::ExcludedGroup(group) = target {
+    for (target, _, _) in targets() {
+        if let TargetRef::ExcludedGroup(group) = target {
             if let Some(path) = subject.user.path(group) {
-                return Reach::Excluded { group: group.clone(), path, by_device: false };
+                return Reach::Excluded { group: group.to_string(), path, by_device: false };
             }
             if let Some(path) = device_groups.and_then(|m| m.path(group)) {
-                return Reach::Excluded { group: group.clone(), path, by_device: true };
+                return Reach::Excluded { group: group.to_string(), path, by_device: true };
             }
         }
     }
-    let reaching: Vec<(Via, &AssignmentTarget, Option<AppIntent>)> = targets
-        .iter()
+    let checked: Vec<(Via, Option<AppIntent>, Option<FilterCheck>)> = targets()
         .filter_map(|(target, raw, intent)| {
             let via = match target {
-                Target::AllUsers => Some(Via::AllUsers),
-                Target::AllDevices if device.is_some() => Some(Via::AllDevices),
-                Target::Group(group) => {
-                    subject.user.path(group).map(|path| Via::UserGroup(group.clone(), path)).or_else(|| {
-                        device_groups.and_then(|m| m.path(group)).map(|path| Via::DeviceGroup(group.clone(), path))
+                TargetRef::AllUsers => Some(Via::AllUsers),
+                TargetRef::AllDevices if device.is_some() => Some(Via::AllDevices),
+                TargetRef::Group(group) => {
+                    subject.user.path(group).map(|path| Via::UserGroup(group.to_string(), path)).or_else(|| {
+                        device_groups.and_then(|m| m.path(group)).map(|path| Via::DeviceGroup(group.to_string(), path))
                     })
                 }
                 _ => None,
             };
-            via.map(|via| (via, *raw, intent.clone()))
+            via.map(|via| (via, intent.clone(), filters.check(raw, device)))
         })
         .collect();
-    if reaching.is_empty() {
-        return not_reaching(&targets, subject);
+    if checked.is_empty() {
+        return not_reaching(targets().map(|(target, _, _)| target), subject);
     }
-    let checked: Vec<(Via, Option<AppIntent>, Option<FilterCheck>)> =
-        reaching.into_iter().map(|(via, raw, intent)| (via, intent, filters.check(raw, device))).collect();
     decide(checked)
 }
 
@@ -418,15 +441,16 @@ fn is(check: &Option<FilterCheck>, result: &FilterResult) -> bool {
     check.as_ref().is_some_and(|c| &c.result == result)
 }
 
-fn not_reaching(targets: &[(Target, &AssignmentTarget, Option<AppIntent>)], subject: &Subject) -> Reach {
+fn not_reaching<'a>(targets: impl Iterator<Item = TargetRef<'a>>, subject: &Subject) -> Reach {
+    let targets: Vec<TargetRef> = targets.collect();
     let groups: Vec<String> = targets
         .iter()
-        .filter_map(|(target, _, _)| match target {
-            Target::Group(group) => Some(group.clone()),
+        .filter_map(|target| match target {
+            TargetRef::Group(group) => Some(group.to_string()),
             _ => None,
         })
         .collect();
-    let all_devices = targets.iter().any(|(t, _, _)| *t == Target::AllDevices);
+    let all_devices = targets.contains(&TargetRef::AllDevices);
     let device_groups_unknown = subject.device.is_some_and(|d| d.groups.is_none());
     if device_groups_unknown && !groups.is_empty() {
         return Reach::DeviceGroupsUnknown { groups };
@@ -434,7 +458,7 @@ fn not_reaching(targets: &[(Target, &AssignmentTarget, Option<AppIntent>)], subj
     if !groups.is_empty() || all_devices {
         return Reach::OtherGroups { groups, all_devices };
     }
-    if targets.iter().any(|(t, _, _)| matches!(t, Target::ConfigurationManagerCollection(_) | Target::Unknown(_))) {
+    if targets.iter().any(|t| matches!(t, TargetRef::Collection(_) | TargetRef::Unknown(_))) {
         return Reach::UnknownTargets;
     }
     Reach::NotAssigned
@@ -516,7 +540,7 @@ mod tests {
                 groups: device_set.as_ref().map(|g| Membership { groups: g, direct: None }),
             }),
         };
-        reach(item, &subject, &filters())
+        reach(item, item_platforms(item).as_deref(), &subject, &filters())
     }
 
     #[test]
@@ -578,11 +602,14 @@ mod tests {
         let (groups, direct) = (set(&[]), set(&[]));
         let subject = Subject { user: Membership { groups: &groups, direct: Some(&direct) }, device: None };
         assert_eq!(
-            reach(&windows(vec![all_devices()]), &subject, &filters()),
+            reach(&windows(vec![all_devices()]), Some(&[Platform::Windows]), &subject, &filters()),
             Reach::OtherGroups { groups: vec![], all_devices: true }
         );
         let with_filter = windows(vec![filtered("g", "win11", "include"), all_users()]);
-        assert!(matches!(reach(&with_filter, &subject, &filters()), Reach::Applies { filter: None, .. }));
+        assert!(matches!(
+            reach(&with_filter, Some(&[Platform::Windows]), &subject, &filters()),
+            Reach::Applies { filter: None, .. }
+        ));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::assigned_items::{
-    asks_about, audiences, reach_for, AddToTicket, CatalogueStatus, Inputs, TargetedItems, WithAssignments,
+    asks_about, audiences, reach_of, with_subject, AddToTicket, CatalogueStatus, Inputs, TargetedItems, WithAssignments,
 };
 use crate::components::assignment_text::{explain, kind_text};
 use crate::i18n::{use_i18n, ViewMsg};
@@ -64,7 +64,7 @@ fn WhyNot(session: UserSession, inputs: Inputs) -> impl IntoView {
             .into_iter()
             .filter(|audience| asks_about(audience, entry.kind, has_devices))
             .map(|audience| {
-                let reach = reach_for(&inputs, &audience, &entry);
+                let reach = with_subject(&inputs, &audience, |subject| reach_of(&inputs, &entry, subject));
                 let why = explain(&reach, &names, &inputs.filters, audience.device.as_ref(), &i18n);
                 let note = format!("{} ({}): {why}", entry.item.title(), audience.heading);
                 view! {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::loads::answer;
-use crate::domain::assignments::{settings_kind, Filters, ItemKind};
+use crate::domain::assignments::{item_platforms, settings_kind, Filters, ItemKind, Platform};
 use crate::graph::batch::{step_url, BatchStep};
 use crate::graph::models::{decode_one, decode_page, Assignable, AssignmentFilter, DirectoryObject, Page};
 use crate::graph::{queries, ApiVersion, FailureKind, GraphClient, GraphError, Progress};
@@ -66,7 +66,15 @@ impl CatalogueList {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CatalogueItem {
     pub kind: ItemKind,
+    /// The platforms it is made for, worked out once.
+    pub made_for: Option<Vec<Platform>>,
     pub item: Assignable,
+}
+
+impl CatalogueItem {
+    fn new(kind: ItemKind, item: Assignable) -> CatalogueItem {
+        CatalogueItem { kind, made_for: item_platforms(&item), item }
+    }
 }
 
 /// What is known of the catalogue: while loading, counts only; once every list has answered,
@@ -175,7 +183,7 @@ impl Catalogue {
                         decode_page::<AssignmentFilter>(text.get()).map(|page| take(page, &mut filters, Some))
                     }
                     (_, Ok(text)) => decode_page::<Assignable>(text.get()).map(|page| {
-                        take(page, &mut items, |item| list.kind(&item).map(|kind| CatalogueItem { kind, item }))
+                        take(page, &mut items, |item| list.kind(&item).map(|kind| CatalogueItem::new(kind, item)))
                     }),
                     (_, Err(error)) => Err(error),
                 };

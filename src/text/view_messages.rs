@@ -415,6 +415,7 @@ ViewMsg {
     NotAssignedAnyone => "Not assigned to anyone.", "Affectée à personne.";
     AssignmentsUser => "The user (app protection)", "L’utilisateur (protection des applications)";
     AssignmentsDevice => "{0} ({1})", "{0} ({1})";
+    AssignmentsDevicePicker => "Device", "Appareil";
     AssignmentsCount => "{0} {0|item targets|items target} it.", "{0} {0|élément le cible|éléments le ciblent}.";
     ListCompliance => "compliance policies", "stratégies de conformité";
     ListConfiguration => "configuration profiles", "profils de configuration";

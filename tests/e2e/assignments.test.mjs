@@ -25,9 +25,10 @@ async function openAssignments(page) {
   await page.getByTestId('assignment').first().waitFor({ timeout: 30_000 });
 }
 
-/** The row of `name` in the section of `audience` (a heading such as "DESKTOP-ADELE01 (Windows)"). */
-function row(page, audience, name) {
-  return page.getByRole('region', { name: audience }).getByTestId('assignment').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+/** The row of `name` in the section of `device` (picked in the device list), headed "DESKTOP-ADELE01 (Windows)". */
+async function row(page, device, os, name) {
+  await page.locator('#assignments-device').selectOption({ label: device });
+  return page.getByRole('region', { name: `${device} (${os})` }).getByTestId('assignment').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 }
 
 test('what targets Adele and her devices, with why: an exclusion through a nested group, a filter that leaves her laptop out', async () => {
@@ -35,10 +36,10 @@ test('what targets Adele and her devices, with why: an exclusion through a neste
   await openAssignments(page);
   assert.match(await page.getByTestId('catalogue-status').innerText(), /The tenant holds \d[\d,]* assigned policies, profiles and apps and 5\d assignment filters/);
 
-  const vpn = row(page, "Adele's iPhone (iOS)", 'Contoso VPN (iOS)');
+  const vpn = (await row(page, "Adele's iPhone", 'iOS', 'Contoso VPN (iOS)'));
   assert.match(await vpn.innerText(), /Excluded\. Excluded through the group VPN exclusions, which the user is in through nested groups: the exclusion wins\./);
 
-  const expenses = row(page, 'DESKTOP-ADELE01 (Windows)', 'Contoso Expenses');
+  const expenses = (await row(page, 'DESKTOP-ADELE01', 'Windows', 'Contoso Expenses'));
   const text = await expenses.innerText();
   assert.match(text, /Required/);
   assert.match(text, /Filtered out\. Assigned to the group Sales EMEA, which the user is a direct member of\./);
@@ -69,8 +70,10 @@ test('the configuration tab lists the settings-catalog and endpoint-security pol
   const page = await openPage(browser, { stack });
   await page.goto(`${stack.portalUrl}/users/${ADELE}/configuration`);
   const section = page.getByTestId('catalogue-profiles');
-  await section.getByTestId('assignment').first().waitFor({ timeout: 60_000 });
-  const rows = await section.getByTestId('assignment').allInnerTexts();
+  await section.locator('#assignments-device').selectOption({ label: 'DESKTOP-ADELE01', timeout: 60_000 });
+  const laptop = section.getByRole('region', { name: 'DESKTOP-ADELE01 (Windows)' });
+  await laptop.getByTestId('assignment').first().waitFor();
+  const rows = await laptop.getByTestId('assignment').allInnerTexts();
   assert.ok(rows.some((r) => /Endpoint security/.test(r)), 'an endpoint-security policy');
   assert.ok(rows.some((r) => /Settings catalog/.test(r)), 'a settings-catalog policy');
   assert.ok(rows.filter((r) => /Assigned; per-device state not available from Graph\./.test(r)).length > 0);
@@ -81,9 +84,9 @@ test('the same in French', async () => {
   const page = await openPage(browser, { stack, locale: 'fr-FR' });
   await openAssignments(page);
   assert.match(await page.getByTestId('catalogue-status').innerText(), /Le locataire compte \d[\d  ]* stratégies, profils et applications affectés et 5\d filtres d’affectation/);
-  assert.match(await row(page, "Adele's iPhone (iOS)", 'Contoso VPN (iOS)').innerText(),
+  assert.match(await (await row(page, "Adele's iPhone", 'iOS', 'Contoso VPN (iOS)')).innerText(),
     /Exclue\. Exclue par le groupe VPN exclusions, dont l’utilisateur est membre par des groupes imbriqués : l’exclusion l’emporte\./);
-  const expenses = await row(page, 'DESKTOP-ADELE01 (Windows)', 'Contoso Expenses').innerText();
+  const expenses = await (await row(page, 'DESKTOP-ADELE01', 'Windows', 'Contoso Expenses')).innerText();
   assert.match(expenses, /Obligatoire/);
   assert.match(expenses, /Écartée par un filtre\. .*Le filtre d’inclusion Windows 11 23H2 and later ne correspond pas à l’appareil/);
   await page.getByLabel('Chercher une stratégie, un profil ou une application du locataire').fill('wi-fi paris');
