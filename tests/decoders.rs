@@ -6,9 +6,10 @@
 
 use helpdesk::domain::remediation::{recognise, Recognised, CATALOGUE};
 use helpdesk::graph::models::{
-    decode_page, AppTroubleshootingEvent, AutopilotEvent, AutopilotIdentity, DeviceDetails, DirectoryObject,
-    EnrollmentConfiguration, EntraDevice, LicenseDetails, LogCollectionRequest, ManagedAppRegistration, ManagedDevice,
-    MobileAppIntentAndState, Page, PolicyState, SignIn, TroubleshootingEvent, User,
+    decode_page, AppTroubleshootingEvent, Assignable, AssignmentFilter, AutopilotEvent, AutopilotIdentity,
+    DeviceDetails, DirectoryObject, EnrollmentConfiguration, EntraDevice, LicenseDetails, LogCollectionRequest,
+    ManagedAppRegistration, ManagedDevice, MobileAppIntentAndState, Page, PolicyState, SignIn, TroubleshootingEvent,
+    User,
 };
 use helpdesk::graph::FailureKind;
 use proptest::prelude::*;
@@ -89,7 +90,9 @@ fn decodes_as_every_resource(body: &str, sent: Option<usize>) -> Result<(), Stri
     check::<LogCollectionRequest>("deviceLogCollectionResponse", body, sent)?;
     check::<AutopilotIdentity>("windowsAutopilotDeviceIdentity", body, sent)?;
     check::<AutopilotEvent>("deviceManagementAutopilotEvent", body, sent)?;
-    check::<SignIn>("signIn", body, sent)
+    check::<SignIn>("signIn", body, sent)?;
+    check::<Assignable>("policy, profile or app with assignments", body, sent)?;
+    check::<AssignmentFilter>("deviceAndAppManagementAssignmentFilter", body, sent)
 }
 
 #[test]
