@@ -371,8 +371,18 @@ pub fn reach(item: &Assignable, made_for: Option<&[Platform]>, subject: &Subject
             return Reach::WrongPlatform { made_for: made_for.to_vec() };
         }
     }
+    resolve(item.assignments.iter().filter_map(|a| a.target.as_ref().map(|t| (t, a.intent.as_ref()))), subject, filters)
+}
+
+/// What `targets` (with their apps' intents) decide for `subject`: exclusions, groups, All
+/// users / All devices, filters. Policies, apps and enrollment restrictions share it.
+pub fn resolve<'a, I>(targets: I, subject: &Subject, filters: &Filters) -> Reach
+where
+    I: Iterator<Item = (&'a AssignmentTarget, Option<&'a AppIntent>)> + Clone,
+{
+    let device = subject.device.map(|d| d.device);
     let device_groups = subject.device.and_then(|d| d.groups);
-    let targets = || item.assignments.iter().filter_map(|a| a.target.as_ref().map(|t| (target_ref(t), t, &a.intent)));
+    let targets = || targets.clone().map(|(t, intent)| (target_ref(t), t, intent));
     // An exclusion group the user or the device is in wins over every inclusion.
     for (target, _, _) in targets() {
         if let TargetRef::ExcludedGroup(group) = target {
@@ -396,7 +406,7 @@ pub fn reach(item: &Assignable, made_for: Option<&[Platform]>, subject: &Subject
                 }
                 _ => None,
             };
-            via.map(|via| (via, intent.clone(), filters.check(raw, device)))
+            via.map(|via| (via, intent.cloned(), filters.check(raw, device)))
         })
         .collect();
     if checked.is_empty() {
@@ -541,6 +551,33 @@ mod tests {
             }),
         };
         reach(item, item_platforms(item).as_deref(), &subject, &filters())
+    }
+
+    #[test]
+    fn targets_are_read_from_their_odata_type() {
+        let cases = [
+            (json!({"@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget"}), Target::AllUsers),
+            (json!({"@odata.type": "#microsoft.graph.allDevicesAssignmentTarget"}), Target::AllDevices),
+            (
+                json!({"@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": "g"}),
+                Target::Group("g".into()),
+            ),
+            (
+                json!({"@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", "groupId": "g"}),
+                Target::ExcludedGroup("g".into()),
+            ),
+            (
+                json!({"@odata.type": "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "collectionId": "SMS00001"}),
+                Target::ConfigurationManagerCollection("SMS00001".into()),
+            ),
+            (
+                json!({"@odata.type": "#microsoft.graph.somethingNew"}),
+                Target::Unknown("microsoft.graph.somethingNew".into()),
+            ),
+        ];
+        for (json, expected) in cases {
+            assert_eq!(target(&serde_json::from_value(json).unwrap()), expected);
+        }
     }
 
     #[test]

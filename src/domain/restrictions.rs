@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::assignments::{target, Target};
+use super::assignments::{resolve, Filters, Membership, Reach as Resolved, Subject, Via};
 use crate::graph::models::{
     EnrollmentConfiguration, EnrollmentConfigurationType, PlatformRestriction, RestrictionPlatform,
 };
@@ -124,29 +124,21 @@ pub enum Reach {
     NotAssigned,
 }
 
-/// `groups`: the ids of every group the user is in, through nesting too.
+/// `groups`: the ids of every group the user is in, through nesting too. Restrictions are
+/// checked for the user who enrolls, before there is a device: a device target does not reach
+/// them, and a filter (evaluated on the enrolling device) cannot be told.
 pub fn reach(config: &EnrollmentConfiguration, groups: &HashSet<String>) -> Reach {
     if is_default(config) {
         return Reach::Applies(Why::Default);
     }
-    let targets: Vec<Target> = config.assignments.iter().filter_map(|a| a.target.as_ref()).map(target).collect();
-    if let Some(Target::ExcludedGroup(group)) =
-        targets.iter().find(|t| matches!(t, Target::ExcludedGroup(g) if groups.contains(g)))
-    {
-        return Reach::Excluded(group.clone());
-    }
-    let included = targets.iter().find_map(|t| match t {
-        Target::AllUsers => Some(Why::AllUsers),
-        Target::Group(group) if groups.contains(group) => Some(Why::Group(group.clone())),
-        _ => None,
-    });
-    match included {
-        Some(why) => Reach::Applies(why),
-        // Restrictions are checked for the user who enrolls: a device target does not reach them.
-        None if targets.iter().any(|t| matches!(t, Target::ConfigurationManagerCollection(_) | Target::Unknown(_))) => {
-            Reach::CannotTell
-        }
-        None => Reach::NotAssigned,
+    let subject = Subject { user: Membership { groups, direct: None }, device: None };
+    let targets = config.assignments.iter().filter_map(|a| a.target.as_ref().map(|t| (t, None)));
+    match resolve(targets, &subject, &Filters::default()) {
+        Resolved::Applies { via: Via::UserGroup(group, _), filter: None, .. } => Reach::Applies(Why::Group(group)),
+        Resolved::Applies { filter: None, .. } => Reach::Applies(Why::AllUsers),
+        Resolved::Excluded { group, .. } => Reach::Excluded(group),
+        Resolved::OtherGroups { .. } | Resolved::NotAssigned => Reach::NotAssigned,
+        _ => Reach::CannotTell,
     }
 }
 
@@ -263,33 +255,6 @@ mod tests {
     }
 
     #[test]
-    fn targets_are_read_from_their_odata_type() {
-        let cases = [
-            (json!({"@odata.type": "#microsoft.graph.allLicensedUsersAssignmentTarget"}), Target::AllUsers),
-            (json!({"@odata.type": "#microsoft.graph.allDevicesAssignmentTarget"}), Target::AllDevices),
-            (
-                json!({"@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": "g"}),
-                Target::Group("g".into()),
-            ),
-            (
-                json!({"@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", "groupId": "g"}),
-                Target::ExcludedGroup("g".into()),
-            ),
-            (
-                json!({"@odata.type": "#microsoft.graph.configurationManagerCollectionAssignmentTarget", "collectionId": "SMS00001"}),
-                Target::ConfigurationManagerCollection("SMS00001".into()),
-            ),
-            (
-                json!({"@odata.type": "#microsoft.graph.somethingNew"}),
-                Target::Unknown("microsoft.graph.somethingNew".into()),
-            ),
-        ];
-        for (json, expected) in cases {
-            assert_eq!(target(&serde_json::from_value(json).unwrap()), expected);
-        }
-    }
-
-    #[test]
     fn the_lowest_priority_value_wins_and_the_default_comes_last_despite_its_priority_zero() {
         let configs = vec![
             limit("t_DefaultLimit", 0, 15, "defaultLimit", vec![all_users()]),
@@ -313,6 +278,19 @@ mod tests {
         assert_eq!(applied.config.id, "t_DefaultLimit");
         assert_eq!(applied.passed_over, vec![(&configs[1], Reach::Excluded("it".into()))]);
         assert_eq!(effective(&configs, &groups(&[])).limit.unwrap().config.id, "strict");
+    }
+
+    #[test]
+    fn a_filtered_restriction_cannot_be_told_before_the_device_enrolls() {
+        let filtered = json!({"target": {"@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": "sales",
+            "deviceAndAppManagementAssignmentFilterId": "f", "deviceAndAppManagementAssignmentFilterType": "include"}});
+        let configs = vec![
+            limit("t_DefaultLimit", 0, 15, "defaultLimit", vec![all_users()]),
+            limit("sales", 1, 5, "limit", vec![filtered]),
+        ];
+        let applied = effective(&configs, &groups(&["sales"])).limit.unwrap();
+        assert_eq!(applied.config.id, "t_DefaultLimit");
+        assert_eq!(applied.passed_over, vec![(&configs[1], Reach::CannotTell)]);
     }
 
     #[test]
