@@ -4,7 +4,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { launchBrowser, openPage, startStack, until } from './harness.mjs';
+import { CATALOGUE, launchBrowser, openPage, startStack, until } from './harness.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const dist = process.env.HELPDESK_DIST ?? join(root, 'dist');
@@ -133,8 +133,6 @@ function rounds(requests) {
  * beside them the compliance states that explain a sign-in refused for a non-compliant device.
  */
 const followUp = (r) => r.path.includes('/auditLogs/') || r.path.includes('/deviceCompliancePolicyStates');
-/** The tenant's catalogue of policies, profiles and apps: read once a session, after the first user view. */
-const CATALOGUE = /\/(deviceCompliancePolicies|deviceConfigurations|configurationPolicies|mobileApps|iosManagedAppProtections|androidManagedAppProtections|assignmentFilters)\b/;
 const inCatalogue = (r) => CATALOGUE.test(r.path);
 
 /** `requests` without those `leaveOut` picks, a `$batch` going with its steps. */

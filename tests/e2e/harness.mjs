@@ -26,6 +26,9 @@ function startMock(args) {
 }
 
 /** The demo stack; `mockArgs` go to graph-mock, `config` overrides fields of config.json. */
+/** The paths of the tenant's catalogue of policies, profiles and apps, which the portal reads once a session. */
+export const CATALOGUE = /\/(deviceCompliancePolicies|deviceConfigurations|configurationPolicies|mobileApps|iosManagedAppProtections|androidManagedAppProtections|assignmentFilters)\b/;
+
 export async function startStack({ mockArgs = [], config = {}, rawConfig } = {}) {
   const mock = await startMock(mockArgs);
   const dir = await mkdtemp(join(tmpdir(), 'helpdesk-e2e-'));
