@@ -670,6 +670,39 @@ impl World<'_> {
         }
     }
 
+    /// A compliance policy or configuration profile: the base properties (a version drawn from
+    /// `versions`), those of its kind (`extra`), its settings and its assignments.
+    #[allow(clippy::too_many_arguments)]
+    fn device_policy(
+        &mut self,
+        kind: &str,
+        id: String,
+        name: &str,
+        description: &str,
+        versions: std::ops::Range<i32>,
+        extra: Value,
+        settings: Value,
+        targets: &[Target],
+        intent: Option<&str>,
+    ) -> Value {
+        let mut item = json!({
+            "@odata.type": format!("#microsoft.graph.{kind}"),
+            "id": id,
+            "displayName": name,
+            "description": description,
+            "version": self.gen.rng.gen_range(versions),
+            "roleScopeTagIds": ["0"]
+        });
+        stamp(&mut item, self.gen);
+        for more in [extra, settings] {
+            if let (Value::Object(item), Value::Object(more)) = (&mut item, more) {
+                item.extend(more);
+            }
+        }
+        item["assignments"] = Self::policy_assignments(&id, targets, intent);
+        item
+    }
+
     fn compliance_policy(
         &mut self,
         kind: &str,
@@ -679,20 +712,7 @@ impl World<'_> {
         settings: Value,
         targets: &[Target],
     ) -> Value {
-        let mut item = json!({
-            "@odata.type": format!("#microsoft.graph.{kind}"),
-            "id": id,
-            "displayName": name,
-            "description": description,
-            "version": self.gen.rng.gen_range(1..9),
-            "roleScopeTagIds": ["0"]
-        });
-        stamp(&mut item, self.gen);
-        if let (Value::Object(item), Value::Object(settings)) = (&mut item, settings) {
-            item.extend(settings);
-        }
-        item["assignments"] = Self::policy_assignments(&id, targets, None);
-        item
+        self.device_policy(kind, id, name, description, 1..9, json!({}), settings, targets, None)
     }
 
     fn compliance_policies(&mut self) -> Vec<Value> {
@@ -778,24 +798,13 @@ impl World<'_> {
         settings: Value,
         targets: &[Target],
     ) -> Value {
-        let mut item = json!({
-            "@odata.type": format!("#microsoft.graph.{kind}"),
-            "id": id,
-            "displayName": name,
-            "description": description,
-            "version": self.gen.rng.gen_range(1..12),
-            "roleScopeTagIds": ["0"],
+        let applicability = json!({
             "supportsScopeTags": true,
             "deviceManagementApplicabilityRuleOsEdition": null,
             "deviceManagementApplicabilityRuleOsVersion": null,
             "deviceManagementApplicabilityRuleDeviceMode": null
         });
-        stamp(&mut item, self.gen);
-        if let (Value::Object(item), Value::Object(settings)) = (&mut item, settings) {
-            item.extend(settings);
-        }
-        item["assignments"] = Self::policy_assignments(&id, targets, Some("apply"));
-        item
+        self.device_policy(kind, id, name, description, 1..12, applicability, settings, targets, Some("apply"))
     }
 
     fn configuration_profiles(&mut self) -> Vec<Value> {
