@@ -121,6 +121,9 @@ fn sort_key(at: &Option<Timestamp>) -> i128 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FailedApp {
     pub name: String,
+    /// The app's id, lower-cased: with `device_id`, the key of its install history.
+    pub app_id: String,
+    pub device_id: String,
     pub device: String,
     pub platform: AppPlatform,
     pub failure: Option<AppFailure>,
@@ -145,6 +148,8 @@ pub fn failed_apps(
             let app_id = app.application_id.clone().unwrap_or_default().to_lowercase();
             failed.push(FailedApp {
                 name: app.display_name.clone().unwrap_or(app_id.clone()),
+                app_id: app_id.clone(),
+                device_id: device_id.clone(),
                 device: device.and_then(|d| d.device_name.clone()).unwrap_or(device_id.clone()),
                 platform: AppPlatform::of_os(device.and_then(|d| d.operating_system.as_deref())),
                 failure: failures.get(&(device_id.to_lowercase(), app_id)).cloned(),

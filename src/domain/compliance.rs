@@ -50,6 +50,17 @@ pub fn app_summary(states: &[MobileAppIntentAndState]) -> AppSummary {
     summary
 }
 
+/// A policy state together with the device it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DevicePolicy {
+    pub device_id: String,
+    pub device_name: String,
+    /// With the selected user's setting states only.
+    pub policy: PolicyState,
+    /// Setting states of other users of a shared device, left out.
+    pub other_users_settings: usize,
+}
+
 /// Why a policy fails on a device: its settings that are not compliant, in error or in conflict.
 pub fn failing_settings(policy: &PolicyState) -> Vec<&SettingState> {
     policy

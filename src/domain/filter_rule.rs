@@ -431,6 +431,11 @@ fn leading_version(text: &str) -> Option<Vec<&str>> {
     (!parts.is_empty()).then_some(parts)
 }
 
+/// How two version texts compare (their leading dotted numbers), when both hold one.
+pub fn version_order(a: &str, b: &str) -> Option<Ordering> {
+    Some(compare_versions(&leading_version(a)?, &leading_version(b)?))
+}
+
 /// Missing components count as 0, so `10.0` equals `10.0.0.0`. Microsoft does not document this (and .NET's
 /// `Version` would rank `10.0` below `10.0.0`); zero-padding is the reading an admin expects.
 fn compare_versions(a: &[&str], b: &[&str]) -> Ordering {

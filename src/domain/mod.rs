@@ -6,6 +6,7 @@ pub mod assignments;
 pub mod catalogues;
 pub mod compliance;
 pub mod device_health;
+pub mod diagnosis;
 pub mod filter_rule;
 pub mod groups;
 pub mod licence;

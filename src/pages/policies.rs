@@ -14,13 +14,14 @@ use crate::components::section_view::SectionView;
 use crate::components::user_tab::{use_session, use_user_address};
 use crate::domain::assignments::ItemKind;
 use crate::domain::compliance::failing_settings;
+use crate::domain::compliance::DevicePolicy;
 use crate::domain::table::{Direction, SortKey};
 use crate::graph::models::PolicyState;
 use crate::graph::queries::PolicyKind;
 use crate::i18n::{use_i18n, ViewMsg};
 use crate::routes::device_route;
 use crate::state::section::{Loaded, Section};
-use crate::state::user_session::{DevicePolicy, SectionName};
+use crate::state::user_session::SectionName;
 
 fn columns() -> Vec<Column<DevicePolicy>> {
     vec![

@@ -13,6 +13,7 @@ use crate::components::labels::date_text;
 use crate::components::route_link::RouteLink;
 use crate::components::section_view::SectionView;
 use crate::components::user_tab::{use_session, use_user_address};
+use crate::domain::compliance::DevicePolicy;
 use crate::domain::device_health::days_since;
 use crate::domain::sign_ins::{device_of, outcome, refusal, refused_for_compliance, Outcome, Refusal};
 use crate::graph::models::{ConditionalAccessStatus, ManagedDevice, SignIn};
@@ -21,7 +22,7 @@ use crate::i18n::{use_i18n, I18n, ViewMsg};
 use crate::routes::device_route;
 use crate::state::directory::granted_scopes;
 use crate::state::section::{Loaded, Section};
-use crate::state::user_session::{DevicePolicy, SectionName, UserSession};
+use crate::state::user_session::{SectionName, UserSession};
 
 fn result_text(i18n: &I18n, sign_in: &SignIn) -> (String, Option<String>) {
     let lang = i18n.lang.get_untracked();

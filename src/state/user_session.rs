@@ -16,7 +16,7 @@ use web_sys::AbortSignal;
 use super::device_session::DeviceKeys;
 use super::loads::{answer, every, first_page, note_loading, Loads};
 use super::section::{Loaded, Paging, PartFailure, Section};
-use crate::domain::compliance::for_user;
+use crate::domain::compliance::{for_user, DevicePolicy};
 use crate::domain::sign_ins::compliance_may_refuse;
 use crate::graph::batch::BatchStep;
 use crate::graph::models::{
@@ -26,17 +26,6 @@ use crate::graph::models::{
 };
 use crate::graph::queries::{self, PolicyKind};
 use crate::graph::{ApiVersion, BatchAnswers, GraphClient, GraphError, Progress, ProgressEvent};
-
-/// A policy state together with the device it was read from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DevicePolicy {
-    pub device_id: String,
-    pub device_name: String,
-    /// With the selected user's setting states only.
-    pub policy: PolicyState,
-    /// Setting states of other users of a shared device, left out.
-    pub other_users_settings: usize,
-}
 
 /// The groups of each of the user's devices (their Entra records' `transitiveMemberOf`).
 #[derive(Debug, Clone, Default)]
