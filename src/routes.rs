@@ -64,6 +64,20 @@ impl UserAddress {
     }
 }
 
+/// Where Esc goes from an address below a user: a drill-down to its list, a tab to the user's
+/// page; `None` on the user's page itself.
+pub fn parent_route(here: &str) -> Option<String> {
+    let address = UserAddress::parse(here)?;
+    let key = &address.key;
+    Some(match (&address.device_id, &address.app_id, &address.event_id) {
+        (Some(device), Some(_), _) => device_route(key, device),
+        (Some(_), None, _) => user_route(key, "/devices"),
+        (None, _, Some(_)) => user_route(key, "/enrollment-failures"),
+        _ if here.trim_end_matches('/').split('/').filter(|s| !s.is_empty()).count() > 2 => user_route(key, ""),
+        _ => return None,
+    })
+}
+
 /// Whether the address `here` is `route` or below it, whichever way each was encoded (a deep
 /// link typed as `o'neil%40…` is the same address as the portal's `o%27neil@…`).
 pub fn is_at_or_below(here: &str, route: &str) -> bool {
@@ -78,6 +92,18 @@ fn decode(segment: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn esc_goes_from_a_drill_down_to_its_list_and_from_a_tab_to_the_user() {
+        let key = "o'neil@contoso.com";
+        assert_eq!(parent_route(&app_history_route(key, "d1", "a1")), Some(device_route(key, "d1")));
+        assert_eq!(parent_route(&device_route(key, "d1")), Some(user_route(key, "/devices")));
+        assert_eq!(parent_route(&failure_route(key, "e/1")), Some(user_route(key, "/enrollment-failures")));
+        assert_eq!(parent_route(&user_route(key, "/groups")), Some(user_route(key, "")));
+        assert_eq!(parent_route(&user_route(key, "")), None);
+        assert_eq!(parent_route(&format!("{}/", user_route(key, ""))), None);
+        assert_eq!(parent_route("/"), None);
+    }
 
     #[test]
     fn every_key_comes_back_as_it_went_out() {

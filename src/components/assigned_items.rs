@@ -33,7 +33,7 @@ fn ids(groups: &[DirectoryObject]) -> HashSet<String> {
     groups.iter().map(|g| g.id.clone()).collect()
 }
 
-fn inputs(session: UserSession, catalogue: &CatalogueState) -> Option<Inputs> {
+pub fn inputs(session: UserSession, catalogue: &CatalogueState) -> Option<Inputs> {
     if !catalogue.is_complete() {
         return None;
     }

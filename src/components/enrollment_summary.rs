@@ -46,18 +46,23 @@ pub fn platform_name(platform: Platform, i18n: &I18n) -> &'static str {
     })
 }
 
+/// The OS versions a restriction allows: "16.0–17.0", "≥ 16.0", "≤ 17.0".
+pub fn version_range(minimum: Option<&str>, maximum: Option<&str>) -> Option<String> {
+    match (minimum, maximum) {
+        (Some(min), Some(max)) => Some(format!("{min}–{max}")),
+        (Some(min), None) => Some(format!("≥ {min}")),
+        (None, Some(max)) => Some(format!("≤ {max}")),
+        (None, None) => None,
+    }
+}
+
 /// One platform's rule in words: "Blocked", or "Allowed, 16.0–, personal devices blocked".
 pub fn rule_text(restriction: &PlatformRestriction, i18n: &I18n) -> String {
     if restriction.platform_blocked == Some(true) {
         return i18n.t(ViewMsg::Blocked).to_string();
     }
     let mut parts = vec![i18n.t(ViewMsg::Allowed).to_string()];
-    match (&restriction.os_minimum_version, &restriction.os_maximum_version) {
-        (Some(min), Some(max)) => parts.push(format!("{min}–{max}")),
-        (Some(min), None) => parts.push(format!("≥ {min}")),
-        (None, Some(max)) => parts.push(format!("≤ {max}")),
-        (None, None) => {}
-    }
+    parts.extend(version_range(restriction.os_minimum_version.as_deref(), restriction.os_maximum_version.as_deref()));
     if restriction.personal_device_enrollment_blocked == Some(true) {
         parts.push(i18n.t(ViewMsg::PersonalBlocked).to_string());
     }

@@ -38,6 +38,14 @@ pub fn target(assignment: &AssignmentTarget) -> Target {
     }
 }
 
+/// Whether an assignment of the item can keep someone it targets away: an exclusion group or
+/// an assignment filter (the only items the diagnosis resolves for what does not arrive).
+pub fn can_keep_away(item: &Assignable) -> bool {
+    item.assignments.iter().filter_map(|a| a.target.as_ref()).any(|t| {
+        matches!(target_ref(t), TargetRef::ExcludedGroup(_)) || t.filter_id.as_deref().is_some_and(|id| !id.is_empty())
+    })
+}
+
 /// [`Target`] borrowed from its assignment: resolving a whole catalogue allocates nothing for
 /// the many items that do not reach the subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -551,6 +559,13 @@ mod tests {
             }),
         };
         reach(item, item_platforms(item).as_deref(), &subject, &filters())
+    }
+
+    #[test]
+    fn only_an_exclusion_or_a_filter_can_keep_a_target_away() {
+        assert!(!can_keep_away(&windows(vec![group("g"), all_users()])));
+        assert!(can_keep_away(&windows(vec![group("g"), excluded("x")])));
+        assert!(can_keep_away(&windows(vec![filtered("g", "f", "include")])));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
 
 use super::app_install::{failed_apps, FailedApp};
-use super::assignments::{ItemKind, Reach};
+use super::assignments::{ItemKind, Reach, Via};
 use super::compliance::{failing_settings, DevicePolicy};
 use super::device_health::{days_since, entra_findings, stale_days, EntraFinding};
 use super::filter_rule::version_order;
@@ -18,8 +18,8 @@ use super::remediation::{recognise, EnrollmentError};
 use super::restrictions::{effective, kind, restriction_for, Kind, Platform};
 use super::sign_ins::{device_of, outcome, refused_for_compliance, Outcome};
 use crate::graph::models::{
-    AppTroubleshootingEvent, ComplianceState, EnrollmentConfiguration, EntraDevice, LicenseDetails, ManagedDevice,
-    MobileAppIntentAndState, SignIn, Timestamp, TroubleshootingEvent,
+    AppIntent, AppTroubleshootingEvent, ComplianceState, EnrollmentConfiguration, EntraDevice, LicenseDetails,
+    ManagedDevice, MobileAppIntentAndState, SignIn, Timestamp, TroubleshootingEvent,
 };
 
 /// A section as the diagnosis sees it.
@@ -69,9 +69,18 @@ pub struct Gap {
 }
 
 impl Gap {
-    /// Whether a reach is one the user would not expect: assigned to them, yet kept away.
+    /// Whether a reach is one the user would not expect: assigned to them, yet kept away by an
+    /// exclusion group, or by a filter on an assignment to a group they are in. A filter on All
+    /// users or All devices is how a tenant narrows an item to some devices by design, and an
+    /// app only made available is not expected on the device: neither is a problem.
     pub fn is_gap(reach: &Reach) -> bool {
-        matches!(reach, Reach::Excluded { .. } | Reach::FilteredOut { .. })
+        match reach {
+            Reach::Excluded { .. } => true,
+            Reach::FilteredOut { via: Via::UserGroup(..) | Via::DeviceGroup(..), intent, .. } => {
+                matches!(intent, None | Some(AppIntent::Required))
+            }
+            _ => false,
+        }
     }
 }
 
@@ -511,7 +520,7 @@ fn explains(cause: &Problem, effect: &Problem) -> bool {
 }
 
 /// Groups each problem under the first cause that explains it, then ranks the groups by their
-/// heaviest member (the order the rules found them breaks ties).
+/// heaviest member (then by how much each explains, then in the order the rules found them).
 fn rank(problems: Vec<Problem>, now: OffsetDateTime) -> Vec<Finding> {
     let is_effect = |problem: &Problem| problems.iter().any(|cause| explains(cause, problem));
     let cause_of: Vec<Option<usize>> = problems
@@ -534,7 +543,10 @@ fn rank(problems: Vec<Problem>, now: OffsetDateTime) -> Vec<Finding> {
             finding.explains.push(problem);
         }
     }
-    findings.sort_by_key(|(index, finding)| (std::cmp::Reverse(finding.weight), *index));
+    // Among equals, the cause that explains most comes first.
+    findings.sort_by_key(|(index, finding)| {
+        (std::cmp::Reverse(finding.weight), std::cmp::Reverse(finding.explains.len()), *index)
+    });
     findings.into_iter().map(|(_, finding)| finding).collect()
 }
 
@@ -904,6 +916,20 @@ mod tests {
             Reach::Excluded { group: "g".into(), path: crate::domain::assignments::Path::Nested, by_device: false };
         assert!(Gap::is_gap(&excluded));
         assert!(!Gap::is_gap(&Reach::NotAssigned));
+        let filtered = |via: Via, intent: Option<AppIntent>| Reach::FilteredOut {
+            via,
+            intent,
+            filter: crate::domain::assignments::FilterCheck {
+                filter_id: "f".into(),
+                mode: crate::graph::models::FilterMode::Include,
+                result: crate::domain::assignments::FilterResult::NoMatch,
+            },
+        };
+        let in_group = || Via::UserGroup("g".into(), crate::domain::assignments::Path::Direct);
+        assert!(Gap::is_gap(&filtered(in_group(), Some(AppIntent::Required))));
+        assert!(Gap::is_gap(&filtered(in_group(), None)), "a policy filtered out of a group's device");
+        assert!(!Gap::is_gap(&filtered(in_group(), Some(AppIntent::Available))), "an available app is not expected");
+        assert!(!Gap::is_gap(&filtered(Via::AllDevices, None)), "a filter on all devices narrows by design");
         data.gaps =
             vec![Gap { item: "Contoso VPN".into(), kind: ItemKind::Configuration, device: None, reach: excluded }];
         assert!(matches!(&data.problems()[..], [Problem::NotReaching(gap)] if gap.item == "Contoso VPN"));

@@ -361,8 +361,10 @@ pub static CATALOGUE: [Entry; 20] = [
     },
 ];
 
-fn normalise(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+/// A text compared without case, spaces or punctuation; lazily, so that matching a user's
+/// thousands of failures against every alias allocates nothing per alias.
+fn normalised(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
 /// How an event was recognised: by its failure reason (sure), or only by its category (a guess).
@@ -392,11 +394,12 @@ pub fn recognise(event: &TroubleshootingEvent) -> Option<Recognised> {
         event.troubleshooting_error_details.as_ref().and_then(|d| d.failure.as_deref()),
     ];
     for text in texts.into_iter().flatten() {
-        let wanted = normalise(text);
+        let wanted: String = normalised(text).collect();
         if wanted.is_empty() {
             continue;
         }
-        if let Some(entry) = CATALOGUE.iter().find(|entry| entry.aliases.iter().any(|alias| normalise(alias) == wanted))
+        if let Some(entry) =
+            CATALOGUE.iter().find(|entry| entry.aliases.iter().any(|alias| normalised(alias).eq(wanted.chars())))
         {
             return Some(Recognised::ByReason(entry.error));
         }

@@ -6,8 +6,10 @@ use leptos_router::components::Outlet;
 use stylers::style;
 
 use crate::browser::copy_to_clipboard;
+use crate::components::findings::{Findings, UserDiagnosis};
 use crate::components::route_link::{Current, RouteLink};
 use crate::components::section_view::SectionView;
+use crate::components::shortcuts::{tab_key, UserShortcuts, TAB_CONTENT_ID};
 use crate::components::user_status::{apps_text, devices_text, licence_text, UserStatus};
 use crate::components::user_tab::{use_user_address, SelectedFailure};
 use crate::domain::app_install::{failed_apps, hex, Explanation};
@@ -52,8 +54,9 @@ fn age_text(i18n: &I18n, loaded_at: Option<f64>, now: f64) -> String {
     }
 }
 
-/// The ticket summary of what is on screen, in the operator's language.
-fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, String)>) -> String {
+/// The ticket summary of what is on screen, in the operator's language, the findings first.
+fn ticket_text(i18n: &I18n, diagnosis: UserDiagnosis, failure: Option<(String, String)>) -> String {
+    let session = diagnosis.session;
     let user = session.user.with_untracked(|s| {
         s.loaded().and_then(|l| l.items.first().cloned()).map(|u| {
             let name = u.display_name.unwrap_or_default();
@@ -61,7 +64,8 @@ fn ticket_text(i18n: &I18n, session: UserSession, failure: Option<(String, Strin
             format!("{name} <{mail}>")
         })
     });
-    let mut lines = Vec::new();
+    let mut lines: Vec<(&str, String)> =
+        diagnosis.ticket_lines(i18n).into_iter().map(|line| (i18n.t(ViewMsg::TicketFinding), line)).collect();
     let mut request_ids = Vec::new();
     // A loaded section gives a line; a failed one its request id, to quote to support.
     let mut add = |label: Text, line: Option<String>, error: Option<GraphError>| {
@@ -214,11 +218,12 @@ pub fn UserLayout() -> impl IntoView {
 
     let header = move || {
         current.get().map(|session| {
-            let copy = move |_| {
-                let text = ticket_text(&i18n, session, selected_failure.0.get_untracked());
+            let diagnosis = UserDiagnosis::new(session);
+            let copy = Callback::new(move |_| {
+                let text = ticket_text(&i18n, diagnosis, selected_failure.0.get_untracked());
                 ticket.set(text.clone());
                 leptos::task::spawn_local(async move { copy_state.set(Some(copy_to_clipboard(&text).await)) });
-            };
+            });
             let refresh = move |_| session.load();
             let retry_user = Callback::new(move |_| session.retry(SectionName::User));
             view! { class=class,
@@ -233,10 +238,12 @@ pub fn UserLayout() -> impl IntoView {
                     <RouteLink route=SELECT_USER keyshortcuts="/" class=class>{move || i18n.t(ViewMsg::ChangeUser)}</RouteLink>
                     <span class="muted" aria-live="polite">{move || age_text(&i18n, session.loaded_at.get(), now.get())}</span>
                     <button type="button" on:click=refresh>{move || i18n.t(ViewMsg::Refresh)}</button>
-                    <button type="button" on:click=copy>{move || i18n.t(ViewMsg::CopyTicket)}</button>
+                    <button type="button" aria-keyshortcuts="c" on:click=move |_| copy.run(())>{move || i18n.t(ViewMsg::CopyTicket)}</button>
+                    <UserShortcuts key=Signal::derive(move || address.with(|a| a.key.clone())) tabs=&TABS on_copy=copy/>
                     <span role="status">{move || copy_state.get().map(|ok| i18n.t(if ok { ViewMsg::Copied } else { ViewMsg::CopyFailed }))}</span>
                 </div>
                 {move || (copy_state.get() == Some(false)).then(|| view! { class=class, <textarea readonly rows="6" aria-label=move || i18n.t(ViewMsg::CopyTicket)>{ticket.get()}</textarea> })}
+                <Findings diagnosis=diagnosis/>
                 <UserStatus session=session/>
             }
         })
@@ -245,10 +252,11 @@ pub fn UserLayout() -> impl IntoView {
     let tabs = move || {
         let key = address.with(|a| a.key.clone());
         TABS.iter()
-            .map(|(segment, label)| {
+            .enumerate()
+            .map(|(index, (segment, label))| {
                 let route = user_route(&key, &format!("/{segment}"));
                 let label = *label;
-                view! { class=class, <li><RouteLink route=route current=Current::AtOrBelow class=class>{move || i18n.t(label)}</RouteLink></li> }
+                view! { class=class, <li><RouteLink route=route current=Current::AtOrBelow class=class keyshortcuts=tab_key(index)>{move || i18n.t(label)}</RouteLink></li> }
             })
             .collect_view()
     };
@@ -259,7 +267,7 @@ pub fn UserLayout() -> impl IntoView {
             <nav aria-label=move || i18n.t(ViewMsg::UserInformation)>
                 <ul>{tabs}</ul>
             </nav>
-            <Outlet/>
+            <div id=TAB_CONTENT_ID><Outlet/></div>
         </div>
     }
 }

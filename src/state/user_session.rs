@@ -20,22 +20,34 @@ use crate::domain::compliance::{for_user, DevicePolicy};
 use crate::domain::sign_ins::compliance_may_refuse;
 use crate::graph::batch::BatchStep;
 use crate::graph::models::{
-    decode_one, AppTroubleshootingEvent, DirectoryObject, EnrollmentConfiguration, LicenseDetails,
+    decode_one, AppTroubleshootingEvent, DirectoryObject, EnrollmentConfiguration, EntraDevice, LicenseDetails,
     ManagedAppRegistration, ManagedDevice, MobileAppIntentAndState, Page, PolicyState, SignIn, TroubleshootingEvent,
     User,
 };
 use crate::graph::queries::{self, PolicyKind};
 use crate::graph::{ApiVersion, BatchAnswers, GraphClient, GraphError, Progress, ProgressEvent};
 
-/// The groups of each of the user's devices (their Entra records' `transitiveMemberOf`).
-#[derive(Debug, Clone, Default)]
-pub struct DeviceGroups {
+/// Something read for each of the user's devices registered in Entra, one call a device.
+#[derive(Debug, Clone)]
+pub struct PerDevice<T> {
     pub loading: bool,
-    /// Managed device id → its groups; a device absent here has groups the portal does not
-    /// know (not registered in Entra, or its groups could not be read: see `failed`).
-    pub known: HashMap<String, Vec<DirectoryObject>>,
+    /// Managed device id → what was read; a device absent here is not known (not registered
+    /// in Entra, or its call failed: see `failed`).
+    pub known: HashMap<String, T>,
     pub failed: Vec<PartFailure>,
 }
+
+impl<T> Default for PerDevice<T> {
+    fn default() -> Self {
+        PerDevice { loading: false, known: HashMap::new(), failed: Vec::new() }
+    }
+}
+
+/// The groups of each device (their Entra records' `transitiveMemberOf`).
+pub type DeviceGroups = PerDevice<Vec<DirectoryObject>>;
+
+/// The Entra record of each device (`None`: Entra has none, or Intune names none).
+pub type EntraRecords = PerDevice<Option<EntraDevice>>;
 
 /// Where one section comes from.
 #[derive(Clone)]
@@ -88,8 +100,10 @@ macro_rules! user_lists {
             /// The page of older sign-ins to ask for next.
             sign_ins_next: StoredValue<Option<String>>,
             pub configuration: RwSignal<Option<Section<DevicePolicy>>>,
-            /// Loaded when first shown (the assignments tab): one call a device.
+            /// Loaded when first needed (assignments): one call a device.
             pub device_groups: RwSignal<Option<DeviceGroups>>,
+            /// Loaded beside the sign-ins, for the diagnosis: one call a device.
+            pub entra: RwSignal<Option<EntraRecords>>,
             /// Explanations the operator added to the ticket summary.
             pub ticket_notes: RwSignal<Vec<String>>,
             /// The client its calls go through, so views only say what to load.
@@ -109,6 +123,7 @@ macro_rules! user_lists {
                     sign_ins_next: StoredValue::new(None),
                     configuration: RwSignal::new(None),
                     device_groups: RwSignal::new(None),
+                    entra: RwSignal::new(None),
                     ticket_notes: RwSignal::new(Vec::new()),
                     client: StoredValue::new(client),
                     loads: Loads::new(),
@@ -201,6 +216,7 @@ impl UserSession {
         self.compliance.set(None);
         self.configuration.set(None);
         self.device_groups.set(None);
+        self.entra.set(None);
         let key = self.key.get_value();
         spawn_local(async move {
             // While a call waits (throttling, retries), every section it holds says so.
@@ -246,6 +262,7 @@ impl UserSession {
             if self.current(generation) {
                 self.loaded_at.set(Some(js_sys::Date::now()));
                 self.load_sign_ins();
+                self.load_entra_records();
                 // A sign-in refused as "device not compliant" shows that device's failing
                 // settings: fetched beside the sign-ins, in the same round, when it may happen.
                 let may_refuse = self.devices.with_untracked(|d| d.items().is_some_and(|d| compliance_may_refuse(&d)));
@@ -308,38 +325,70 @@ impl UserSession {
 
     /// Loads the groups of every device registered in Entra, in one `$batch`.
     pub fn load_device_groups(self) {
+        // A device not registered in Entra has groups the portal cannot know.
+        self.load_per_device(self.device_groups, queries::device_groups, None, |groups: Page<DirectoryObject>| {
+            groups.items
+        });
+    }
+
+    /// Loads the Entra record of every device, in one `$batch`; a device Intune names no Entra
+    /// id for has none.
+    pub fn load_entra_records(self) {
+        self.load_per_device(self.entra, queries::entra_device, Some(None), |records: Page<EntraDevice>| {
+            records.items.into_iter().next()
+        });
+    }
+
+    /// One call for each device registered in Entra (by its Entra device id), every page of
+    /// each, kept by managed device id; a device not registered gets `unregistered`.
+    fn load_per_device<T, I>(
+        self,
+        target: RwSignal<Option<PerDevice<T>>>,
+        query: fn(&str) -> String,
+        unregistered: Option<T>,
+        keep: fn(Page<I>) -> T,
+    ) where
+        T: Clone + Send + Sync + 'static,
+        I: DeserializeOwned + Clone + 'static,
+    {
         let client = self.client.get_value();
         let Some(devices) = self.devices.get_untracked().items() else { return };
-        self.device_groups.set(Some(DeviceGroups { loading: true, ..DeviceGroups::default() }));
+        target.set(Some(PerDevice { loading: true, ..PerDevice::default() }));
         let generation = self.loads.generation();
-        let registered: Vec<(String, String, String)> = devices
-            .iter()
-            .filter_map(|device| {
-                let entra_id = DeviceKeys::of(device).azure_ad_device_id?;
-                let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
-                Some((device.id.clone(), name, entra_id))
-            })
-            .collect();
+        let mut result = PerDevice::default();
+        let mut registered: Vec<(String, String, String)> = Vec::new();
+        for device in devices.iter() {
+            match DeviceKeys::of(device).azure_ad_device_id {
+                Some(entra_id) => {
+                    let name = device.device_name.clone().unwrap_or_else(|| device.id.clone());
+                    registered.push((device.id.clone(), name, entra_id));
+                }
+                None => {
+                    if let Some(value) = unregistered.clone() {
+                        result.known.insert(device.id.clone(), value);
+                    }
+                }
+            }
+        }
         spawn_local(async move {
             let steps: Vec<BatchStep> = registered
                 .iter()
                 .enumerate()
-                .map(|(index, (_, _, entra_id))| BatchStep::get(index.to_string(), queries::device_groups(entra_id)))
+                .map(|(index, (_, _, entra_id))| BatchStep::get(index.to_string(), query(entra_id)))
                 .collect();
             let quiet: Progress = Rc::new(|_| {});
             let mut answers = client.batch(ApiVersion::V1, steps, None, &quiet).await;
-            let mut groups = DeviceGroups::default();
             for (index, (device_id, name, _)) in registered.into_iter().enumerate() {
                 let first = first_page(&mut answers, &index.to_string());
-                match all_pages::<DirectoryObject>(&client, first, &quiet).await {
+                match all_pages::<I>(&client, first, &quiet).await {
                     Ok(page) => {
-                        groups.known.insert(device_id, page.items);
+                        result.known.insert(device_id, keep(page));
                     }
-                    Err(error) => groups.failed.push(PartFailure { label: name, error }),
+                    Err(error) => result.failed.push(PartFailure { label: name, error }),
                 }
             }
             if self.current(generation) {
-                self.device_groups.set(Some(groups));
+                target.set(Some(result));
             }
         });
     }

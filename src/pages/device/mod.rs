@@ -12,10 +12,9 @@ mod policies;
 mod remote_actions;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use stylers::style;
 
-use crate::browser::{focus, is_typing};
+use crate::browser::focus;
 use crate::components::app_table::{app_rows, AppTable};
 use crate::components::route_link::RouteLink;
 use crate::components::section_view::SectionView;
@@ -92,14 +91,6 @@ pub fn DevicePage() -> impl IntoView {
     });
 
     let back = Memo::new(move |_| user_route(&address.with(|a| a.key.clone()), "/devices"));
-    let navigate = use_navigate();
-    let escape = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() == "Escape" && !is_typing(&event) && !event.ctrl_key() && !event.meta_key() && !event.alt_key() {
-            event.prevent_default();
-            navigate(&back.get_untracked(), Default::default());
-        }
-    });
-    on_cleanup(move || escape.remove());
     // Opened with the keyboard, the link that was pressed is gone: focus goes to the title.
     request_animation_frame(|| focus(TITLE_ID));
 

@@ -1427,9 +1427,18 @@ fn licence_personas(gen: &mut Generator, all_users: &str) -> Vec<User> {
     ]
 }
 
+/// Megan Bowen: no Intune licence, and the two enrollments she tried since were refused for it.
 fn megan(gen: &mut Generator, member_of: Vec<String>) -> User {
     let object = user_object(gen, "Megan Bowen", "MeganB", Some("Marketing Manager"));
     let licence = office_licence(gen);
+    let unlicensed = NAMED_ENROLLMENT_ERRORS.iter().position(|(reason, ..)| *reason == "UserNotRecognizedOrLicensed");
+    let troubleshooting_events = [(2, 3), (26, 28)]
+        .into_iter()
+        .map(|(from, to)| {
+            let at = gen.ago(from, to);
+            failure_event(gen, &object, unlicensed.unwrap_or_default(), at, false)
+        })
+        .collect();
     User {
         object,
         license_details: vec![licence],
@@ -1438,7 +1447,7 @@ fn megan(gen: &mut Generator, member_of: Vec<String>) -> User {
         mobile_app_troubleshooting_events: vec![],
         managed_app_registrations: vec![],
         member_of,
-        troubleshooting_events: vec![],
+        troubleshooting_events,
     }
 }
 
