@@ -110,7 +110,13 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
         li {
             display: flex;
             justify-content: space-between;
+            align-items: center;
             gap: var(--space-2);
+        }
+        li a {
+            display: inline-block;
+            min-height: 24px;
+            line-height: 24px;
         }
     };
     let retry = move |section: SectionName| Callback::new(move |_| session.retry(section));
