@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use stylers::style;
 
 use crate::browser::{format_timestamp, now, timed};
@@ -19,7 +20,9 @@ use crate::domain::app_install::{hex, Explanation};
 use crate::domain::assignments::can_keep_away;
 use crate::domain::compliance::DevicePolicy;
 use crate::domain::device_health::EntraFinding;
-use crate::domain::diagnosis::{diagnose, Diagnosis, Facts, Gap, Known, Problem, Source, RECENT_FAILURE_DAYS};
+use crate::domain::diagnosis::{
+    diagnose, DeviceRef, Diagnosis, Facts, Gap, Known, Problem, Source, RECENT_FAILURE_DAYS,
+};
 use crate::domain::remediation::entry;
 use crate::domain::sign_ins::{outcome, Outcome};
 use crate::graph::models::{ComplianceState, EntraDevice};
@@ -77,20 +80,25 @@ impl UserDiagnosis {
                 session.load_device_groups();
             }
         });
+        // The assignment engine's pass, a few devices at a time so that a user with hundreds of
+        // devices never holds the page for long; a newer pass makes an older one's result stale.
+        let pass = StoredValue::new(0u64);
         Effect::new(move |_| {
-            let state = catalogue.state.with(|state| match inputs(session, state) {
-                Some(inputs) => {
-                    let found = timed("helpdesk:assignment-gaps", || gaps_of(&inputs, &i18n));
-                    Gaps::Ready { gaps: Arc::new(found), partial: !state.failed.is_empty(), inputs: Box::new(inputs) }
+            pass.update_value(|p| *p += 1);
+            let this_pass = pass.get_value();
+            let ready = catalogue.state.with(|state| inputs(session, state).map(|i| (i, !state.failed.is_empty())));
+            let Some((inputs, partial)) = ready else {
+                let unreadable = session.groups.with(|g| matches!(g, Section::Failed(_)))
+                    || session.devices.with(|d| matches!(d, Section::Failed(_)));
+                gaps.set(if unreadable { Gaps::Unreadable } else { Gaps::Loading });
+                return;
+            };
+            spawn_local(async move {
+                let found = gaps_of(&inputs, &i18n).await;
+                if pass.get_value() == this_pass {
+                    gaps.set(Gaps::Ready { gaps: Arc::new(found), partial, inputs: Box::new(inputs) });
                 }
-                None if session.groups.with(|g| matches!(g, Section::Failed(_)))
-                    || session.devices.with(|d| matches!(d, Section::Failed(_))) =>
-                {
-                    Gaps::Unreadable
-                }
-                None => Gaps::Loading,
             });
-            gaps.set(state);
         });
         let diagnosis = Memo::new(move |_| {
             let gaps = gaps.get();
@@ -100,26 +108,34 @@ impl UserDiagnosis {
     }
 }
 
+/// Audiences (the user, or the user on one device) resolved between two yields to the browser.
+const AUDIENCES_A_SLICE: usize = 10;
+
 /// What the assignment engine keeps away from the user and each device: only items with an
 /// exclusion or a filter can.
-fn gaps_of(inputs: &Inputs, i18n: &I18n) -> Vec<Gap> {
+async fn gaps_of(inputs: &Inputs, i18n: &I18n) -> Vec<Gap> {
     let candidates: Vec<_> = inputs.items.iter().filter(|entry| can_keep_away(&entry.item)).collect();
     let has_devices = !inputs.devices.is_empty();
     let mut gaps = Vec::new();
-    for audience in audiences(inputs, i18n) {
-        with_subject(inputs, &audience, |subject| {
-            for entry in candidates.iter().filter(|entry| asks_about(&audience, entry.kind, has_devices)) {
-                let reach = reach_of(inputs, entry, subject);
-                if Gap::is_gap(&reach) {
-                    gaps.push(Gap {
-                        item: entry.item.title().to_string(),
-                        kind: entry.kind,
-                        device: audience.device.as_ref().map(crate::domain::diagnosis::DeviceRef::of),
-                        reach,
-                    });
-                }
+    for slice in audiences(inputs, i18n).chunks(AUDIENCES_A_SLICE) {
+        timed("helpdesk:assignment-gaps", || {
+            for audience in slice {
+                with_subject(inputs, audience, |subject| {
+                    for entry in candidates.iter().filter(|entry| asks_about(audience, entry.kind, has_devices)) {
+                        let reach = reach_of(inputs, entry, subject);
+                        if Gap::is_gap(&reach) {
+                            gaps.push(Gap {
+                                item: entry.item.title().to_string(),
+                                kind: entry.kind,
+                                device: audience.device.as_ref().map(DeviceRef::of),
+                                reach,
+                            });
+                        }
+                    }
+                });
             }
         });
+        gloo_timers::future::TimeoutFuture::new(0).await;
     }
     gaps
 }
