@@ -52,7 +52,8 @@ enum Gaps {
 #[derive(Clone, Copy)]
 pub struct UserDiagnosis {
     pub session: UserSession,
-    pub diagnosis: Memo<Diagnosis>,
+    /// `None` until first computed.
+    pub diagnosis: RwSignal<Option<Diagnosis>>,
     gaps: RwSignal<Gaps>,
 }
 
@@ -100,9 +101,16 @@ impl UserDiagnosis {
                 }
             });
         });
-        let diagnosis = Memo::new(move |_| {
+        let computed = Memo::new(move |_| {
             let gaps = gaps.get();
             timed("helpdesk:findings", || diagnosis_of(session, &gaps))
+        });
+        // Shown a frame later: the sections that brought the data are drawn first, so the
+        // findings never delay the view they summarise.
+        let diagnosis = RwSignal::new(None);
+        Effect::new(move |_| {
+            let latest = computed.get();
+            request_animation_frame(move || diagnosis.set(Some(latest)));
         });
         UserDiagnosis { session, diagnosis, gaps }
     }
@@ -447,6 +455,7 @@ impl UserDiagnosis {
     pub fn ticket_lines(&self, i18n: &I18n) -> Vec<String> {
         let gaps = self.gaps.get_untracked();
         self.diagnosis.with_untracked(|diagnosis| {
+            let Some(diagnosis) = diagnosis else { return vec![] };
             diagnosis
                 .findings
                 .iter()
@@ -509,6 +518,7 @@ pub fn Findings(diagnosis: UserDiagnosis) -> impl IntoView {
         i18n.lang.track();
         let shown = if all_shown.get() { usize::MAX } else { FIRST_SHOWN };
         diagnosis.diagnosis.with(|d| {
+            let Some(d) = d else { return ().into_any() };
             d.findings
                 .iter()
                 .take(shown)
@@ -534,10 +544,14 @@ pub fn Findings(diagnosis: UserDiagnosis) -> impl IntoView {
                     }
                 })
                 .collect_view()
+                .into_any()
         })
     };
     let status = move || {
         diagnosis.diagnosis.with(|d| {
+            let Some(d) = d else {
+                return view! { class=class, <p class="status">{i18n.t(ViewMsg::StillLoading)}</p> }.into_any();
+            };
             let list =
                 |sources: &[Source]| sources.iter().map(|s| source_name(*s, &i18n)).collect::<Vec<_>>().join(", ");
             let mut lines = Vec::new();
@@ -554,11 +568,12 @@ pub fn Findings(diagnosis: UserDiagnosis) -> impl IntoView {
             if !d.unreadable.is_empty() {
                 lines.push(i18n.fmt(ViewMsg::FindingsUnreadable, &[&list(&d.unreadable)]));
             }
-            lines.into_iter().map(|line| view! { class=class, <p class="status">{line}</p> }).collect_view()
+            lines.into_iter().map(|line| view! { class=class, <p class="status">{line}</p> }).collect_view().into_any()
         })
     };
     let more = move || {
-        let hidden = diagnosis.diagnosis.with(|d| d.findings.len().saturating_sub(FIRST_SHOWN));
+        let hidden =
+            diagnosis.diagnosis.with(|d| d.as_ref().map_or(0, |d| d.findings.len().saturating_sub(FIRST_SHOWN)));
         (hidden > 0).then(|| {
             let label = move || {
                 if all_shown.get() {
@@ -570,7 +585,7 @@ pub fn Findings(diagnosis: UserDiagnosis) -> impl IntoView {
             view! { <button type="button" on:click=move |_| all_shown.update(|all| *all = !*all)>{label}</button> }
         })
     };
-    let busy = move || diagnosis.diagnosis.with(|d| !d.loading.is_empty()).to_string();
+    let busy = move || diagnosis.diagnosis.with(|d| d.as_ref().is_none_or(|d| !d.loading.is_empty())).to_string();
     view! { class=class,
         <section aria-labelledby=FINDINGS_ID data-testid="findings" aria-busy=busy>
             <h2 id=FINDINGS_ID tabindex="-1" aria-keyshortcuts="f">{move || i18n.t(ViewMsg::FindingsTitle)}</h2>
