@@ -37,7 +37,8 @@ const listening = (port) =>
 
 before(async () => {
   browser = await launchBrowser();
-  stack = await startStack();
+  // The app registration for a portal under /helpdesk/ (the stand-in ignores a loopback address's port, as Entra does).
+  stack = await startStack({ mockArgs: ['--redirect-uri', 'http://127.0.0.1/helpdesk/', '--redirect-uri', 'http://127.0.0.1/helpdesk/signed-out'] });
   const dir = await mkdtemp(join(tmpdir(), 'helpdesk-nginx-'));
   await chmod(dir, 0o755); // nginx's workers run as another user
   await cp(dist, join(dir, 'www', 'helpdesk'), { recursive: true });
