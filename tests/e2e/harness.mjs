@@ -86,10 +86,11 @@ export async function signIn(page, portalUrl, operator = 'Isaiah Langer') {
 
 /**
  * A page that fails the test on any uncaught error or panic in the portal; closed by the
- * stack's stop(). With `stack`, the page is signed in first (as `operator`).
+ * stack's stop(). With `stack`, the page is signed in first (as `operator`); `contextOptions`
+ * go to Playwright's browser context.
  */
-export async function openPage(browser, { locale = 'en-US', stack, operator, permissions = [] } = {}) {
-  const context = await browser.newContext({ locale, permissions });
+export async function openPage(browser, { locale = 'en-US', stack, operator, permissions = [], contextOptions = {} } = {}) {
+  const context = await browser.newContext({ locale, permissions, ...contextOptions });
   openContexts.add(context);
   const page = await context.newPage();
   const problems = [];
