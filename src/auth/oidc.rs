@@ -191,7 +191,10 @@ fn token_set(
 
 /// The `oauth2` crate's HTTP client: one browser fetch.
 async fn fetch(request: HttpRequest) -> Result<HttpResponse, gloo_net::Error> {
-    let mut builder = gloo_net::http::RequestBuilder::new(&request.uri().to_string()).method(request.method().clone());
+    // Token answers are never kept in the browser's HTTP cache.
+    let mut builder = gloo_net::http::RequestBuilder::new(&request.uri().to_string())
+        .method(request.method().clone())
+        .cache(web_sys::RequestCache::NoStore);
     for (name, value) in request.headers() {
         builder = builder.header(name.as_str(), value.to_str().unwrap_or_default());
     }

@@ -77,7 +77,7 @@ before(async () => {
   certificate = await readFile(join(dir, 'cert.pem'));
   await cp(dist, join(dir, 'srv', 'helpdesk'), { recursive: true });
   const config = JSON.parse(await readFile(join(root, 'public', 'config.json'), 'utf8'));
-  const settings = { ...config, graphBaseUrl: stack.mockUrl, authority: `${stack.mockUrl}/contoso.onmicrosoft.com` };
+  const settings = { ...config, graphBaseUrl: stack.mockUrl, authority: `${stack.mockUrl}/contoso.onmicrosoft.com`, trustedAuthorityOrigin: stack.mockUrl };
   await writeFile(join(dir, 'srv', 'helpdesk', 'config.json'), JSON.stringify(settings));
   // The shipped file, with this machine's addresses (no IPv6, no privileged ports), folder,
   // certificate and Graph / sign-in origin; nothing else changes.

@@ -34,7 +34,8 @@ export async function startStack({ mockArgs = [], config = {}, rawConfig } = {})
   const dir = await mkdtemp(join(tmpdir(), 'helpdesk-e2e-'));
   const configFile = join(dir, 'config.json');
   const base = JSON.parse(await (await import('node:fs/promises')).readFile(join(root, 'public', 'config.json'), 'utf8'));
-  const body = rawConfig ?? JSON.stringify({ ...base, graphBaseUrl: mock.url, authority: `${mock.url}/contoso.onmicrosoft.com`, ...config });
+  const authority = { authority: `${mock.url}/contoso.onmicrosoft.com`, trustedAuthorityOrigin: mock.url };
+  const body = rawConfig ?? JSON.stringify({ ...base, graphBaseUrl: mock.url, ...authority, ...config });
   await writeFile(configFile, body);
   const server = await serve(dist, 0, configFile);
   const portalUrl = `http://127.0.0.1:${server.address().port}`;

@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::entra;
-use crate::faults::{Fault, FaultPlan, FaultRule};
+use crate::faults::{self, Fault, FaultPlan, FaultRule};
 use crate::graph::{self, GraphCall, Version};
 use crate::identity::{Grant, Identity, Lifetimes, TokenProblem};
 use crate::permissions;
@@ -406,7 +406,7 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
                             None => match permitted(caller.as_ref(), &rest)
                                 .and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call))
                             {
-                                Ok(body) => Answer::ok(body),
+                                Ok(body) => Answer::ok(faults::altered(fault, body, &path_and_query)),
                                 Err(error) => error.into_answer(&request_id, &client_request_id),
                             },
                         }
@@ -599,7 +599,7 @@ async fn batch(
                     match permitted(caller, &path)
                         .and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call))
                     {
-                        Ok(body) => (200, vec![], body),
+                        Ok(body) => (200, vec![], faults::altered(fault, body, &path_and_query)),
                         Err(error) => {
                             error_step(error.status, &error.code, &error.message, &inner_request_id, client_request_id)
                         }

@@ -297,6 +297,10 @@ async fn faults_by_header_and_by_rule_then_recovery() {
         Err(_) => true,
     };
     assert!(dropped, "the connection drops before a whole answer arrives");
+    let (status, body) = mock.json(&path, &[("x-mock-fault", "foreign-next-link")]).await;
+    assert_eq!(status, 200);
+    assert!(!body["value"].as_array().unwrap().is_empty(), "the answer itself is the normal one");
+    assert_eq!(body["@odata.nextLink"], format!("https://graph.example.invalid{path}"));
 
     mock.http
         .post(format!("{}/_mock/faults", mock.url))
