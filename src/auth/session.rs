@@ -104,6 +104,13 @@ fn current_route() -> String {
         .unwrap_or_else(|| "/".into())
 }
 
+/// Shows `url` (same origin) in the address bar without loading it.
+fn replace_address(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
 fn go_to(url: &str) {
     if let Some(location) = location() {
         let _ = location.assign(url);
@@ -159,9 +166,19 @@ impl AuthSession {
         if here == self.0.client.redirect_uri && (param("code").is_some() || param("error").is_some()) {
             let pending: Option<PendingSignIn> = stored(PENDING_KEY);
             forget(PENDING_KEY);
-            return self
-                .finish(pending, param("code"), param("state"), param("error"), param("error_description"))
-                .await;
+            // `state` first: until it matches the sign-in this tab started, nothing in the
+            // address came from Entra, and none of it is shown.
+            let answered = pending.filter(|pending| param("state").as_deref() == Some(pending.state.as_str()));
+            match (answered, param("code"), param("error")) {
+                (Some(_), _, Some(error)) => {
+                    let description = param("error_description").unwrap_or_default();
+                    return Arrival::Problem(SignInProblem::Refused { error, description });
+                }
+                (Some(pending), Some(code), None) => return self.finish(pending, &code).await,
+                // An error nobody asked for (a crafted link): dropped from the address, ignored.
+                (None, _, Some(_)) => replace_address(&location.pathname().unwrap_or_else(|_| "/".into())),
+                _ => return Arrival::Problem(SignInProblem::UnexpectedAnswer),
+            }
         }
         if here == self.signed_out_uri() {
             self.clear();
@@ -179,24 +196,9 @@ impl AuthSession {
         }
     }
 
-    async fn finish(
-        &self,
-        pending: Option<PendingSignIn>,
-        code: Option<String>,
-        state: Option<String>,
-        error: Option<String>,
-        description: Option<String>,
-    ) -> Arrival {
-        if let Some(error) = error {
-            return Arrival::Problem(SignInProblem::Refused { error, description: description.unwrap_or_default() });
-        }
-        let (Some(pending), Some(code)) = (pending, code) else {
-            return Arrival::Problem(SignInProblem::UnexpectedAnswer);
-        };
-        if state.as_deref() != Some(pending.state.as_str()) {
-            return Arrival::Problem(SignInProblem::UnexpectedAnswer);
-        }
-        match self.0.client.redeem(&code, &pending.verifier, now_ms()).await {
+    /// Redeems the code of the sign-in this tab started (its `state` already checked).
+    async fn finish(&self, pending: PendingSignIn, code: &str) -> Arrival {
+        match self.0.client.redeem(code, &pending.verifier, now_ms()).await {
             Ok(tokens) => {
                 self.keep(tokens);
                 let return_to = if pending.return_to.starts_with('/') && !pending.return_to.starts_with("//") {
@@ -204,9 +206,7 @@ impl AuthSession {
                 } else {
                     "/".into()
                 };
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&return_to));
-                }
+                replace_address(&return_to);
                 Arrival::Ready
             }
             Err(error) => Arrival::Problem(SignInProblem::Exchange(error)),

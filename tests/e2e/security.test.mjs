@@ -26,7 +26,8 @@ test('an @odata.nextLink to another host is refused in its section, and nothing 
     // Adele's device list answers with a next page on graph.example.invalid.
     await stack.addFault({ match: 'managedDevices$', fault: 'foreign-next-link', times: 1 });
     await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
-    const alert = page.getByRole('alert').filter({ hasText: 'pointed to another server' });
+    // The devices tab says so (and so does the status card, which shows the same list).
+    const alert = page.getByRole('main').getByRole('alert').filter({ hasText: 'pointed to another server' }).last();
     await alert.getByText('https://graph.example.invalid', { exact: false }).waitFor();
     assert.match(await alert.innerText(), /did not follow it, so your sign-in was not sent there/);
     await page.getByTestId('account-state').getByText('Active').waitFor();
@@ -34,6 +35,29 @@ test('an @odata.nextLink to another host is refused in its section, and nothing 
     await alert.getByRole('button', { name: 'Retry' }).click();
     await page.getByRole('cell', { name: 'DESKTOP-ADELE01' }).waitFor();
     assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('an error on the redirect address that no sign-in of this tab asked for shows nothing of it', async () => {
+  const stack = await startStack();
+  try {
+    const forged = 'AADSTS50053: Your account is locked. Call the help desk on +1 555 0100';
+    const query = new URLSearchParams({ error: 'access_denied', error_description: forged, state: 'forged-state' });
+    const signedIn = await openPage(browser, { stack });
+    await signedIn.goto(`${stack.portalUrl}/?${query}`);
+    await signedIn.getByRole('combobox', { name: 'Name or e-mail' }).waitFor();
+    assert.equal(new URL(signedIn.url()).search, '', 'the error leaves the address bar');
+    const shown = await signedIn.locator('body').innerText();
+    assert.ok(!shown.includes('555 0100') && !shown.includes('access_denied'), shown);
+
+    // A tab that started no sign-in goes to sign in, as it would without the error.
+    const fresh = await openPage(browser);
+    await fresh.goto(`${stack.portalUrl}/?${query}`);
+    await fresh.getByRole('heading', { name: 'Pick an account' }).waitFor();
+    assert.ok(!(await fresh.locator('body').innerText()).includes('555 0100'));
+    assert.deepEqual([...signedIn.problems, ...fresh.problems], []);
   } finally {
     await stack.stop();
   }
