@@ -14,7 +14,12 @@ pub struct Config {
     pub default_language: Lang,
     /// The redirect URI registered for the app; by default the portal's own address.
     pub redirect_uri: Option<String>,
+    /// Minutes without the operator's hand on any tab of the portal before it signs out.
+    pub idle_timeout_minutes: f64,
 }
+
+/// The inactivity timeout when `config.json` sets none: a working day.
+pub const DEFAULT_IDLE_TIMEOUT_MINUTES: f64 = 8.0 * 60.0;
 
 /// What is wrong with a `config.json`, each problem told to the administrator.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +32,8 @@ pub enum ConfigProblem {
         value: String,
     },
     BadLanguage(String),
+    /// `idleTimeoutMinutes` is not a number of minutes above zero.
+    BadIdleTimeout(String),
     /// The authority is not on one of Entra's sign-in hosts and the configuration does not
     /// name its origin in `trustedAuthorityOrigin`.
     UnknownAuthority(String),
@@ -47,6 +54,7 @@ struct RawConfig {
     default_language: Option<String>,
     redirect_uri: Option<String>,
     trusted_authority_origin: Option<String>,
+    idle_timeout_minutes: Option<serde_json::Value>,
 }
 
 /// Checks a `config.json` text and lists every problem at once, so an administrator
@@ -86,10 +94,23 @@ pub fn parse_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
             parsed
         }
     };
+    let idle_timeout_minutes = match raw.idle_timeout_minutes {
+        None => DEFAULT_IDLE_TIMEOUT_MINUTES,
+        Some(value) => value.as_f64().filter(|minutes| minutes.is_finite() && *minutes > 0.0).unwrap_or_else(|| {
+            problems.push(ConfigProblem::BadIdleTimeout(value.to_string()));
+            DEFAULT_IDLE_TIMEOUT_MINUTES
+        }),
+    };
     match (graph_base_url, authority, client_id) {
-        (Some(graph_base_url), Some(authority), Some(client_id)) if problems.is_empty() => {
-            Ok(Config { graph_base_url, authority, client_id, scopes, default_language, redirect_uri })
-        }
+        (Some(graph_base_url), Some(authority), Some(client_id)) if problems.is_empty() => Ok(Config {
+            graph_base_url,
+            authority,
+            client_id,
+            scopes,
+            default_language,
+            redirect_uri,
+            idle_timeout_minutes,
+        }),
         _ => Err(problems),
     }
 }
@@ -235,6 +256,25 @@ mod tests {
             vec![ConfigProblem::UnknownAuthority("https://sts.example.com/t".into())]
         );
         assert!(parse_config(&text(r#","trustedAuthorityOrigin":"https://sts.example.com""#)).is_ok());
+    }
+
+    #[test]
+    fn the_idle_timeout_is_a_working_day_unless_set_to_some_minutes() {
+        let with = |extra: &str| {
+            parse_config(&format!(
+                r#"{{"graphBaseUrl":"https://graph.microsoft.com","authority":"https://login.microsoftonline.com/t","clientId":"c","scopes":["s"]{extra}}}"#
+            ))
+        };
+        assert_eq!(with("").unwrap().idle_timeout_minutes, 480.0);
+        assert_eq!(with(r#","idleTimeoutMinutes":15"#).unwrap().idle_timeout_minutes, 15.0);
+        assert_eq!(with(r#","idleTimeoutMinutes":0.1"#).unwrap().idle_timeout_minutes, 0.1);
+        for bad in ["0", "-5", r#""15""#, "null"] {
+            assert_eq!(
+                with(&format!(r#","idleTimeoutMinutes":{bad}"#)).unwrap_err(),
+                vec![ConfigProblem::BadIdleTimeout(bad.to_string())],
+                "{bad}"
+            );
+        }
     }
 
     #[test]

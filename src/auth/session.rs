@@ -1,6 +1,7 @@
 //! The operator's session in this browser tab: the redirect to Entra ID and back (state
 //! and PKCE checked), tokens in sessionStorage, renewal before expiry and after a 401,
-//! and sign-out, which removes every trace and ends the Entra session.
+//! and sign-out, which removes every trace, ends the Entra session and every tab of the
+//! portal (BroadcastChannel), also after the configured time without activity.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,6 +10,8 @@ use futures::future::{LocalBoxFuture, Shared};
 use futures::FutureExt;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::oidc::{PendingSignIn, SignInClient, SignInError};
 use super::tokens::{Operator, TokenSet};
@@ -18,6 +21,12 @@ use crate::graph::{Credentials, FailureKind, GraphError};
 
 const TOKENS_KEY: &str = "helpdesk.tokens";
 const PENDING_KEY: &str = "helpdesk.sign-in";
+/// Set in this tab when it was signed out for inactivity, for the signed-out page to say so.
+const IDLE_SIGN_OUT_KEY: &str = "helpdesk.signed-out-idle";
+/// What the tabs of the portal tell each other (BroadcastChannel messages).
+const TAB_ACTIVE: &str = "active";
+const TAB_SIGNED_OUT: &str = "signed-out";
+const TAB_SIGNED_OUT_IDLE: &str = "signed-out-idle";
 /// The page Entra sends the operator back to after sign-out, below the redirect URI.
 const SIGNED_OUT_PATH: &str = "signed-out";
 
@@ -42,6 +51,36 @@ pub enum SignInProblem {
     /// The code could not be exchanged for tokens.
     Exchange(SignInError),
     SignedOut,
+    /// Signed out after this many minutes without activity.
+    SignedOutIdle(f64),
+}
+
+/// Why this tab's session ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// The operator signed out, here or in another tab.
+    SignOut,
+    /// No activity in any tab for the configured time.
+    Idle,
+}
+
+/// Counts the ends of this tab's session, so that a renewal begun before sign-out cannot keep
+/// the tokens it receives after it.
+#[derive(Debug, Default)]
+struct Generation(Cell<u64>);
+
+impl Generation {
+    fn current(&self) -> u64 {
+        self.0.get()
+    }
+
+    fn end(&self) {
+        self.0.set(self.0.get() + 1);
+    }
+
+    fn is(&self, seen: u64) -> bool {
+        self.0.get() == seen
+    }
 }
 
 /// The session, shared by the Graph client (as its credentials) and the views.
@@ -60,6 +99,17 @@ struct Inner {
     /// Set once the tab is navigating to Entra, so it goes only once.
     leaving: Cell<bool>,
     operator: RwSignal<Option<Operator>>,
+    generation: Generation,
+    /// Set when the session ends: the portal drops every view and what they hold.
+    ended: RwSignal<bool>,
+    idle_timeout_ms: f64,
+    /// When the operator last used this tab or, as the others say, another tab of the portal.
+    last_activity_ms: Cell<f64>,
+    /// When this tab last told the others it is in use.
+    last_told_ms: Cell<f64>,
+    /// How the tabs of the portal in this browser reach each other (none where unsupported).
+    tabs: Option<web_sys::BroadcastChannel>,
+    idle_check: RefCell<Option<gloo_timers::callback::Interval>>,
 }
 
 /// The session as Leptos context. `LocalStorage` here is Leptos' single-thread value storage
@@ -132,7 +182,10 @@ pub fn redirect_uri(config: &Config) -> String {
 
 impl AuthSession {
     pub fn new(config: &Config) -> Result<AuthSession, String> {
-        let client = SignInClient::new(&config.authority, &config.client_id, &redirect_uri(config), &config.scopes)?;
+        let redirect_uri = redirect_uri(config);
+        let client = SignInClient::new(&config.authority, &config.client_id, &redirect_uri, &config.scopes)?;
+        // One channel per portal (its redirect URI): two portals on one origin do not end each other.
+        let tabs = web_sys::BroadcastChannel::new(&format!("helpdesk {redirect_uri}")).ok();
         Ok(AuthSession(Rc::new(Inner {
             client,
             tokens: RefCell::new(None),
@@ -140,7 +193,93 @@ impl AuthSession {
             timer: RefCell::new(None),
             leaving: Cell::new(false),
             operator: RwSignal::new(None),
+            generation: Generation::default(),
+            ended: RwSignal::new(false),
+            idle_timeout_ms: config.idle_timeout_minutes * 60_000.0,
+            last_activity_ms: Cell::new(now_ms()),
+            last_told_ms: Cell::new(0.0),
+            tabs,
+            idle_check: RefCell::new(None),
         })))
+    }
+
+    /// Whether the session has ended in this tab: the views then hold nothing.
+    pub fn ended(&self) -> bool {
+        self.0.ended.get()
+    }
+
+    /// For the page's lifetime: hears the other tabs (sign-out, activity), notes the
+    /// operator's activity, checks for inactivity, and loads a page the browser brings back
+    /// from its back/forward cache again, so that it shows the session as it stands now.
+    pub fn watch(&self) {
+        let Some(window) = web_sys::window() else { return };
+        let on_pageshow =
+            Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(|event: web_sys::PageTransitionEvent| {
+                if event.persisted() {
+                    if let Some(location) = location() {
+                        let _ = location.reload();
+                    }
+                }
+            });
+        let _ = window.add_event_listener_with_callback("pageshow", on_pageshow.as_ref().unchecked_ref());
+        on_pageshow.forget();
+
+        let session = self.clone();
+        let on_activity = Closure::<dyn Fn()>::new(move || session.active());
+        for kind in ["pointerdown", "pointermove", "keydown", "wheel", "touchstart"] {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_capture(true);
+            options.set_passive(true);
+            let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+                kind,
+                on_activity.as_ref().unchecked_ref(),
+                &options,
+            );
+        }
+        on_activity.forget();
+
+        if let Some(tabs) = &self.0.tabs {
+            let session = self.clone();
+            let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                match event.data().as_string().as_deref() {
+                    Some(TAB_ACTIVE) => session.0.last_activity_ms.set(now_ms()),
+                    Some(TAB_SIGNED_OUT) => session.ended_elsewhere(Ending::SignOut),
+                    Some(TAB_SIGNED_OUT_IDLE) => session.ended_elsewhere(Ending::Idle),
+                    _ => {}
+                }
+            });
+            tabs.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            on_message.forget();
+        }
+
+        // Often enough for the timeout to be kept within a sixth of it, at most once a second.
+        let every_ms = (self.0.idle_timeout_ms / 6.0).clamp(1_000.0, 60_000.0) as u32;
+        let session = self.clone();
+        *self.0.idle_check.borrow_mut() = Some(gloo_timers::callback::Interval::new(every_ms, move || {
+            let signed_in = session.0.tokens.borrow().is_some();
+            if signed_in && now_ms() - session.0.last_activity_ms.get() >= session.0.idle_timeout_ms {
+                session.end(Ending::Idle);
+            }
+        }));
+    }
+
+    /// The operator used this tab: noted, and told to the other tabs now and then (a tenth of
+    /// the timeout apart, at most once a minute), so an operator busy in one tab is not signed
+    /// out by another.
+    fn active(&self) {
+        let now = now_ms();
+        self.0.last_activity_ms.set(now);
+        let spacing = (self.0.idle_timeout_ms / 10.0).min(60_000.0);
+        if now - self.0.last_told_ms.get() >= spacing && self.0.tokens.borrow().is_some() {
+            self.0.last_told_ms.set(now);
+            self.tell_tabs(TAB_ACTIVE);
+        }
+    }
+
+    fn tell_tabs(&self, message: &str) {
+        if let Some(tabs) = &self.0.tabs {
+            let _ = tabs.post_message(&message.into());
+        }
     }
 
     pub fn operator(&self) -> RwSignal<Option<Operator>> {
@@ -181,8 +320,13 @@ impl AuthSession {
             }
         }
         if here == self.signed_out_uri() {
+            let idle = stored::<bool>(IDLE_SIGN_OUT_KEY).unwrap_or(false);
             self.clear();
-            return Arrival::Problem(SignInProblem::SignedOut);
+            return Arrival::Problem(if idle {
+                SignInProblem::SignedOutIdle(self.0.idle_timeout_ms / 60_000.0)
+            } else {
+                SignInProblem::SignedOut
+            });
         }
         match stored::<TokenSet>(TOKENS_KEY) {
             Some(tokens) => {
@@ -198,7 +342,9 @@ impl AuthSession {
 
     /// Redeems the code of the sign-in this tab started (its `state` already checked).
     async fn finish(&self, pending: PendingSignIn, code: &str) -> Arrival {
+        let generation = self.0.generation.current();
         match self.0.client.redeem(code, &pending.verifier, now_ms()).await {
+            Ok(_) if !self.0.generation.is(generation) => Arrival::Problem(SignInProblem::SignedOut),
             Ok(tokens) => {
                 self.keep(tokens);
                 let return_to = if pending.return_to.starts_with('/') && !pending.return_to.starts_with("//") {
@@ -232,9 +378,47 @@ impl AuthSession {
     fn clear(&self) {
         forget(TOKENS_KEY);
         forget(PENDING_KEY);
+        forget(IDLE_SIGN_OUT_KEY);
         *self.0.tokens.borrow_mut() = None;
         *self.0.timer.borrow_mut() = None;
+        *self.0.renewing.borrow_mut() = None;
         self.0.operator.set(None);
+    }
+
+    /// Ends the session in this tab: tokens gone from memory and storage, a renewal in flight
+    /// unable to keep what it gets, the views (recent users, sections, the tenant's catalogue)
+    /// dropped before the page is left, so the back/forward cache keeps none of them.
+    fn end_here(&self, ending: Ending) {
+        self.0.generation.end();
+        self.0.leaving.set(true);
+        self.clear();
+        if ending == Ending::Idle {
+            store(IDLE_SIGN_OUT_KEY, &true);
+        }
+        self.0.ended.set(true);
+    }
+
+    /// Ends the session everywhere: this tab, the other tabs of the portal, and Entra's
+    /// session, which comes back to the signed-out page.
+    fn end(&self, ending: Ending) {
+        if self.0.ended.get_untracked() {
+            return;
+        }
+        self.end_here(ending);
+        self.tell_tabs(if ending == Ending::Idle { TAB_SIGNED_OUT_IDLE } else { TAB_SIGNED_OUT });
+        let back = js_sys::encode_uri_component(&self.signed_out_uri());
+        go_to(&format!("{}?post_logout_redirect_uri={back}", self.0.client.endpoints.logout));
+    }
+
+    /// Another tab ended the session (and Entra's): this one shows its signed-out page.
+    fn ended_elsewhere(&self, ending: Ending) {
+        if self.0.ended.get_untracked() || self.0.tokens.borrow().is_none() {
+            return;
+        }
+        self.end_here(ending);
+        if let Some(location) = location() {
+            let _ = location.replace(&self.signed_out_uri());
+        }
     }
 
     /// Off to Entra's sign-in page; back at `return_to` afterwards.
@@ -248,12 +432,9 @@ impl AuthSession {
         go_to(&url);
     }
 
-    /// Removes the tokens from this tab and ends the Entra session.
+    /// Ends the session in every tab of the portal and in Entra.
     pub fn sign_out(&self) {
-        self.0.leaving.set(true);
-        self.clear();
-        let back = js_sys::encode_uri_component(&self.signed_out_uri());
-        go_to(&format!("{}?post_logout_redirect_uri={back}", self.0.client.endpoints.logout));
+        self.end(Ending::SignOut);
     }
 
     /// The renewal in flight, or a new one.
@@ -279,7 +460,10 @@ impl AuthSession {
             self.sign_in(&current_route());
             return Err(sign_in_required());
         };
+        let generation = self.0.generation.current();
         match self.0.client.refresh(&refresh_token, now_ms(), &operator).await {
+            // Signed out while the renewal was on its way: what it got is not kept.
+            _ if !self.0.generation.is(generation) => Err(sign_in_required()),
             Ok(tokens) => {
                 let access = tokens.access_token.clone();
                 self.keep(tokens);
@@ -329,5 +513,20 @@ impl Credentials for AuthSession {
 
     fn sign_in_again(&self) {
         self.sign_in(&current_route());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_began_before_an_end_of_the_session_is_not_current_after_it() {
+        let generation = Generation::default();
+        let renewal_began = generation.current();
+        assert!(generation.is(renewal_began));
+        generation.end();
+        assert!(!generation.is(renewal_began), "a renewal begun before sign-out keeps nothing");
+        assert!(generation.is(generation.current()));
     }
 }

@@ -14,6 +14,7 @@ fn explain(i18n: &I18n, problem: &ConfigProblem) -> String {
         ConfigProblem::BadUrl { field, value } => i18n.fmt(Msg::ConfigBadUrl, &[field, value]),
         ConfigProblem::BadLanguage(value) => i18n.fmt(Msg::ConfigBadLanguage, &[value]),
         ConfigProblem::UnknownAuthority(value) => i18n.fmt(Msg::ConfigUnknownAuthority, &[value]),
+        ConfigProblem::BadIdleTimeout(value) => i18n.fmt(Msg::ConfigBadIdleTimeout, &[value]),
     }
 }
 

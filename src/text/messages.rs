@@ -46,6 +46,7 @@ Msg {
     ConfigNotJson => "config.json is not valid JSON: {0}", "config.json n’est pas un JSON valide : {0}";
     ConfigMissing => "The field “{0}” is missing or empty.", "Le champ « {0} » est absent ou vide.";
     ConfigBadUrl => "The field “{0}” must be an https URL (http only on this computer), not “{1}”.", "Le champ « {0} » doit être une URL https (http seulement sur cet ordinateur), et non « {1} ».";
+    ConfigBadIdleTimeout => "The field “idleTimeoutMinutes” must be a number of minutes above zero, not {0}.", "Le champ « idleTimeoutMinutes » doit être un nombre de minutes supérieur à zéro, et non {0}.";
     ConfigUnknownAuthority => "The field “authority” ({0}) is not on a Microsoft Entra sign-in host (login.microsoftonline.com, login.microsoftonline.us, login.partner.microsoftonline.cn). To sign in somewhere else on purpose, name that origin in “trustedAuthorityOrigin”.", "Le champ « authority » ({0}) n’est pas sur un hôte de connexion Microsoft Entra (login.microsoftonline.com, login.microsoftonline.us, login.partner.microsoftonline.cn). Pour se connecter ailleurs délibérément, indiquez cette origine dans « trustedAuthorityOrigin ».";
     ConfigBadLanguage => "The field “defaultLanguage” must be “en” or “fr”, not “{0}”.", "Le champ « defaultLanguage » doit valoir « en » ou « fr », et non « {0} ».";
     SelectUserTitle => "Select a user", "Sélectionner un utilisateur";
@@ -86,5 +87,7 @@ Msg {
     SignInUnreachable => "The sign-in service could not be reached: {0}", "Le service de connexion est injoignable : {0}";
     SignedOutTitle => "You are signed out", "Vous êtes déconnecté";
     SignedOutBody => "Your tokens were removed from this browser and your Microsoft Entra ID session was ended.", "Vos jetons ont été supprimés de ce navigateur et votre session Microsoft Entra ID a été fermée.";
+    SignedOutIdle => "You were signed out because the portal was not used for {0} {0|minute|minutes}. Your tokens were removed from this browser and your Microsoft Entra ID session was ended.", "Vous avez été déconnecté car le portail n’a pas été utilisé pendant {0} {0|minute|minutes}. Vos jetons ont été supprimés de ce navigateur et votre session Microsoft Entra ID a été fermée.";
+    SigningOut => "Signing out…", "Déconnexion…";
 }
 }

@@ -62,3 +62,70 @@ test('an error on the redirect address that no sign-in of this tab asked for sho
     await stack.stop();
   }
 });
+
+/** Opens `url` in a new tab of `context`, signing in as Isaiah if the tab is sent to the account picker. */
+async function signedInTab(context, url, ready) {
+  const tab = await context.newPage();
+  await tab.goto(url);
+  const picker = tab.getByRole('button', { name: /Isaiah Langer/ });
+  await picker.or(ready(tab)).first().waitFor();
+  if (await picker.isVisible()) await picker.click();
+  await ready(tab).waitFor();
+  return tab;
+}
+
+const adeleLaptop = (tab) => tab.getByRole('cell', { name: 'DESKTOP-ADELE01' });
+
+test('signing out in one tab ends the others: their data and tokens go, and they say so', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack });
+    await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
+    await adeleLaptop(page).waitFor();
+    const other = await signedInTab(page.context(), `${stack.portalUrl}/users/${ADELE}/devices`, adeleLaptop);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
+    await other.getByRole('heading', { name: 'You are signed out' }).waitFor();
+    assert.ok(!(await other.locator('body').innerText()).includes('DESKTOP-ADELE01'));
+    assert.deepEqual(await other.evaluate(() => Object.keys(sessionStorage)), [], 'no token left in the other tab');
+    assert.equal((await stack.requests()).filter((r) => r.path.endsWith('/oauth2/v2.0/logout')).length, 1, 'Entra is signed out of once');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('Back after sign-out shows no tenant data, only the way to sign in', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack });
+    await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
+    await adeleLaptop(page).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Pick an account' }).waitFor();
+    assert.ok(!(await page.locator('body').innerText()).includes('DESKTOP-ADELE01'));
+    assert.ok(!(await page.getByText('(signed in)').isVisible()), 'the Entra session stays ended');
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('an operator idle for the configured time is signed out, with a message that says why', async () => {
+  const stack = await startStack({ config: { idleTimeoutMinutes: 0.1 } });
+  try {
+    const page = await openPage(browser, { stack });
+    await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
+    await adeleLaptop(page).waitFor();
+    // Nothing is touched from here: six seconds later the portal signs out by itself.
+    await page.getByRole('heading', { name: 'You are signed out' }).waitFor({ timeout: 30_000 });
+    await page.getByText('because the portal was not used for 0.1 minutes').waitFor();
+    assert.ok(!(await page.locator('body').innerText()).includes('DESKTOP-ADELE01'));
+    assert.deepEqual(await page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)]), [[], []]);
+    assert.ok((await stack.requests()).some((r) => r.path.endsWith('/oauth2/v2.0/logout')), 'the Entra session is ended too');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
