@@ -1,5 +1,6 @@
 //! The operator's session in this browser tab: the redirect to Entra ID and back (state
-//! and PKCE checked), tokens in sessionStorage, renewal before expiry and after a 401,
+//! and PKCE checked), tokens in memory only (a new page signs in again through Entra's
+//! session, without a page when Entra allows it), renewal before expiry and after a 401,
 //! and sign-out, which removes every trace, ends the Entra session and every tab of the
 //! portal (BroadcastChannel), also after the configured time without activity.
 
@@ -19,7 +20,8 @@ use crate::browser::portal_url;
 use crate::config::Config;
 use crate::graph::{Credentials, FailureKind, GraphError};
 
-const TOKENS_KEY: &str = "helpdesk.tokens";
+/// The sign-in under way (state, PKCE verifier, where to return), for the trip to Entra and
+/// back; removed on return. Tokens are never stored.
 const PENDING_KEY: &str = "helpdesk.sign-in";
 /// Set in this tab when it was signed out for inactivity, for the signed-out page to say so.
 const IDLE_SIGN_OUT_KEY: &str = "helpdesk.signed-out-idle";
@@ -295,7 +297,8 @@ impl AuthSession {
         format!("{}/{SIGNED_OUT_PATH}", self.0.client.redirect_uri.trim_end_matches('/'))
     }
 
-    /// On start: finish a sign-in coming back from Entra, reuse this tab's tokens, or go sign in.
+    /// On start: finish a sign-in coming back from Entra, show the signed-out page, or sign in
+    /// again (a new page holds no tokens).
     pub async fn arrive(&self) -> Arrival {
         let Some(location) = location() else { return Arrival::Problem(SignInProblem::UnexpectedAnswer) };
         let href = location.href().unwrap_or_default();
@@ -309,6 +312,10 @@ impl AuthSession {
             // address came from Entra, and none of it is shown.
             let answered = pending.filter(|pending| param("state").as_deref() == Some(pending.state.as_str()));
             match (answered, param("code"), param("error")) {
+                (Some(pending), _, Some(error)) if pending.needs_the_operator(&error) => {
+                    self.sign_in(&pending.return_to);
+                    return Arrival::Redirecting;
+                }
                 (Some(_), _, Some(error)) => {
                     let description = param("error_description").unwrap_or_default();
                     return Arrival::Problem(SignInProblem::Refused { error, description });
@@ -328,16 +335,9 @@ impl AuthSession {
                 SignInProblem::SignedOut
             });
         }
-        match stored::<TokenSet>(TOKENS_KEY) {
-            Some(tokens) => {
-                self.keep(tokens);
-                Arrival::Ready
-            }
-            None => {
-                self.sign_in(&current_route());
-                Arrival::Redirecting
-            }
-        }
+        // A new page holds no tokens: Entra's session gives new ones.
+        self.sign_in_silently(&current_route());
+        Arrival::Redirecting
     }
 
     /// Redeems the code of the sign-in this tab started (its `state` already checked).
@@ -359,9 +359,8 @@ impl AuthSession {
         }
     }
 
-    /// Keeps tokens in memory and sessionStorage and schedules their silent renewal.
+    /// Keeps tokens in memory (only: see README, Security) and schedules their silent renewal.
     fn keep(&self, tokens: TokenSet) {
-        store(TOKENS_KEY, &tokens);
         let timer_ms = tokens.renewal_timer_ms(now_ms());
         self.0.operator.set(Some(tokens.operator.clone()));
         *self.0.tokens.borrow_mut() = Some(tokens);
@@ -376,7 +375,6 @@ impl AuthSession {
     }
 
     fn clear(&self) {
-        forget(TOKENS_KEY);
         forget(PENDING_KEY);
         forget(IDLE_SIGN_OUT_KEY);
         *self.0.tokens.borrow_mut() = None;
@@ -423,11 +421,21 @@ impl AuthSession {
 
     /// Off to Entra's sign-in page; back at `return_to` afterwards.
     pub fn sign_in(&self, return_to: &str) {
+        self.go_sign_in(return_to, false);
+    }
+
+    /// Off to Entra, asking it to answer from its session without a page (`prompt=none`); if
+    /// it needs the operator, the sign-in page follows. Back at `return_to` afterwards.
+    fn sign_in_silently(&self, return_to: &str) {
+        self.go_sign_in(return_to, true);
+    }
+
+    fn go_sign_in(&self, return_to: &str, silent: bool) {
         if self.0.leaving.replace(true) {
             return;
         }
         self.clear();
-        let (url, pending) = self.0.client.begin(return_to);
+        let (url, pending) = self.0.client.begin(return_to, silent);
         store(PENDING_KEY, &pending);
         go_to(&url);
     }
@@ -457,7 +465,7 @@ impl AuthSession {
     async fn renew_now(&self) -> Result<String, GraphError> {
         let current = self.0.tokens.borrow().clone();
         let Some((refresh_token, operator)) = current.and_then(|t| Some((t.refresh_token?, t.operator))) else {
-            self.sign_in(&current_route());
+            self.sign_in_silently(&current_route());
             return Err(sign_in_required());
         };
         let generation = self.0.generation.current();
@@ -470,7 +478,7 @@ impl AuthSession {
                 Ok(access)
             }
             Err(error) if error.needs_interaction() => {
-                self.sign_in(&current_route());
+                self.sign_in_silently(&current_route());
                 Err(sign_in_required())
             }
             Err(
@@ -488,7 +496,7 @@ impl Credentials for AuthSession {
             let current = self.0.tokens.borrow().clone();
             match current {
                 None => {
-                    self.sign_in(&current_route());
+                    self.sign_in_silently(&current_route());
                     Err(sign_in_required())
                 }
                 Some(tokens) if tokens.refresh_token.is_some() && tokens.needs_renewal(now_ms()) => {
@@ -511,6 +519,7 @@ impl Credentials for AuthSession {
         .boxed_local()
     }
 
+    /// Graph refused even a renewed token: on Entra's page, not silently, which could loop.
     fn sign_in_again(&self) {
         self.sign_in(&current_route());
     }

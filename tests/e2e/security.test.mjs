@@ -3,7 +3,7 @@
 // page, an idle operator is signed out, and no token lies in Web Storage.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startStack } from './harness.mjs';
+import { launchBrowser, openPage, signIn, startStack } from './harness.mjs';
 
 const ADELE = 'AdeleV@contoso.onmicrosoft.com';
 
@@ -124,6 +124,32 @@ test('an operator idle for the configured time is signed out, with a message tha
     assert.ok(!(await page.locator('body').innerText()).includes('DESKTOP-ADELE01'));
     assert.deepEqual(await page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)]), [[], []]);
     assert.ok((await stack.requests()).some((r) => r.path.endsWith('/oauth2/v2.0/logout')), 'the Entra session is ended too');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('no token-like value is left in any storage after sign-in, a deep link and a reload', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser);
+    const issued = [];
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/oauth2/v2.0/token') || response.request().method() !== 'POST') return;
+      const body = await response.json().catch(() => ({}));
+      issued.push(...['access_token', 'refresh_token', 'id_token'].map((name) => body[name]).filter(Boolean));
+    });
+    await signIn(page, stack.portalUrl);
+    await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
+    await adeleLaptop(page).waitFor();
+    await page.reload();
+    await adeleLaptop(page).waitFor();
+    assert.ok(issued.length >= 6, 'three sign-ins (the picker, then twice through Entra\'s session) each gave tokens');
+    const stored = await page.evaluate(() => ({ session: { ...sessionStorage }, local: { ...localStorage }, cookies: document.cookie }));
+    const text = JSON.stringify(stored);
+    for (const token of issued) assert.ok(!text.includes(token), 'an issued token is in storage');
+    assert.doesNotMatch(text, /eyJ[\w-]+\.|[\w-]{32,}/, `nothing token-like in ${text}`);
     assert.deepEqual(page.problems, []);
   } finally {
     await stack.stop();

@@ -501,6 +501,58 @@ async fn redirect_uris_are_matched_exactly_with_any_port_on_loopback() {
 }
 
 #[tokio::test]
+async fn prompt_none_answers_from_the_sign_in_session_without_a_page() {
+    let mock = start(true, 0).await;
+    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let authorize = format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/authorize", mock.url);
+    let mut query = vec![
+        ("client_id", graph_mock::server::DEMO_CLIENT_ID),
+        ("response_type", "code"),
+        ("redirect_uri", "http://127.0.0.1:8080/"),
+        ("scope", "openid https://graph.microsoft.com/User.Read.All"),
+        ("state", "s-1"),
+        ("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
+        ("code_challenge_method", "S256"),
+    ];
+    let picked = no_redirects
+        .post(&authorize)
+        .form(&[query.clone(), vec![("operator", "helpdesk")]].concat())
+        .send()
+        .await
+        .unwrap();
+    let cookie = picked.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    query.push(("prompt", "none"));
+    let silent = |cookie: Option<String>| {
+        let request = no_redirects.get(&authorize).query(&query);
+        async move {
+            let answer = match cookie {
+                Some(cookie) => request.header("Cookie", cookie),
+                None => request,
+            }
+            .send()
+            .await
+            .unwrap();
+            (answer.status().as_u16(), answer.headers()["location"].to_str().unwrap().to_string())
+        }
+    };
+    let (status, location) = silent(Some(cookie.clone())).await;
+    assert_eq!(status, 303);
+    assert!(location.starts_with("http://127.0.0.1:8080/?code=") && location.contains("state=s-1"), "{location}");
+    let (_, location) = silent(None).await;
+    assert!(
+        location.contains("error=login_required") && location.contains("AADSTS50058") && location.contains("state=s-1")
+    );
+    no_redirects
+        .get(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/logout", mock.url))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    let (_, location) = silent(Some(cookie)).await;
+    assert!(location.contains("error=login_required"), "the session ended with sign-out: {location}");
+}
+
+#[tokio::test]
 async fn control_endpoints_answer_loopback_host_names_only() {
     let mock = start(true, 0).await;
     let port = mock.url.rsplit(':').next().unwrap().to_string();
