@@ -268,7 +268,8 @@ mod tests {
         assert_eq!(with("").unwrap().idle_timeout_minutes, 480.0);
         assert_eq!(with(r#","idleTimeoutMinutes":15"#).unwrap().idle_timeout_minutes, 15.0);
         assert_eq!(with(r#","idleTimeoutMinutes":0.1"#).unwrap().idle_timeout_minutes, 0.1);
-        for bad in ["0", "-5", r#""15""#, "null"] {
+        assert_eq!(with(r#","idleTimeoutMinutes":null"#).unwrap().idle_timeout_minutes, 480.0, "null is not set");
+        for bad in ["0", "-5", r#""15""#, "[]"] {
             assert_eq!(
                 with(&format!(r#","idleTimeoutMinutes":{bad}"#)).unwrap_err(),
                 vec![ConfigProblem::BadIdleTimeout(bad.to_string())],
