@@ -169,6 +169,14 @@ fn go_to(url: &str) {
     }
 }
 
+/// Leaves for `url` in place of the current history entry: the trip to Entra and back to the
+/// same route adds no entry, so Back goes where it went before the page (re)loaded.
+fn go_instead(url: &str) {
+    if let Some(location) = location() {
+        let _ = location.replace(url);
+    }
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -437,7 +445,7 @@ impl AuthSession {
         self.clear();
         let (url, pending) = self.0.client.begin(return_to, silent);
         store(PENDING_KEY, &pending);
-        go_to(&url);
+        go_instead(&url);
     }
 
     /// Ends the session in every tab of the portal and in Entra.
