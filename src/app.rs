@@ -52,6 +52,7 @@ fn Portal(config: Config) -> impl IntoView {
                 .into_any()
         }
     };
+    auth.watch();
     let client = GraphClient::new(&config.graph_base_url).with_credentials(Rc::new(auth.clone()));
     let auth: AuthHandle = StoredValue::new_local(auth);
     provide_context(auth);
@@ -59,12 +60,18 @@ fn Portal(config: Config) -> impl IntoView {
         let auth = auth.get_value();
         async move { auth.arrive().await }
     });
-    (move || match arrival.get() {
-        None | Some(Arrival::Redirecting) => {
-            view! { <p aria-busy="true">{move || i18n.t(Msg::SigningIn)}</p> }.into_any()
+    (move || {
+        // Once the session ends, everything the signed-in portal holds is dropped with its view.
+        if auth.with_value(AuthSession::ended) {
+            return view! { <p aria-busy="true">{move || i18n.t(Msg::SigningOut)}</p> }.into_any();
         }
-        Some(Arrival::Problem(problem)) => view! { <SignInPage problem=problem auth=auth/> }.into_any(),
-        Some(Arrival::Ready) => view! { <SignedInPortal client=client.clone()/> }.into_any(),
+        match arrival.get() {
+            None | Some(Arrival::Redirecting) => {
+                view! { <p aria-busy="true">{move || i18n.t(Msg::SigningIn)}</p> }.into_any()
+            }
+            Some(Arrival::Problem(problem)) => view! { <SignInPage problem=problem auth=auth/> }.into_any(),
+            Some(Arrival::Ready) => view! { <SignedInPortal client=client.clone()/> }.into_any(),
+        }
     })
     .into_any()
 }

@@ -83,6 +83,21 @@ pub struct PendingSignIn {
     pub verifier: String,
     /// Path, query and fragment to return to.
     pub return_to: String,
+    /// Asked with `prompt=none`: Entra answers from its session, or says it needs the operator.
+    #[serde(default)]
+    pub silent: bool,
+}
+
+/// Entra's answers to `prompt=none` that only the operator can resolve: sign in, pick an
+/// account or consent on Entra's pages.
+const NEEDS_THE_OPERATOR: [&str; 4] =
+    ["login_required", "interaction_required", "consent_required", "account_selection_required"];
+
+impl PendingSignIn {
+    /// Entra answered this silent sign-in with `error`: the operator must sign in on its pages.
+    pub fn needs_the_operator(&self, error: &str) -> bool {
+        self.silent && NEEDS_THE_OPERATOR.contains(&error)
+    }
 }
 
 #[derive(Clone)]
@@ -115,19 +130,21 @@ impl SignInClient {
         self.scopes.iter().map(|scope| Scope::new(scope.clone()))
     }
 
-    /// The authorize URL with a fresh `state` and S256 challenge, and what to keep for the answer.
-    pub fn begin(&self, return_to: &str) -> (String, PendingSignIn) {
+    /// The authorize URL with a fresh `state` and S256 challenge, and what to keep for the
+    /// answer; `silent` asks Entra to answer from its session without showing a page.
+    pub fn begin(&self, return_to: &str, silent: bool) -> (String, PendingSignIn) {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-        let (url, state) = self
-            .client
-            .authorize_url(CsrfToken::new_random)
-            .add_scopes(self.scopes())
-            .set_pkce_challenge(challenge)
-            .url();
+        let mut request =
+            self.client.authorize_url(CsrfToken::new_random).add_scopes(self.scopes()).set_pkce_challenge(challenge);
+        if silent {
+            request = request.add_extra_param("prompt", "none");
+        }
+        let (url, state) = request.url();
         let pending = PendingSignIn {
             state: state.secret().clone(),
             verifier: verifier.secret().clone(),
             return_to: return_to.into(),
+            silent,
         };
         (url.to_string(), pending)
     }
@@ -191,7 +208,10 @@ fn token_set(
 
 /// The `oauth2` crate's HTTP client: one browser fetch.
 async fn fetch(request: HttpRequest) -> Result<HttpResponse, gloo_net::Error> {
-    let mut builder = gloo_net::http::RequestBuilder::new(&request.uri().to_string()).method(request.method().clone());
+    // Token answers are never kept in the browser's HTTP cache.
+    let mut builder = gloo_net::http::RequestBuilder::new(&request.uri().to_string())
+        .method(request.method().clone())
+        .cache(web_sys::RequestCache::NoStore);
     for (name, value) in request.headers() {
         builder = builder.header(name.as_str(), value.to_str().unwrap_or_default());
     }
@@ -223,8 +243,8 @@ mod tests {
         let client =
             SignInClient::new("https://login.example.com/t", "app-id", "https://portal.example.com/helpdesk/", &scopes)
                 .unwrap();
-        let (url, pending) = client.begin("/users/a");
-        let (second_url, second) = client.begin("/users/a");
+        let (url, pending) = client.begin("/users/a", false);
+        let (second_url, second) = client.begin("/users/a", false);
         assert_ne!(pending.state, second.state);
         assert_ne!(url, second_url);
         assert!(url.starts_with("https://login.example.com/t/oauth2/v2.0/authorize?"));
@@ -239,5 +259,21 @@ mod tests {
         }
         assert!(url.contains(&format!("state={}", pending.state)));
         assert!(pending.verifier.len() >= 43);
+        assert!(!url.contains("prompt="));
+    }
+
+    #[test]
+    fn a_silent_sign_in_asks_for_no_page_and_hands_over_only_what_needs_the_operator() {
+        let scopes = vec!["https://graph.microsoft.com/User.Read.All".to_string()];
+        let client =
+            SignInClient::new("https://login.example.com/t", "app-id", "https://portal.example.com/", &scopes).unwrap();
+        let (url, pending) = client.begin("/", true);
+        assert!(url.contains("prompt=none") && pending.silent);
+        for error in ["login_required", "interaction_required", "consent_required", "account_selection_required"] {
+            assert!(pending.needs_the_operator(error), "{error}");
+        }
+        assert!(!pending.needs_the_operator("access_denied"), "a refusal is shown, not retried");
+        let (_, interactive) = client.begin("/", false);
+        assert!(!interactive.needs_the_operator("login_required"), "an interactive sign-in is not tried again");
     }
 }

@@ -1,6 +1,8 @@
 //! The operator's session in this browser tab: the redirect to Entra ID and back (state
-//! and PKCE checked), tokens in sessionStorage, renewal before expiry and after a 401,
-//! and sign-out, which removes every trace and ends the Entra session.
+//! and PKCE checked), tokens in memory only (a new page signs in again through Entra's
+//! session, without a page when Entra allows it), renewal before expiry and after a 401,
+//! and sign-out, which removes every trace, ends the Entra session and every tab of the
+//! portal (BroadcastChannel), also after the configured time without activity.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,6 +11,8 @@ use futures::future::{LocalBoxFuture, Shared};
 use futures::FutureExt;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::oidc::{PendingSignIn, SignInClient, SignInError};
 use super::tokens::{Operator, TokenSet};
@@ -16,8 +20,15 @@ use crate::browser::portal_url;
 use crate::config::Config;
 use crate::graph::{Credentials, FailureKind, GraphError};
 
-const TOKENS_KEY: &str = "helpdesk.tokens";
+/// The sign-in under way (state, PKCE verifier, where to return), for the trip to Entra and
+/// back; removed on return. Tokens are never stored.
 const PENDING_KEY: &str = "helpdesk.sign-in";
+/// Set in this tab when it was signed out for inactivity, for the signed-out page to say so.
+const IDLE_SIGN_OUT_KEY: &str = "helpdesk.signed-out-idle";
+/// What the tabs of the portal tell each other (BroadcastChannel messages).
+const TAB_ACTIVE: &str = "active";
+const TAB_SIGNED_OUT: &str = "signed-out";
+const TAB_SIGNED_OUT_IDLE: &str = "signed-out-idle";
 /// The page Entra sends the operator back to after sign-out, below the redirect URI.
 const SIGNED_OUT_PATH: &str = "signed-out";
 
@@ -42,6 +53,36 @@ pub enum SignInProblem {
     /// The code could not be exchanged for tokens.
     Exchange(SignInError),
     SignedOut,
+    /// Signed out after this many minutes without activity.
+    SignedOutIdle(f64),
+}
+
+/// Why this tab's session ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// The operator signed out, here or in another tab.
+    SignOut,
+    /// No activity in any tab for the configured time.
+    Idle,
+}
+
+/// Counts the ends of this tab's session, so that a renewal begun before sign-out cannot keep
+/// the tokens it receives after it.
+#[derive(Debug, Default)]
+struct Generation(Cell<u64>);
+
+impl Generation {
+    fn current(&self) -> u64 {
+        self.0.get()
+    }
+
+    fn end(&self) {
+        self.0.set(self.0.get() + 1);
+    }
+
+    fn is(&self, seen: u64) -> bool {
+        self.0.get() == seen
+    }
 }
 
 /// The session, shared by the Graph client (as its credentials) and the views.
@@ -60,6 +101,17 @@ struct Inner {
     /// Set once the tab is navigating to Entra, so it goes only once.
     leaving: Cell<bool>,
     operator: RwSignal<Option<Operator>>,
+    generation: Generation,
+    /// Set when the session ends: the portal drops every view and what they hold.
+    ended: RwSignal<bool>,
+    idle_timeout_ms: f64,
+    /// When the operator last used this tab or, as the others say, another tab of the portal.
+    last_activity_ms: Cell<f64>,
+    /// When this tab last told the others it is in use.
+    last_told_ms: Cell<f64>,
+    /// How the tabs of the portal in this browser reach each other (none where unsupported).
+    tabs: Option<web_sys::BroadcastChannel>,
+    idle_check: RefCell<Option<gloo_timers::callback::Interval>>,
 }
 
 /// The session as Leptos context. `LocalStorage` here is Leptos' single-thread value storage
@@ -104,9 +156,24 @@ fn current_route() -> String {
         .unwrap_or_else(|| "/".into())
 }
 
+/// Shows `url` (same origin) in the address bar without loading it.
+fn replace_address(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
 fn go_to(url: &str) {
     if let Some(location) = location() {
         let _ = location.assign(url);
+    }
+}
+
+/// Leaves for `url` in place of the current history entry: the trip to Entra and back to the
+/// same route adds no entry, so Back goes where it went before the page (re)loaded.
+fn go_instead(url: &str) {
+    if let Some(location) = location() {
+        let _ = location.replace(url);
     }
 }
 
@@ -125,7 +192,10 @@ pub fn redirect_uri(config: &Config) -> String {
 
 impl AuthSession {
     pub fn new(config: &Config) -> Result<AuthSession, String> {
-        let client = SignInClient::new(&config.authority, &config.client_id, &redirect_uri(config), &config.scopes)?;
+        let redirect_uri = redirect_uri(config);
+        let client = SignInClient::new(&config.authority, &config.client_id, &redirect_uri, &config.scopes)?;
+        // One channel per portal (its redirect URI): two portals on one origin do not end each other.
+        let tabs = web_sys::BroadcastChannel::new(&format!("helpdesk {redirect_uri}")).ok();
         Ok(AuthSession(Rc::new(Inner {
             client,
             tokens: RefCell::new(None),
@@ -133,7 +203,93 @@ impl AuthSession {
             timer: RefCell::new(None),
             leaving: Cell::new(false),
             operator: RwSignal::new(None),
+            generation: Generation::default(),
+            ended: RwSignal::new(false),
+            idle_timeout_ms: config.idle_timeout_minutes * 60_000.0,
+            last_activity_ms: Cell::new(now_ms()),
+            last_told_ms: Cell::new(0.0),
+            tabs,
+            idle_check: RefCell::new(None),
         })))
+    }
+
+    /// Whether the session has ended in this tab: the views then hold nothing.
+    pub fn ended(&self) -> bool {
+        self.0.ended.get()
+    }
+
+    /// For the page's lifetime: hears the other tabs (sign-out, activity), notes the
+    /// operator's activity, checks for inactivity, and loads a page the browser brings back
+    /// from its back/forward cache again, so that it shows the session as it stands now.
+    pub fn watch(&self) {
+        let Some(window) = web_sys::window() else { return };
+        let on_pageshow =
+            Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(|event: web_sys::PageTransitionEvent| {
+                if event.persisted() {
+                    if let Some(location) = location() {
+                        let _ = location.reload();
+                    }
+                }
+            });
+        let _ = window.add_event_listener_with_callback("pageshow", on_pageshow.as_ref().unchecked_ref());
+        on_pageshow.forget();
+
+        let session = self.clone();
+        let on_activity = Closure::<dyn Fn()>::new(move || session.active());
+        for kind in ["pointerdown", "pointermove", "keydown", "wheel", "touchstart"] {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_capture(true);
+            options.set_passive(true);
+            let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+                kind,
+                on_activity.as_ref().unchecked_ref(),
+                &options,
+            );
+        }
+        on_activity.forget();
+
+        if let Some(tabs) = &self.0.tabs {
+            let session = self.clone();
+            let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                match event.data().as_string().as_deref() {
+                    Some(TAB_ACTIVE) => session.0.last_activity_ms.set(now_ms()),
+                    Some(TAB_SIGNED_OUT) => session.ended_elsewhere(Ending::SignOut),
+                    Some(TAB_SIGNED_OUT_IDLE) => session.ended_elsewhere(Ending::Idle),
+                    _ => {}
+                }
+            });
+            tabs.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            on_message.forget();
+        }
+
+        // Often enough for the timeout to be kept within a sixth of it, at most once a second.
+        let every_ms = (self.0.idle_timeout_ms / 6.0).clamp(1_000.0, 60_000.0) as u32;
+        let session = self.clone();
+        *self.0.idle_check.borrow_mut() = Some(gloo_timers::callback::Interval::new(every_ms, move || {
+            let signed_in = session.0.tokens.borrow().is_some();
+            if signed_in && now_ms() - session.0.last_activity_ms.get() >= session.0.idle_timeout_ms {
+                session.end(Ending::Idle);
+            }
+        }));
+    }
+
+    /// The operator used this tab: noted, and told to the other tabs now and then (a tenth of
+    /// the timeout apart, at most once a minute), so an operator busy in one tab is not signed
+    /// out by another.
+    fn active(&self) {
+        let now = now_ms();
+        self.0.last_activity_ms.set(now);
+        let spacing = (self.0.idle_timeout_ms / 10.0).min(60_000.0);
+        if now - self.0.last_told_ms.get() >= spacing && self.0.tokens.borrow().is_some() {
+            self.0.last_told_ms.set(now);
+            self.tell_tabs(TAB_ACTIVE);
+        }
+    }
+
+    fn tell_tabs(&self, message: &str) {
+        if let Some(tabs) = &self.0.tabs {
+            let _ = tabs.post_message(&message.into());
+        }
     }
 
     pub fn operator(&self) -> RwSignal<Option<Operator>> {
@@ -149,7 +305,8 @@ impl AuthSession {
         format!("{}/{SIGNED_OUT_PATH}", self.0.client.redirect_uri.trim_end_matches('/'))
     }
 
-    /// On start: finish a sign-in coming back from Entra, reuse this tab's tokens, or go sign in.
+    /// On start: finish a sign-in coming back from Entra, show the signed-out page, or sign in
+    /// again (a new page holds no tokens).
     pub async fn arrive(&self) -> Arrival {
         let Some(location) = location() else { return Arrival::Problem(SignInProblem::UnexpectedAnswer) };
         let href = location.href().unwrap_or_default();
@@ -159,44 +316,43 @@ impl AuthSession {
         if here == self.0.client.redirect_uri && (param("code").is_some() || param("error").is_some()) {
             let pending: Option<PendingSignIn> = stored(PENDING_KEY);
             forget(PENDING_KEY);
-            return self
-                .finish(pending, param("code"), param("state"), param("error"), param("error_description"))
-                .await;
+            // `state` first: until it matches the sign-in this tab started, nothing in the
+            // address came from Entra, and none of it is shown.
+            let answered = pending.filter(|pending| param("state").as_deref() == Some(pending.state.as_str()));
+            match (answered, param("code"), param("error")) {
+                (Some(pending), _, Some(error)) if pending.needs_the_operator(&error) => {
+                    self.sign_in(&pending.return_to);
+                    return Arrival::Redirecting;
+                }
+                (Some(_), _, Some(error)) => {
+                    let description = param("error_description").unwrap_or_default();
+                    return Arrival::Problem(SignInProblem::Refused { error, description });
+                }
+                (Some(pending), Some(code), None) => return self.finish(pending, &code).await,
+                // An error nobody asked for (a crafted link): dropped from the address, ignored.
+                (None, _, Some(_)) => replace_address(&location.pathname().unwrap_or_else(|_| "/".into())),
+                _ => return Arrival::Problem(SignInProblem::UnexpectedAnswer),
+            }
         }
         if here == self.signed_out_uri() {
+            let idle = stored::<bool>(IDLE_SIGN_OUT_KEY).unwrap_or(false);
             self.clear();
-            return Arrival::Problem(SignInProblem::SignedOut);
+            return Arrival::Problem(if idle {
+                SignInProblem::SignedOutIdle(self.0.idle_timeout_ms / 60_000.0)
+            } else {
+                SignInProblem::SignedOut
+            });
         }
-        match stored::<TokenSet>(TOKENS_KEY) {
-            Some(tokens) => {
-                self.keep(tokens);
-                Arrival::Ready
-            }
-            None => {
-                self.sign_in(&current_route());
-                Arrival::Redirecting
-            }
-        }
+        // A new page holds no tokens: Entra's session gives new ones.
+        self.sign_in_silently(&current_route());
+        Arrival::Redirecting
     }
 
-    async fn finish(
-        &self,
-        pending: Option<PendingSignIn>,
-        code: Option<String>,
-        state: Option<String>,
-        error: Option<String>,
-        description: Option<String>,
-    ) -> Arrival {
-        if let Some(error) = error {
-            return Arrival::Problem(SignInProblem::Refused { error, description: description.unwrap_or_default() });
-        }
-        let (Some(pending), Some(code)) = (pending, code) else {
-            return Arrival::Problem(SignInProblem::UnexpectedAnswer);
-        };
-        if state.as_deref() != Some(pending.state.as_str()) {
-            return Arrival::Problem(SignInProblem::UnexpectedAnswer);
-        }
-        match self.0.client.redeem(&code, &pending.verifier, now_ms()).await {
+    /// Redeems the code of the sign-in this tab started (its `state` already checked).
+    async fn finish(&self, pending: PendingSignIn, code: &str) -> Arrival {
+        let generation = self.0.generation.current();
+        match self.0.client.redeem(code, &pending.verifier, now_ms()).await {
+            Ok(_) if !self.0.generation.is(generation) => Arrival::Problem(SignInProblem::SignedOut),
             Ok(tokens) => {
                 self.keep(tokens);
                 let return_to = if pending.return_to.starts_with('/') && !pending.return_to.starts_with("//") {
@@ -204,18 +360,15 @@ impl AuthSession {
                 } else {
                     "/".into()
                 };
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&return_to));
-                }
+                replace_address(&return_to);
                 Arrival::Ready
             }
             Err(error) => Arrival::Problem(SignInProblem::Exchange(error)),
         }
     }
 
-    /// Keeps tokens in memory and sessionStorage and schedules their silent renewal.
+    /// Keeps tokens in memory (only: see README, Security) and schedules their silent renewal.
     fn keep(&self, tokens: TokenSet) {
-        store(TOKENS_KEY, &tokens);
         let timer_ms = tokens.renewal_timer_ms(now_ms());
         self.0.operator.set(Some(tokens.operator.clone()));
         *self.0.tokens.borrow_mut() = Some(tokens);
@@ -230,30 +383,74 @@ impl AuthSession {
     }
 
     fn clear(&self) {
-        forget(TOKENS_KEY);
         forget(PENDING_KEY);
+        forget(IDLE_SIGN_OUT_KEY);
         *self.0.tokens.borrow_mut() = None;
         *self.0.timer.borrow_mut() = None;
+        *self.0.renewing.borrow_mut() = None;
         self.0.operator.set(None);
+    }
+
+    /// Ends the session in this tab: tokens gone from memory and storage, a renewal in flight
+    /// unable to keep what it gets, the views (recent users, sections, the tenant's catalogue)
+    /// dropped before the page is left, so the back/forward cache keeps none of them.
+    fn end_here(&self, ending: Ending) {
+        self.0.generation.end();
+        self.0.leaving.set(true);
+        self.clear();
+        if ending == Ending::Idle {
+            store(IDLE_SIGN_OUT_KEY, &true);
+        }
+        self.0.ended.set(true);
+    }
+
+    /// Ends the session everywhere: this tab, the other tabs of the portal, and Entra's
+    /// session, which comes back to the signed-out page.
+    fn end(&self, ending: Ending) {
+        if self.0.ended.get_untracked() {
+            return;
+        }
+        self.end_here(ending);
+        self.tell_tabs(if ending == Ending::Idle { TAB_SIGNED_OUT_IDLE } else { TAB_SIGNED_OUT });
+        let back = js_sys::encode_uri_component(&self.signed_out_uri());
+        go_to(&format!("{}?post_logout_redirect_uri={back}", self.0.client.endpoints.logout));
+    }
+
+    /// Another tab ended the session (and Entra's): this one shows its signed-out page.
+    fn ended_elsewhere(&self, ending: Ending) {
+        if self.0.ended.get_untracked() || self.0.tokens.borrow().is_none() {
+            return;
+        }
+        self.end_here(ending);
+        if let Some(location) = location() {
+            let _ = location.replace(&self.signed_out_uri());
+        }
     }
 
     /// Off to Entra's sign-in page; back at `return_to` afterwards.
     pub fn sign_in(&self, return_to: &str) {
+        self.go_sign_in(return_to, false);
+    }
+
+    /// Off to Entra, asking it to answer from its session without a page (`prompt=none`); if
+    /// it needs the operator, the sign-in page follows. Back at `return_to` afterwards.
+    fn sign_in_silently(&self, return_to: &str) {
+        self.go_sign_in(return_to, true);
+    }
+
+    fn go_sign_in(&self, return_to: &str, silent: bool) {
         if self.0.leaving.replace(true) {
             return;
         }
         self.clear();
-        let (url, pending) = self.0.client.begin(return_to);
+        let (url, pending) = self.0.client.begin(return_to, silent);
         store(PENDING_KEY, &pending);
-        go_to(&url);
+        go_instead(&url);
     }
 
-    /// Removes the tokens from this tab and ends the Entra session.
+    /// Ends the session in every tab of the portal and in Entra.
     pub fn sign_out(&self) {
-        self.0.leaving.set(true);
-        self.clear();
-        let back = js_sys::encode_uri_component(&self.signed_out_uri());
-        go_to(&format!("{}?post_logout_redirect_uri={back}", self.0.client.endpoints.logout));
+        self.end(Ending::SignOut);
     }
 
     /// The renewal in flight, or a new one.
@@ -276,17 +473,20 @@ impl AuthSession {
     async fn renew_now(&self) -> Result<String, GraphError> {
         let current = self.0.tokens.borrow().clone();
         let Some((refresh_token, operator)) = current.and_then(|t| Some((t.refresh_token?, t.operator))) else {
-            self.sign_in(&current_route());
+            self.sign_in_silently(&current_route());
             return Err(sign_in_required());
         };
+        let generation = self.0.generation.current();
         match self.0.client.refresh(&refresh_token, now_ms(), &operator).await {
+            // Signed out while the renewal was on its way: what it got is not kept.
+            _ if !self.0.generation.is(generation) => Err(sign_in_required()),
             Ok(tokens) => {
                 let access = tokens.access_token.clone();
                 self.keep(tokens);
                 Ok(access)
             }
             Err(error) if error.needs_interaction() => {
-                self.sign_in(&current_route());
+                self.sign_in_silently(&current_route());
                 Err(sign_in_required())
             }
             Err(
@@ -304,7 +504,7 @@ impl Credentials for AuthSession {
             let current = self.0.tokens.borrow().clone();
             match current {
                 None => {
-                    self.sign_in(&current_route());
+                    self.sign_in_silently(&current_route());
                     Err(sign_in_required())
                 }
                 Some(tokens) if tokens.refresh_token.is_some() && tokens.needs_renewal(now_ms()) => {
@@ -327,7 +527,23 @@ impl Credentials for AuthSession {
         .boxed_local()
     }
 
+    /// Graph refused even a renewed token: on Entra's page, not silently, which could loop.
     fn sign_in_again(&self) {
         self.sign_in(&current_route());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_began_before_an_end_of_the_session_is_not_current_after_it() {
+        let generation = Generation::default();
+        let renewal_began = generation.current();
+        assert!(generation.is(renewal_began));
+        generation.end();
+        assert!(!generation.is(renewal_began), "a renewal begun before sign-out keeps nothing");
+        assert!(generation.is(generation.current()));
     }
 }

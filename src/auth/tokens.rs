@@ -1,12 +1,12 @@
 //! The tokens of a signed-in operator, what the ID token says about them, and when to
-//! renew: plain Rust, kept in sessionStorage as JSON (never localStorage).
+//! renew: plain Rust, kept in the page's memory only (never in Web Storage).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// Who is signed in, for the header.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Operator {
     pub name: String,
     pub username: String,
@@ -20,7 +20,7 @@ impl Operator {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TokenSet {
     pub access_token: String,
     pub refresh_token: Option<String>,

@@ -29,6 +29,7 @@ pub fn describe(i18n: &I18n, error: &GraphError) -> String {
         FailureKind::Decode => i18n.fmt(Msg::ErrorDecode, &[&error.message]),
         FailureKind::TimedOut => i18n.t(Msg::ErrorTimedOut).to_string(),
         FailureKind::SignInRequired => i18n.t(Msg::ErrorSignInRequired).to_string(),
+        FailureKind::ForeignHost => i18n.fmt(Msg::ErrorForeignHost, &[&error.message]),
     }
 }
 

@@ -54,11 +54,50 @@ pub fn matches_filter(haystack: &str, filter: &str) -> bool {
     filter.split_whitespace().map(str::to_lowercase).all(|word| haystack.contains(&word))
 }
 
-/// One CSV field (RFC 4180); a leading `=`, `+`, `-` or `@` is quoted away so a spreadsheet
-/// does not run backend text as a formula.
+/// What makes Excel, LibreOffice Calc or Google Sheets read a cell as a formula when it comes
+/// first (OWASP's CSV-injection list, ASVS 5.0 1.2.10), with their full-width forms in case an
+/// input method's conversion reads them as the same operators.
+const FORMULA_START: [char; 8] = ['=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}'];
+
+/// OWASP and ASVS also neutralise a field that starts with one of these: some programs drop
+/// leading blanks and control characters and read what follows.
+const CONTROL_START: [char; 4] = ['\t', '\r', '\n', '\0'];
+
+/// Characters a spreadsheet may start a new cell or row after, whatever this file's quoting:
+/// French-locale Excel splits on `;` and honours a quote only at the start of a cell, so in
+/// `x,"a;=1"` it reads `=1"` as a cell of its own; other readers split on tabs.
+const CELL_BREAKS: [char; 4] = [';', '\t', '\r', '\n'];
+
+/// Passed over by a spreadsheet before it looks for a formula at the start of a cell.
+fn skipped_before_formula(c: char) -> bool {
+    c.is_whitespace() || c == '\0' || c == '"'
+}
+
+/// `value` with a single quote (which spreadsheets read as "this is text") wherever a cell could
+/// start with a formula: at the start, and after each of [`CELL_BREAKS`] inside it, so the file
+/// is safe whether it is opened with `,` or with `;` as the separator. The quote goes just before
+/// the formula character, past the blanks and quotes a spreadsheet skips, so one pass suffices.
+fn defuse(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 1);
+    if value.starts_with(CONTROL_START) {
+        out.push('\'');
+    }
+    let mut cell_start = true;
+    for c in value.chars() {
+        if cell_start && FORMULA_START.contains(&c) {
+            out.push('\'');
+        }
+        out.push(c);
+        cell_start = CELL_BREAKS.contains(&c) || (cell_start && skipped_before_formula(c));
+    }
+    out
+}
+
+/// One CSV field (RFC 4180), defused (see [`defuse`]) and quoted when it holds a separator of
+/// either kind (`,` here, `;` in locales whose list separator it is), a tab, a quote or a line break.
 fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) {
+    let value = defuse(value);
+    if value.contains([',', ';', '\t', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
         value
@@ -105,5 +144,46 @@ mod tests {
         let rows = [vec!["a,b".to_string(), "say \"hi\"".to_string(), "=HYPERLINK(\"x\")".to_string()]];
         let csv = to_csv(&["Name", "Note", "Link"], rows.iter().map(Vec::as_slice));
         assert_eq!(csv, "Name,Note,Link\r\n\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+    }
+
+    #[test]
+    fn every_formula_start_gets_a_quote() {
+        for value in ["=1+1", "+1", "-1", "@SUM(A1)", "\u{FF1D}1", "\u{FF0B}1", "\u{FF0D}1", "\u{FF20}A"] {
+            assert_eq!(csv_field(value), format!("'{value}"), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn a_leading_control_character_gets_a_quote_and_the_field_is_quoted() {
+        assert_eq!(csv_field("\tname"), "\"'\tname\"");
+        assert_eq!(csv_field("\rname"), "\"'\rname\"");
+        assert_eq!(csv_field("\nname"), "\"'\nname\"");
+        assert_eq!(csv_field("\0name"), "'\0name");
+    }
+
+    #[test]
+    fn blanks_and_quotes_before_a_formula_do_not_hide_it() {
+        assert_eq!(csv_field("  =1"), "  '=1");
+        assert_eq!(csv_field("\"=1"), "\"\"\"'=1\"");
+        // The leading tab is neutralised for the comma reader, the `=` after it for a tab reader.
+        assert_eq!(csv_field("\t=1"), "\"'\t'=1\"");
+    }
+
+    #[test]
+    fn a_formula_after_a_semicolon_tab_or_line_break_gets_a_quote() {
+        // French-locale Excel splits `x,"PC;=1"` on `;` and would read `=1"` as a cell.
+        assert_eq!(csv_field("PC;=1"), "\"PC;'=1\"");
+        assert_eq!(csv_field("PC; -1"), "\"PC; '-1\"");
+        assert_eq!(csv_field("PC\t@A1"), "\"PC\t'@A1\"");
+        assert_eq!(csv_field("line\r\n+1"), "\"line\r\n'+1\"");
+        // Anywhere else an operator is plain text.
+        assert_eq!(csv_field("Win-11 a=b"), "Win-11 a=b");
+        assert_eq!(csv_field("a, -1"), "\"a, -1\"");
+    }
+
+    #[test]
+    fn a_semicolon_is_quoted_like_a_comma() {
+        assert_eq!(csv_field("Marketing; Sales"), "\"Marketing; Sales\"");
+        assert_eq!(csv_field("plain"), "plain");
     }
 }

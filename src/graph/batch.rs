@@ -35,10 +35,12 @@ impl BatchStep {
     }
 }
 
-/// An `@odata.nextLink` (a whole URL) as a step URL, relative to its version, so the next
-/// pages of several lists can go out in one `$batch`.
-pub fn step_url(next_link: &str) -> Option<String> {
-    ["/v1.0/", "/beta/"].iter().find_map(|version| next_link.split_once(version).map(|(_, rest)| format!("/{rest}")))
+/// An `@odata.nextLink` (a whole URL below `base`, Graph's root) as a step URL, relative to
+/// its version, so the next pages of several lists can go out in one `$batch`; `None` for a
+/// link that is not below `base` and a version.
+pub fn step_url(base: &str, next_link: &str) -> Option<String> {
+    let below = next_link.strip_prefix(base)?;
+    ["/v1.0/", "/beta/"].iter().find_map(|version| below.strip_prefix(version).map(|rest| format!("/{rest}")))
 }
 
 /// Splits steps into `$batch` bodies of at most 20, keeping each step with the steps it
@@ -156,11 +158,14 @@ mod tests {
 
     #[test]
     fn a_next_link_becomes_a_step_url_below_its_version() {
+        let base = "https://graph.microsoft.com";
         assert_eq!(
-            step_url("https://graph.microsoft.com/beta/deviceManagement/configurationPolicies?$skiptoken=x").as_deref(),
+            step_url(base, "https://graph.microsoft.com/beta/deviceManagement/configurationPolicies?$skiptoken=x")
+                .as_deref(),
             Some("/deviceManagement/configurationPolicies?$skiptoken=x")
         );
-        assert_eq!(step_url("https://example.com/other"), None);
+        assert_eq!(step_url(base, "https://graph.microsoft.com/other"), None);
+        assert_eq!(step_url(base, "https://example.com/v1.0/users"), None, "another host is not Graph");
     }
 
     fn steps(n: usize) -> Vec<BatchStep> {

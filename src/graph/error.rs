@@ -16,6 +16,9 @@ pub enum FailureKind {
     TimedOut,
     /// The sign-in expired and could not be renewed: the operator is sent to sign in again.
     SignInRequired,
+    /// Graph's answer pointed at another host (`message` holds its origin): not followed, so
+    /// the bearer token never goes there.
+    ForeignHost,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

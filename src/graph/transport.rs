@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use web_sys::AbortSignal;
 
-use super::batch::{parse_batch_answer, plan_batches, BatchStep, JsonText, StepAnswer};
+use super::batch::{parse_batch_answer, plan_batches, step_url, BatchStep, JsonText, StepAnswer};
 use super::credentials::Credentials;
 use super::error::{parse_retry_after, FailureKind, GraphError};
 use super::models::{decode_one, Page, PageText};
@@ -62,6 +62,13 @@ impl Clock for BrowserClock {
     }
 }
 
+/// `scheme://host[:port]` of a URL, to name where a refused link pointed.
+fn origin_of(url: &str) -> String {
+    let host_start = url.find("://").map_or(0, |i| i + 3);
+    let end = url[host_start..].find(['/', '?', '#']).map_or(url.len(), |i| host_start + i);
+    url[..end].to_string()
+}
+
 /// Answers to the steps of `$batch`, by step id.
 pub type BatchAnswers = HashMap<String, Result<JsonText, GraphError>>;
 
@@ -103,13 +110,30 @@ impl GraphClient {
         GraphClient { credentials: Some(SendWrapper::new(credentials)), ..self }
     }
 
+    /// Refuses a URL outside the configured Graph root (an `@odata.nextLink` Graph, or whatever
+    /// stands in its way, pointed elsewhere): the bearer token goes to Graph and nowhere else.
+    fn check_graph(&self, url: &str) -> Result<(), GraphError> {
+        if url.strip_prefix(&*self.base).is_some_and(|rest| rest.starts_with('/')) {
+            Ok(())
+        } else {
+            Err(GraphError::new(FailureKind::ForeignHost, origin_of(url)))
+        }
+    }
+
+    /// An `@odata.nextLink` as a `$batch` step URL (see [`step_url`]), refused off Graph's root.
+    pub fn step_url(&self, next_link: &str) -> Result<String, GraphError> {
+        self.check_graph(next_link)?;
+        step_url(&self.base, next_link).ok_or_else(|| GraphError::new(FailureKind::Decode, "unusable nextLink"))
+    }
+
     /// Runs `call` with a token; on 401 renews the token once and tries again, and if Graph
-    /// still refuses, has the operator sign in again.
+    /// still refuses, has the operator sign in again. A URL off Graph's root is refused first.
     async fn authorized<T, Call, Fut>(&self, url: &str, call: Call) -> Result<T, GraphError>
     where
         Call: Fn(Option<String>) -> Fut,
         Fut: Future<Output = Result<T, GraphError>>,
     {
+        self.check_graph(url)?;
         let Some(credentials) = &self.credentials else {
             return call(None).await.map_err(|error| error.for_call(url));
         };
@@ -151,7 +175,11 @@ impl GraphClient {
             Some(cancel) => AbortSignal::any(&js_sys::Array::of2(cancel, &timeout)),
             None => timeout.clone(),
         };
-        let mut builder = builder.header("client-request-id", &client_request_id).abort_signal(Some(&signal));
+        // Graph's answers hold tenant data: never kept in the browser's HTTP cache.
+        let mut builder = builder
+            .header("client-request-id", &client_request_id)
+            .cache(web_sys::RequestCache::NoStore)
+            .abort_signal(Some(&signal));
         if let Some(token) = token {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
@@ -444,6 +472,32 @@ mod tests {
 
     use super::*;
     use crate::graph::retry::FakeClock;
+
+    #[test]
+    fn the_token_goes_to_the_configured_graph_root_only() {
+        let client = GraphClient::new("https://graph.microsoft.com/");
+        assert_eq!(client.check_graph("https://graph.microsoft.com/v1.0/users?$skiptoken=x"), Ok(()));
+        for foreign in [
+            "https://graph.example.invalid/v1.0/users",
+            "https://graph.microsoft.com.example.invalid/v1.0/users",
+            "https://graph.microsoft.com@example.invalid/v1.0/users",
+            "https://graph.microsoft.com:8443/v1.0/users",
+            "http://graph.microsoft.com/v1.0/users",
+            "/v1.0/users",
+        ] {
+            let refused = client.check_graph(foreign).unwrap_err();
+            assert_eq!(refused.kind, FailureKind::ForeignHost, "{foreign}");
+        }
+        assert_eq!(
+            client.check_graph("https://evil.example:444/v1.0/x?y").unwrap_err().message,
+            "https://evil.example:444"
+        );
+        assert_eq!(
+            client.step_url("https://graph.microsoft.com/beta/deviceManagement/x?$skiptoken=1").as_deref(),
+            Ok("/deviceManagement/x?$skiptoken=1")
+        );
+        assert_eq!(client.step_url("https://evil.example/beta/x").unwrap_err().kind, FailureKind::ForeignHost);
+    }
 
     fn steps(ids: &[&str]) -> Vec<BatchStep> {
         ids.iter().map(|id| BatchStep::get(*id, format!("/users/{id}"))).collect()

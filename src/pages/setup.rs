@@ -13,6 +13,8 @@ fn explain(i18n: &I18n, problem: &ConfigProblem) -> String {
         ConfigProblem::Missing(field) => i18n.fmt(Msg::ConfigMissing, &[field]),
         ConfigProblem::BadUrl { field, value } => i18n.fmt(Msg::ConfigBadUrl, &[field, value]),
         ConfigProblem::BadLanguage(value) => i18n.fmt(Msg::ConfigBadLanguage, &[value]),
+        ConfigProblem::UnknownAuthority(value) => i18n.fmt(Msg::ConfigUnknownAuthority, &[value]),
+        ConfigProblem::BadIdleTimeout(value) => i18n.fmt(Msg::ConfigBadIdleTimeout, &[value]),
     }
 }
 

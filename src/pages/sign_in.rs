@@ -19,6 +19,7 @@ fn explain(i18n: &I18n, problem: &SignInProblem) -> String {
             i18n.fmt(Msg::SignInUnreachable, &[reason])
         }
         SignInProblem::SignedOut => i18n.t(Msg::SignedOutBody).to_string(),
+        SignInProblem::SignedOutIdle(minutes) => i18n.fmt(Msg::SignedOutIdle, &[&i18n.lang.get().decimal(*minutes)]),
     }
 }
 
@@ -32,7 +33,7 @@ pub fn SignInPage(problem: SignInProblem, auth: AuthHandle) -> impl IntoView {
             padding: 0 var(--space-4);
         }
     };
-    let signed_out = problem == SignInProblem::SignedOut;
+    let signed_out = matches!(problem, SignInProblem::SignedOut | SignInProblem::SignedOutIdle(_));
     let title = move || i18n.t(if signed_out { Msg::SignedOutTitle } else { Msg::SignInProblemTitle });
     let action = move || i18n.t(if signed_out { Msg::SignIn } else { Msg::SignInAgain });
     let role = if signed_out { "status" } else { "alert" };

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 use super::loads::answer;
 use crate::domain::assignments::{item_platforms, settings_kind, Filters, ItemKind, Platform};
-use crate::graph::batch::{step_url, BatchStep};
+use crate::graph::batch::BatchStep;
 use crate::graph::models::{decode_one, decode_page, Assignable, AssignmentFilter, DirectoryObject, Page};
 use crate::graph::{queries, ApiVersion, FailureKind, GraphClient, GraphError, Progress};
 
@@ -188,9 +188,9 @@ impl Catalogue {
                     (_, Err(error)) => Err(error),
                 };
                 match next_link {
-                    Ok(Some(link)) => match step_url(&link) {
-                        Some(url) => next.push((list, url)),
-                        None => failed.push((list, GraphError::new(FailureKind::Decode, "unusable nextLink"))),
+                    Ok(Some(link)) => match client.step_url(&link) {
+                        Ok(url) => next.push((list, url)),
+                        Err(error) => failed.push((list, error)),
                     },
                     Ok(None) => lists_done += 1,
                     // The isAssigned filter is not in the reference: a tenant that refuses it has every app read.

@@ -32,6 +32,15 @@ impl Lang {
         preferred.into_iter().find_map(Lang::from_tag).unwrap_or(fallback)
     }
 
+    /// A number as written in this language: `0.5` in English, `0,5` in French.
+    pub fn decimal(self, value: f64) -> String {
+        let text = value.to_string();
+        match self {
+            Lang::En => text,
+            Lang::Fr => text.replace('.', ","),
+        }
+    }
+
     /// The language's own name, for the switch.
     pub fn endonym(self) -> &'static str {
         match self {
@@ -53,6 +62,12 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_take_each_language_s_separator() {
+        assert_eq!((Lang::En.decimal(0.5), Lang::Fr.decimal(0.5)), ("0.5".to_string(), "0,5".to_string()));
+        assert_eq!(Lang::Fr.decimal(480.0), "480");
+    }
 
     #[test]
     fn french_browsers_get_french_and_others_the_fallback() {

@@ -46,6 +46,8 @@ Msg {
     ConfigNotJson => "config.json is not valid JSON: {0}", "config.json n’est pas un JSON valide : {0}";
     ConfigMissing => "The field “{0}” is missing or empty.", "Le champ « {0} » est absent ou vide.";
     ConfigBadUrl => "The field “{0}” must be an https URL (http only on this computer), not “{1}”.", "Le champ « {0} » doit être une URL https (http seulement sur cet ordinateur), et non « {1} ».";
+    ConfigBadIdleTimeout => "The field “idleTimeoutMinutes” must be a number of minutes above zero, not {0}.", "Le champ « idleTimeoutMinutes » doit être un nombre de minutes supérieur à zéro, et non {0}.";
+    ConfigUnknownAuthority => "The field “authority” ({0}) is not on a Microsoft Entra sign-in host (login.microsoftonline.com, login.microsoftonline.us, login.partner.microsoftonline.cn). To sign in somewhere else on purpose, name that origin in “trustedAuthorityOrigin”.", "Le champ « authority » ({0}) n’est pas sur un hôte de connexion Microsoft Entra (login.microsoftonline.com, login.microsoftonline.us, login.partner.microsoftonline.cn). Pour se connecter ailleurs délibérément, indiquez cette origine dans « trustedAuthorityOrigin ».";
     ConfigBadLanguage => "The field “defaultLanguage” must be “en” or “fr”, not “{0}”.", "Le champ « defaultLanguage » doit valoir « en » ou « fr », et non « {0} ».";
     SelectUserTitle => "Select a user", "Sélectionner un utilisateur";
     SelectUserHint => "Type the caller’s name or e-mail. Press / to come back here from anywhere.", "Tapez le nom ou l’adresse e-mail de l’appelant. Appuyez sur / pour revenir ici depuis n’importe où.";
@@ -66,6 +68,7 @@ Msg {
     ErrorHttp => "Microsoft Graph answered {0}: {1}", "Microsoft Graph a répondu {0} : {1}";
     ErrorTimedOut => "Microsoft Graph did not answer in time.", "Microsoft Graph n’a pas répondu à temps.";
     ErrorSignInRequired => "Your sign-in has expired; taking you to sign in again.", "Votre connexion a expiré ; retour à la page de connexion.";
+    ErrorForeignHost => "Microsoft Graph’s answer pointed to another server ({0}). The portal did not follow it, so your sign-in was not sent there; tell an administrator.", "La réponse de Microsoft Graph renvoyait vers un autre serveur ({0}). Le portail ne l’a pas suivie et n’y a donc pas envoyé votre connexion ; prévenez un administrateur.";
     RefusalMissingPermission => "Your account lacks the Microsoft Graph permission {0} needed here. Ask an administrator to grant it to the helpdesk app (admin consent in Microsoft Entra ID).", "Votre compte n’a pas l’autorisation Microsoft Graph {0} nécessaire ici. Demandez à un administrateur de l’accorder à l’application helpdesk (consentement administrateur dans Microsoft Entra ID).";
     RefusalNoIntuneRole => "Your account has no Intune role that allows this. Ask an Intune administrator to assign you a role such as Help Desk Operator or Read Only Operator.", "Votre compte n’a pas de rôle Intune qui le permet. Demandez à un administrateur Intune de vous attribuer un rôle tel que Help Desk Operator ou Read Only Operator.";
     RefusalDenied => "Microsoft Graph refused this to your account (permission needed: {0}).", "Microsoft Graph a refusé cette demande à votre compte (autorisation nécessaire : {0}).";
@@ -84,5 +87,7 @@ Msg {
     SignInUnreachable => "The sign-in service could not be reached: {0}", "Le service de connexion est injoignable : {0}";
     SignedOutTitle => "You are signed out", "Vous êtes déconnecté";
     SignedOutBody => "Your tokens were removed from this browser and your Microsoft Entra ID session was ended.", "Vos jetons ont été supprimés de ce navigateur et votre session Microsoft Entra ID a été fermée.";
+    SignedOutIdle => "You were signed out because the portal was not used for {0} {0|minute|minutes}. Your tokens were removed from this browser and your Microsoft Entra ID session was ended.", "Vous avez été déconnecté car le portail n’a pas été utilisé pendant {0} {0|minute|minutes}. Vos jetons ont été supprimés de ce navigateur et votre session Microsoft Entra ID a été fermée.";
+    SigningOut => "Signing out…", "Déconnexion…";
 }
 }

@@ -34,7 +34,8 @@ export async function startStack({ mockArgs = [], config = {}, rawConfig } = {})
   const dir = await mkdtemp(join(tmpdir(), 'helpdesk-e2e-'));
   const configFile = join(dir, 'config.json');
   const base = JSON.parse(await (await import('node:fs/promises')).readFile(join(root, 'public', 'config.json'), 'utf8'));
-  const body = rawConfig ?? JSON.stringify({ ...base, graphBaseUrl: mock.url, authority: `${mock.url}/contoso.onmicrosoft.com`, ...config });
+  const authority = { authority: `${mock.url}/contoso.onmicrosoft.com`, trustedAuthorityOrigin: mock.url };
+  const body = rawConfig ?? JSON.stringify({ ...base, graphBaseUrl: mock.url, ...authority, ...config });
   await writeFile(configFile, body);
   const server = await serve(dist, 0, configFile);
   const portalUrl = `http://127.0.0.1:${server.address().port}`;
@@ -86,10 +87,11 @@ export async function signIn(page, portalUrl, operator = 'Isaiah Langer') {
 
 /**
  * A page that fails the test on any uncaught error or panic in the portal; closed by the
- * stack's stop(). With `stack`, the page is signed in first (as `operator`).
+ * stack's stop(). With `stack`, the page is signed in first (as `operator`); `contextOptions`
+ * go to Playwright's browser context.
  */
-export async function openPage(browser, { locale = 'en-US', stack, operator, permissions = [] } = {}) {
-  const context = await browser.newContext({ locale, permissions });
+export async function openPage(browser, { locale = 'en-US', stack, operator, permissions = [], contextOptions = {} } = {}) {
+  const context = await browser.newContext({ locale, permissions, ...contextOptions });
   openContexts.add(context);
   const page = await context.newPage();
   const problems = [];

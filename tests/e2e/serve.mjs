@@ -15,13 +15,23 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
+// The hosting configurations ship in dist/ but are not the site's to serve (as in public/nginx.conf).
+const HOSTING_FILES = ['/nginx.conf', '/_headers', '/_redirects', '/staticwebapp.config.json'];
+
 export function serve(dist, port, configFile) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    if (HOSTING_FILES.includes(path)) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+      return;
+    }
     const file = path === '/config.json' && configFile ? configFile : join(dist, normalize(path).replace(/^(\.\.[/\\])+/, ''));
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      // As the shipped configurations: the page and its settings are never stored.
+      const cacheControl = ['/', '/index.html', '/config.json'].includes(path) ? 'no-store' : 'no-cache';
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControl });
       response.end(body);
     } catch {
       // Navigations get the app (user principal names in routes contain dots); assets 404.
@@ -30,7 +40,7 @@ export function serve(dist, port, configFile) {
         response.end('not found');
         return;
       }
-      response.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-cache' });
+      response.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' });
       response.end(await readFile(join(dist, 'index.html')));
     }
   });

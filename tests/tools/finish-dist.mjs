@@ -3,7 +3,7 @@
 // a JSON list that index.html's start-up script loads from the portal's mount; the loader
 // moves to a hashed file; the stylers stylesheet joins with a hashed name. Every file keeps
 // its subresource integrity. Finally, the deployment configurations shipped in dist/ must
-// allow exactly the start-up script's hash.
+// allow exactly the start-up script's hash and store no page.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -68,5 +68,9 @@ for (const config of ['_headers', 'staticwebapp.config.json', 'nginx.conf']) {
   const text = await readFile(join(staging, config), 'utf8');
   if (!text.includes(startUpHash)) {
     throw new Error(`finish-dist: public/${config} must allow index.html's start-up script: script-src … ${startUpHash}`);
+  }
+  // Only nginx's is served in the tests: the others are held to the same cache rule here.
+  if (!text.includes('no-store') || text.includes('no-cache')) {
+    throw new Error(`finish-dist: public/${config} must send index.html, config.json and the routes with Cache-Control: no-store`);
   }
 }

@@ -78,8 +78,9 @@ fi
 
 # Debian's Chromium for the browser tests (no tool downloads a browser of its own), and
 # Debian's nginx to serve dist/ under a sub-path with the shipped configuration.
-if ! $build_only && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! [ -x /usr/sbin/nginx ]; }; then
-  say "Installing Chromium and nginx"
+# openssl makes the test's certificate for nginx's https server.
+if ! $build_only && { ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! [ -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null; }; then
+  say "Installing Chromium, nginx and openssl"
   as_root apt-get update
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends chromium chromium-driver nginx
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends chromium chromium-driver nginx openssl
 fi

@@ -13,7 +13,7 @@ use base64::Engine;
 use serde_json::{json, Value};
 
 use crate::graph::TENANT_ID;
-use crate::identity::{operator, short_scope, Grant, TokenError, Tokens, GRAPH_RESOURCE, OPERATORS};
+use crate::identity::{operator, short_scope, Grant, Operator, TokenError, Tokens, GRAPH_RESOURCE, OPERATORS};
 use crate::server::MockState;
 
 /// The tenant's initial domain; the authority may name it or the tenant id.
@@ -154,17 +154,34 @@ fn check_authorization(state: &MockState, tenant: &str, params: &Params) -> Resu
     Ok((redirect_uri, state_param))
 }
 
-/// `GET …/authorize`: the account picker.
+/// `GET …/authorize`: the account picker, or with `prompt=none` an answer from the sign-in
+/// session alone.
 pub async fn authorize_page(
     State(state): State<Arc<MockState>>,
     Path(tenant): Path<String>,
     headers: HeaderMap,
     Query(params): Query<Params>,
 ) -> Response {
-    if let Err(refusal) = check_authorization(&state, &tenant, &params) {
-        return refusal;
+    let (redirect_uri, state_param) = match check_authorization(&state, &tenant, &params) {
+        Ok(checked) => checked,
+        Err(refusal) => return refusal,
+    };
+    let session = cookie(&headers, SESSION_COOKIE);
+    let remembered = session.as_deref().and_then(|session| state.identity().session_operator(session));
+    // `prompt=none`: Entra answers from its session without showing anything, or says no one is signed in.
+    if params.get("prompt").map(String::as_str) == Some("none") {
+        return match remembered {
+            Some(operator) => grant_code(&state, operator, session, &params, &redirect_uri, &state_param),
+            None => redirect_with(
+                &redirect_uri,
+                &[
+                    ("error", "login_required"),
+                    ("error_description", "AADSTS50058: A silent sign-in request was sent but no user is signed in."),
+                    ("state", &state_param),
+                ],
+            ),
+        };
     }
-    let remembered = cookie(&headers, SESSION_COOKIE).and_then(|session| state.identity().session_operator(&session));
     let hidden: String = params
         .iter()
         .map(|(name, value)| format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", escape(name), escape(value)))
@@ -211,6 +228,19 @@ pub async fn authorize_submit(
             ],
         );
     };
+    grant_code(&state, operator, cookie(&headers, SESSION_COOKIE), &params, &redirect_uri, &state_param)
+}
+
+/// Back to the app with a code for `operator` (the scopes asked for that they have), in the
+/// browser's sign-in session when it is theirs, else in a new one.
+fn grant_code(
+    state: &MockState,
+    operator: &'static Operator,
+    session: Option<String>,
+    params: &Params,
+    redirect_uri: &str,
+    state_param: &str,
+) -> Response {
     let requested: Vec<&str> = params.get("scope").map(String::as_str).unwrap_or("").split_whitespace().collect();
     let scopes = requested
         .iter()
@@ -219,16 +249,15 @@ pub async fn authorize_submit(
         .map(str::to_string)
         .collect();
     let mut identity = state.identity();
-    let session = match cookie(&headers, SESSION_COOKIE) {
+    let session = match session {
         Some(existing) if identity.session_operator(&existing).is_some_and(|o| o.key == operator.key) => existing,
         _ => identity.start_session(operator),
     };
     let grant = Grant { operator, scopes, client_id: state.config.client_id.clone(), session: session.clone() };
-    let code =
-        identity.issue_code(grant, &redirect_uri, params.get("code_challenge").map(String::as_str).unwrap_or(""));
+    let code = identity.issue_code(grant, redirect_uri, params.get("code_challenge").map(String::as_str).unwrap_or(""));
     drop(identity);
     let mut response =
-        redirect_with(&redirect_uri, &[("code", &code), ("state", &state_param), ("session_state", &session)]);
+        redirect_with(redirect_uri, &[("code", &code), ("state", state_param), ("session_state", &session)]);
     if let Ok(value) = HeaderValue::from_str(&format!("{SESSION_COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax")) {
         response.headers_mut().insert("set-cookie", value);
     }

@@ -23,13 +23,20 @@ pub enum Fault {
     Drop,
     /// No answer for this long, then the normal answer.
     Stall { ms: u64 },
+    /// The normal answer, but its `@odata.nextLink` points at another host (as a hostile or
+    /// misconfigured proxy could write it): a client must not send its token there.
+    ForeignNextLink,
 }
+
+/// Where [`Fault::ForeignNextLink`] points: a reserved name that never resolves, so a client
+/// that followed it would leak nothing.
+pub const FOREIGN_HOST: &str = "https://graph.example.invalid";
 
 impl FromStr for Fault {
     type Err = String;
 
     /// `429`, `429;retry-after=3`, `429;retry-after=2.128`, `500`, `503`, `504`, `malformed`,
-    /// `drop`, `stall;ms=30000`.
+    /// `drop`, `stall;ms=30000`, `foreign-next-link`.
     fn from_str(text: &str) -> Result<Fault, String> {
         let mut parts = text.split(';').map(str::trim);
         let kind = parts.next().unwrap_or("");
@@ -55,8 +62,9 @@ impl FromStr for Fault {
             "malformed" => Ok(Fault::Malformed),
             "drop" => Ok(Fault::Drop),
             "stall" => Ok(Fault::Stall { ms: parameter("ms", 30_000)? }),
+            "foreign-next-link" => Ok(Fault::ForeignNextLink),
             _ => Err(format!(
-                "unknown fault '{text}' (429[;retry-after=N], 500, 503, 504, malformed, drop, stall[;ms=N])"
+                "unknown fault '{text}' (429[;retry-after=N], 500, 503, 504, malformed, drop, stall[;ms=N], foreign-next-link)"
             )),
         }
     }
@@ -79,6 +87,7 @@ impl Fault {
             Fault::Malformed => "malformed".into(),
             Fault::Drop => "drop".into(),
             Fault::Stall { ms } => format!("stall;ms={ms}"),
+            Fault::ForeignNextLink => "foreign-next-link".into(),
         }
     }
 
@@ -109,7 +118,7 @@ impl Fault {
                 body: Body::Malformed("{\"value\":[{\"id\":\"1\",\"displayName\":".into()),
             }),
             Fault::Drop => Some(Answer { status: 200, headers: vec![], body: Body::Dropped }),
-            Fault::Stall { .. } => None,
+            Fault::Stall { .. } | Fault::ForeignNextLink => None,
         }
     }
 
@@ -119,6 +128,15 @@ impl Fault {
             _ => None,
         }
     }
+}
+
+/// The normal answer's body as the call's fault changes it (only [`Fault::ForeignNextLink`]
+/// does): `path_and_query` is the call's, put on [`FOREIGN_HOST`].
+pub fn altered(fault: Option<Fault>, mut body: serde_json::Value, path_and_query: &str) -> serde_json::Value {
+    if let (Some(Fault::ForeignNextLink), Some(object)) = (fault, body.as_object_mut()) {
+        object.insert("@odata.nextLink".into(), format!("{FOREIGN_HOST}{path_and_query}").into());
+    }
+    body
 }
 
 /// A fault for every call whose path contains `path` (or, for a `path` ending in `$`, ends with
@@ -214,9 +232,17 @@ mod tests {
 
     #[test]
     fn faults_parse_from_their_labels() {
-        for text in
-            ["429;retry-after=4", "429;retry-after=2.128", "500", "503", "504", "malformed", "drop", "stall;ms=250"]
-        {
+        for text in [
+            "429;retry-after=4",
+            "429;retry-after=2.128",
+            "500",
+            "503",
+            "504",
+            "malformed",
+            "drop",
+            "stall;ms=250",
+            "foreign-next-link",
+        ] {
             assert_eq!(text.parse::<Fault>().unwrap().label(), text);
         }
         assert!("418".parse::<Fault>().is_err());

@@ -56,7 +56,7 @@ struct Args {
     /// The app registration's client id accepted by sign-in.
     #[arg(long, default_value = graph_mock::server::DEMO_CLIENT_ID)]
     client_id: String,
-    /// A registered redirect URI besides loopback http addresses (repeatable).
+    /// A registered redirect URI (repeatable); without any, the demo's loopback addresses.
     #[arg(long)]
     redirect_uri: Vec<String>,
     /// Lifetime of access tokens, in seconds.
@@ -113,14 +113,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(address).await?;
     let bound = listener.local_addr()?;
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{bound}"));
-    let config = MockConfig {
+    let mut config = MockConfig {
         require_auth: !args.no_auth,
         latency: Duration::from_millis(args.latency_ms),
         client_id: args.client_id.clone(),
-        redirect_uris: args.redirect_uri.clone(),
         lifetimes: Lifetimes { access: Duration::from_secs(args.token_lifetime_secs), ..Lifetimes::default() },
         ..MockConfig::new(&public_url)
     };
+    if !args.redirect_uri.is_empty() {
+        config.redirect_uris = args.redirect_uri.clone();
+    }
     let state = MockState::new(
         tenant,
         config,

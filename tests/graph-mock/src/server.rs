@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::entra;
-use crate::faults::{Fault, FaultPlan, FaultRule};
+use crate::faults::{self, Fault, FaultPlan, FaultRule};
 use crate::graph::{self, GraphCall, Version};
 use crate::identity::{Grant, Identity, Lifetimes, TokenProblem};
 use crate::permissions;
@@ -34,13 +34,46 @@ pub struct MockConfig {
     pub latency: Duration,
     /// The app registration's client id: the only one sign-in accepts.
     pub client_id: String,
-    /// Registered redirect URIs; loopback `http://` addresses are always accepted.
+    /// The app registration's redirect URIs (sign-in and sign-out return), matched as Entra
+    /// matches them (see [`MockConfig::allows_redirect`]).
     pub redirect_uris: Vec<String>,
     pub lifetimes: Lifetimes,
 }
 
 /// The demo app registration (`public/config.json`).
 pub const DEMO_CLIENT_ID: &str = "5f0f6a8e-3c41-4b7a-9d3e-2a1d7c9b8e10";
+
+/// The demo app registration's redirect URIs: the portal at the root of a loopback address, on
+/// any port (see [`MockConfig::allows_redirect`]), and its signed-out page.
+pub const DEMO_REDIRECT_URIS: [&str; 4] =
+    ["http://127.0.0.1/", "http://127.0.0.1/signed-out", "http://localhost/", "http://localhost/signed-out"];
+
+/// Host names that reach this machine only.
+const LOOPBACK_HOSTS: [&str; 3] = ["127.0.0.1", "localhost", "[::1]"];
+
+/// An `http://` address as host, port and the rest (path and query); `None` for any other
+/// scheme, and for an authority with user information, a fragment or a port that is not a
+/// number: `http://127.0.0.1:1@evil.example/` goes to evil.example, not to loopback.
+fn split_http(uri: &str) -> Option<(&str, Option<&str>, &str)> {
+    let rest = uri.strip_prefix("http://")?;
+    if rest.contains('#') {
+        return None;
+    }
+    let (authority, path) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+    let (host, port) = match authority.rfind(':') {
+        // A colon inside `[…]` belongs to an IPv6 address, not to a port.
+        Some(colon) if !authority[colon..].contains(']') => (&authority[..colon], Some(&authority[colon + 1..])),
+        _ => (authority, None),
+    };
+    let port_is_number = port.is_none_or(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()));
+    let host_is_plain = !host.is_empty() && !host.contains(['@', '\\', ':']) || host == "[::1]";
+    (port_is_number && host_is_plain).then_some((host, port, path))
+}
+
+/// `host` (a `Host` header: a name and an optional port) names this machine.
+pub fn is_loopback_host(host: &str) -> bool {
+    matches!(split_http(&format!("http://{host}/")), Some((name, _, "/")) if LOOPBACK_HOSTS.contains(&name))
+}
 
 impl MockConfig {
     pub fn new(public_url: &str) -> MockConfig {
@@ -49,16 +82,25 @@ impl MockConfig {
             require_auth: true,
             latency: Duration::ZERO,
             client_id: DEMO_CLIENT_ID.into(),
-            redirect_uris: vec![],
+            redirect_uris: DEMO_REDIRECT_URIS.map(String::from).to_vec(),
             lifetimes: Lifetimes::default(),
         }
     }
 
+    /// As Entra matches redirect URIs: exactly, character for character, except that for an
+    /// `http://` loopback address (`127.0.0.1`, `localhost`, `[::1]`) the port is ignored; Entra
+    /// documents that exception for native apps' ephemeral ports, and the stand-in applies it to
+    /// this single-page app too, so the tests' portals on free ports need no registration each.
+    /// Host, path and query must still match: the rest is the registered address's business.
     pub fn allows_redirect(&self, uri: &str) -> bool {
-        let loopback =
-            ["http://127.0.0.1:", "http://localhost:", "http://[::1]:"].iter().any(|prefix| uri.starts_with(prefix));
-        let clean = !uri.contains(['#', '<', '>', '"', ' ']);
-        clean && (loopback || self.redirect_uris.iter().any(|registered| registered == uri))
+        self.redirect_uris.iter().any(|registered| {
+            registered == uri
+                || matches!(
+                    (split_http(registered), split_http(uri)),
+                    (Some((host, _, path)), Some((asked_host, _, asked_path)))
+                        if LOOPBACK_HOSTS.contains(&host) && host == asked_host && path == asked_path
+                )
+        })
     }
 }
 
@@ -193,13 +235,24 @@ pub fn app(state: Arc<MockState>) -> Router {
         .route("/{tenant}/oauth2/v2.0/token", post(entra::token).options(entra::token_preflight))
         .route("/{tenant}/oauth2/v2.0/logout", get(entra::logout))
         .route_layer(middleware::from_fn_with_state(state.clone(), log_sign_in));
-    Router::new()
+    let control = Router::new()
         .route("/_mock/requests", get(list_requests).delete(clear_requests))
         .route("/_mock/faults", post(add_fault).delete(clear_faults))
         .route("/_mock/tokens/expire", post(entra::expire_tokens))
-        .merge(sign_in)
-        .fallback(graph_endpoint)
-        .with_state(state)
+        .route_layer(middleware::from_fn(loopback_only));
+    Router::new().merge(control).merge(sign_in).fallback(graph_endpoint).with_state(state)
+}
+
+/// The control endpoints answer only requests addressed to this machine by name: a web page
+/// whose own host name resolves to 127.0.0.1 (DNS rebinding) sends that name as `Host` and
+/// cannot inject faults, expire tokens or read the request log.
+async fn loopback_only(request: Request, next: Next) -> Response {
+    let host = request.headers().get("host").and_then(|value| value.to_str().ok()).unwrap_or("");
+    if is_loopback_host(host) {
+        next.run(request).await
+    } else {
+        (StatusCode::FORBIDDEN, "the stand-in's control endpoints answer loopback Host names only").into_response()
+    }
 }
 
 /// Sign-in requests go in the request log too, by path only (their queries carry codes and tokens).
@@ -353,7 +406,7 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
                             None => match permitted(caller.as_ref(), &rest)
                                 .and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call))
                             {
-                                Ok(body) => Answer::ok(body),
+                                Ok(body) => Answer::ok(faults::altered(fault, body, &path_and_query)),
                                 Err(error) => error.into_answer(&request_id, &client_request_id),
                             },
                         }
@@ -546,7 +599,7 @@ async fn batch(
                     match permitted(caller, &path)
                         .and_then(|()| graph::answer(&state.tenant, &state.config.public_url, &call))
                     {
-                        Ok(body) => (200, vec![], body),
+                        Ok(body) => (200, vec![], faults::altered(fault, body, &path_and_query)),
                         Err(error) => {
                             error_step(error.status, &error.code, &error.message, &inner_request_id, client_request_id)
                         }
@@ -585,4 +638,56 @@ fn error_step(
     client_request_id: &str,
 ) -> (u16, Vec<(String, String)>, Value) {
     (status, vec![], error_body(code, message, request_id, client_request_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirect_uris_match_exactly_except_a_loopback_port() {
+        let config = MockConfig {
+            redirect_uris: vec!["http://127.0.0.1/".into(), "https://intranet.contoso.com/helpdesk/".into()],
+            ..MockConfig::new("http://127.0.0.1:8081")
+        };
+        for allowed in ["http://127.0.0.1/", "http://127.0.0.1:8080/", "https://intranet.contoso.com/helpdesk/"] {
+            assert!(config.allows_redirect(allowed), "{allowed}");
+        }
+        for refused in [
+            "http://127.0.0.1:1@evil.example/",
+            "http://evil.example@127.0.0.1:8080/",
+            "http://127.0.0.1:8080\\@evil.example/",
+            "http://127.0.0.1.evil.example/",
+            "http://127.0.0.1:8080/other",
+            "http://127.0.0.1:8080",
+            "http://127.0.0.1:8080/#x",
+            "http://127.0.0.1:/",
+            "http://localhost:8080/",
+            "https://127.0.0.1:8080/",
+            "https://intranet.contoso.com/helpdesk/x",
+            "https://intranet.contoso.com:8443/helpdesk/",
+            "https://INTRANET.contoso.com/helpdesk/",
+        ] {
+            assert!(!config.allows_redirect(refused), "{refused}");
+        }
+    }
+
+    #[test]
+    fn loopback_hosts_with_any_port_and_nothing_else() {
+        for host in ["127.0.0.1", "127.0.0.1:8081", "localhost", "localhost:1", "[::1]", "[::1]:8081"] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "",
+            "evil.example",
+            "evil.example:8081",
+            "127.0.0.1.evil.example",
+            "[::2]:80",
+            "127.0.0.1:x",
+            "127.0.0.1/x",
+            "a@127.0.0.1",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+    }
 }

@@ -297,6 +297,10 @@ async fn faults_by_header_and_by_rule_then_recovery() {
         Err(_) => true,
     };
     assert!(dropped, "the connection drops before a whole answer arrives");
+    let (status, body) = mock.json(&path, &[("x-mock-fault", "foreign-next-link")]).await;
+    assert_eq!(status, 200);
+    assert!(!body["value"].as_array().unwrap().is_empty(), "the answer itself is the normal one");
+    assert_eq!(body["@odata.nextLink"], format!("https://graph.example.invalid{path}"));
 
     mock.http
         .post(format!("{}/_mock/faults", mock.url))
@@ -441,6 +445,146 @@ async fn the_token_endpoint_serves_browsers_only() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 400);
     assert!(response.text().await.unwrap().contains("AADSTS9002327"));
+}
+
+/// The authorize page's answer to a sign-in request returning to `redirect_uri`.
+async fn authorize_to(mock: &Mock, redirect_uri: &str) -> (u16, String) {
+    let query = [
+        ("client_id", graph_mock::server::DEMO_CLIENT_ID),
+        ("response_type", "code"),
+        ("redirect_uri", redirect_uri),
+        ("scope", "openid"),
+        ("state", "x"),
+        ("code_challenge", "abc"),
+        ("code_challenge_method", "S256"),
+    ];
+    let response = mock
+        .http
+        .get(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/authorize", mock.url))
+        .query(&query)
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn redirect_uris_are_matched_exactly_with_any_port_on_loopback() {
+    let mock = start(true, 0).await;
+    for registered in ["http://127.0.0.1:8080/", "http://127.0.0.1:53124/signed-out", "http://localhost:8080/"] {
+        let (status, page) = authorize_to(&mock, registered).await;
+        assert_eq!(status, 200, "{registered}");
+        assert!(page.contains("Pick an account"), "{registered}");
+    }
+    for foreign in [
+        "http://127.0.0.1:1@evil.example/",
+        "http://127.0.0.1.evil.example/",
+        "http://127.0.0.1:8080/other/",
+        "https://evil.example/",
+    ] {
+        let (status, page) = authorize_to(&mock, foreign).await;
+        assert_eq!(status, 400, "{foreign}");
+        assert!(page.contains("AADSTS50011") && !page.contains("Pick an account"), "{foreign}");
+    }
+    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let logout = |uri: &str| {
+        no_redirects
+            .get(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/logout", mock.url))
+            .query(&[("post_logout_redirect_uri", uri)])
+            .send()
+    };
+    let back = logout("http://127.0.0.1:8080/signed-out").await.unwrap();
+    assert_eq!(back.headers()["location"], "http://127.0.0.1:8080/signed-out");
+    let stays = logout("http://127.0.0.1:1@evil.example/signed-out").await.unwrap();
+    assert_eq!(stays.status().as_u16(), 200, "not sent to an unregistered address");
+    assert!(stays.headers().get("location").is_none());
+}
+
+#[tokio::test]
+async fn prompt_none_answers_from_the_sign_in_session_without_a_page() {
+    let mock = start(true, 0).await;
+    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let authorize = format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/authorize", mock.url);
+    let mut query = vec![
+        ("client_id", graph_mock::server::DEMO_CLIENT_ID),
+        ("response_type", "code"),
+        ("redirect_uri", "http://127.0.0.1:8080/"),
+        ("scope", "openid https://graph.microsoft.com/User.Read.All"),
+        ("state", "s-1"),
+        ("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
+        ("code_challenge_method", "S256"),
+    ];
+    let picked = no_redirects
+        .post(&authorize)
+        .form(&[query.clone(), vec![("operator", "helpdesk")]].concat())
+        .send()
+        .await
+        .unwrap();
+    let cookie = picked.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    query.push(("prompt", "none"));
+    let silent = |cookie: Option<String>| {
+        let request = no_redirects.get(&authorize).query(&query);
+        async move {
+            let answer = match cookie {
+                Some(cookie) => request.header("Cookie", cookie),
+                None => request,
+            }
+            .send()
+            .await
+            .unwrap();
+            (answer.status().as_u16(), answer.headers()["location"].to_str().unwrap().to_string())
+        }
+    };
+    let (status, location) = silent(Some(cookie.clone())).await;
+    assert_eq!(status, 303);
+    assert!(location.starts_with("http://127.0.0.1:8080/?code=") && location.contains("state=s-1"), "{location}");
+    let (_, location) = silent(None).await;
+    assert!(
+        location.contains("error=login_required") && location.contains("AADSTS50058") && location.contains("state=s-1")
+    );
+    no_redirects
+        .get(format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/logout", mock.url))
+        .header("Cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    let (_, location) = silent(Some(cookie)).await;
+    assert!(location.contains("error=login_required"), "the session ended with sign-out: {location}");
+}
+
+#[tokio::test]
+async fn control_endpoints_answer_loopback_host_names_only() {
+    let mock = start(true, 0).await;
+    let port = mock.url.rsplit(':').next().unwrap().to_string();
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), "[::1]".to_string()] {
+        let response =
+            mock.http.get(format!("{}/_mock/requests", mock.url)).header("Host", &host).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200, "{host}");
+    }
+    for host in [format!("evil.example:{port}"), "rebound.example".to_string()] {
+        for (method, path) in
+            [("GET", "/_mock/requests"), ("POST", "/_mock/tokens/expire"), ("DELETE", "/_mock/faults")]
+        {
+            let response = mock
+                .http
+                .request(method.parse().unwrap(), format!("{}{path}", mock.url))
+                .header("Host", &host)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status().as_u16(), 403, "{method} {path} with Host {host}");
+        }
+    }
+    let fault = json!({ "match": "managedDevices", "fault": "503" });
+    let refused = mock
+        .http
+        .post(format!("{}/_mock/faults", mock.url))
+        .header("Host", "evil.example")
+        .json(&fault)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 403);
 }
 
 /// The id of one of Adele's devices, by name.
