@@ -96,7 +96,9 @@ async function coldStart(browser, stack) {
   const ready = [];
   const lcp = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    // Signed in first: a cold start is a reload of a tab that holds its tokens.
+    // Signed in first: a cold start is a reload of a signed-in tab. Tokens live in memory only,
+    // so the reload signs in again through Entra's session (prompt=none, no page shown): the
+    // time runs from the reload to the search box, across that round trip and both documents.
     const page = await openPage(browser, { stack });
     await page.addInitScript(() => {
       window.__lcp = 0;
@@ -104,9 +106,10 @@ async function coldStart(browser, stack) {
         for (const entry of list.getEntries()) window.__lcp = entry.startTime;
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
+    const started = Date.now();
     await page.goto(stack.portalUrl);
     await page.waitForFunction(searchReady);
-    ready.push(await page.evaluate(() => performance.now()));
+    ready.push((await page.evaluate(() => performance.timeOrigin + performance.now())) - started);
     await page.waitForTimeout(300);
     lcp.push(await page.evaluate(() => window.__lcp));
     await page.context().close();
@@ -411,7 +414,7 @@ console.log(`\n${'First load (KB)'.padEnd(42)}       raw     gzip   brotli`);
 for (const [kind, s] of Object.entries(results.transfer.firstLoad)) console.log(sizeRow(kind, s));
 console.log('Fetched after start-up (KB)');
 for (const [file, s] of Object.entries(results.transfer.later)) console.log(sizeRow(file, s));
-console.log(`\nCold start (median of ${results.coldStart.runs}): search box ready ${results.coldStart.searchReadyMs} ms, LCP ${results.coldStart.lcpMs} ms`);
+console.log(`\nCold start, a signed-in tab reloaded (median of ${results.coldStart.runs}): search box ready ${results.coldStart.searchReadyMs} ms, LCP ${results.coldStart.lcpMs} ms`);
 console.log(`User view: ${results.userView.elapsedMs} ms, ${results.userView.rounds} round(s), ${results.userView.calls} calls (batch steps included)`);
 console.log(`Device page: ${results.devicePage.elapsedMs} ms, ${results.devicePage.rounds} round(s), ${results.devicePage.calls} calls (batch steps included)`);
 console.log(`Sign-ins: first page ${results.signIns.afterUserViewMs} ms after the user view, ${results.signIns.extraRounds} round(s) more`);
