@@ -77,6 +77,10 @@ impl UserDiagnosis {
             if not_compliant && session.compliance.with_untracked(Option::is_none) {
                 session.load_policies(crate::graph::queries::PolicyKind::Compliance);
             }
+            // Also when the device list came only with a Retry, after the view's load.
+            if session.entra.with_untracked(Option::is_none) {
+                session.load_entra_records();
+            }
             if catalogue.state.with(|s| s.is_complete()) && session.device_groups.with_untracked(Option::is_none) {
                 session.load_device_groups();
             }

@@ -190,7 +190,10 @@ impl Catalogue {
                 match next_link {
                     Ok(Some(link)) => match client.step_url(&link) {
                         Ok(url) => next.push((list, url)),
-                        Err(error) => failed.push((list, error)),
+                        Err(error) => {
+                            lists_done += 1;
+                            failed.push((list, error));
+                        }
                     },
                     Ok(None) => lists_done += 1,
                     // The isAssigned filter is not in the reference: a tenant that refuses it has every app read.

@@ -60,7 +60,7 @@ test('an expired token is renewed once and the view still loads; renewal also ha
     await fetch(`${stack.mockUrl}/_mock/tokens/expire`, { method: 'POST' });
     // Within the page (a new page would sign in again and get a fresh token).
     await openAdele(page);
-    await page.getByRole('link', { name: 'Devices' }).click();
+    await page.getByRole('link', { name: 'Devices', exact: true }).click();
     await page.getByRole('cell', { name: 'DESKTOP-ADELE01' }).waitFor();
     let log = await stack.requests();
     const refused = log.findIndex((r) => r.status === 401);

@@ -94,7 +94,7 @@ test('a guest without a mailbox is found by user principal name, and #EXT# works
   await page.getByRole('heading', { name: 'Grady Archie' }).waitFor();
   await page.getByRole('cell', { name: 'All Company' }).waitFor();
   await page.getByTestId('licence').getByText('Licensed (EMS)').waitFor();
-  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.getByRole('link', { name: 'Devices', exact: true }).click();
   await page.getByText('Nothing to show.').waitFor();
   assert.equal(new URL(page.url()).pathname, '/users/grady_fabrikam.com%23EXT%23@contoso.onmicrosoft.com/devices');
   await page.reload();
