@@ -183,20 +183,27 @@ fn borrow<'a, T, U: ?Sized>(known: &'a Known<T>, view: impl FnOnce(&'a T) -> &'a
     }
 }
 
+/// A section read from the device list, before it is read: nothing to read when `needless`
+/// says so of the devices; unknown for good when the device list could not be read.
+fn not_read_yet<T: Default, D>(devices: &Known<D>, needless: impl Fn(&D) -> bool) -> Known<T> {
+    match devices {
+        Known::Unreadable => Known::Unreadable,
+        Known::Ready(d) if needless(d) => Known::Ready(T::default()),
+        Known::Partial(d) if needless(d) => Known::Partial(T::default()),
+        _ => Known::Loading,
+    }
+}
+
 fn diagnosis_of(session: UserSession, gaps: &Gaps) -> Diagnosis {
     let licences = session.licences.with(known);
     let devices = session.devices.with(known);
     let compliance: Known<Arc<Vec<DevicePolicy>>> = match session.compliance.with(|c| c.as_ref().map(known)) {
         Some(known) => known,
-        // Read only when a device is not compliant; none is.
-        None if matches!(&devices, Known::Ready(d) if d.iter().all(|d| d.compliance_state != Some(ComplianceState::Noncompliant))) => {
-            Known::Ready(Arc::new(Vec::new()))
-        }
-        None => Known::Loading,
+        // Read only when a device is not compliant.
+        None => not_read_yet(&devices, |d| d.iter().all(|d| d.compliance_state != Some(ComplianceState::Noncompliant))),
     };
     let entra: Known<HashMap<String, Option<EntraDevice>>> = session.entra.with(|records| match records {
-        None if matches!(&devices, Known::Ready(d) if d.is_empty()) => Known::Ready(HashMap::new()),
-        None => Known::Loading,
+        None => not_read_yet(&devices, |d| d.is_empty()),
         Some(records) if records.loading => Known::Loading,
         Some(records) if records.failed.is_empty() => Known::Ready(records.known.clone()),
         Some(records) if records.known.is_empty() => Known::Unreadable,

@@ -79,6 +79,14 @@ test('Alex: all clear only once every section was read, never while one is unrea
   await stack.clearFaults();
 });
 
+test('without an Intune role the findings finish: what the device list would have led to is unreadable, not loading', async () => {
+  const page = await openPage(browser, { stack, operator: 'Pradeep Gupta' });
+  const findings = await findingsOf(page, ADELE);
+  const text = await findings.innerText();
+  assert.match(text, /Could not be read, so nothing is known of them: .*devices.*compliance settings.*Entra ID device records/);
+  assert.doesNotMatch(text, /Still loading/);
+});
+
 test('Megan: no licence explains the enrollments refused after it, in English and French', async () => {
   for (const [locale, heading, explained] of [
     ['en-US', /No Intune licence/, /This explains:\s+2 enrollment failures in 30 days: User not recognized or licensed/],
