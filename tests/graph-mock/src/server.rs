@@ -340,12 +340,13 @@ async fn graph_endpoint(State(state): State<Arc<MockState>>, request: Request) -
     let body = to_bytes(request.into_body(), 4 * 1024 * 1024).await.unwrap_or_default();
 
     let mut fault_label = None;
+    // The network's round trip comes before any answer, a refusal included.
+    tokio::time::sleep(state.config.latency).await;
     let caller = state.caller(&headers);
     let answer = if let Err(refused) = caller {
         refused.into_answer(&request_id, &client_request_id)
     } else {
         let caller = caller.ok().flatten();
-        tokio::time::sleep(state.config.latency).await;
         let path = uri.path();
         let query = uri.query().unwrap_or("");
         let mut segments = path.trim_start_matches('/').splitn(2, '/');
