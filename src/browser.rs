@@ -111,6 +111,22 @@ fn date_format(lang: Lang) -> js_sys::Intl::DateTimeFormat {
     })
 }
 
+/// Runs `work` once the next frame is painted: what it starts must not delay that frame.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(work, std::time::Duration::ZERO));
+}
+
+/// Builds the date formatter of `lang` while the browser is idle: the first one a page builds
+/// loads the locale's data (about 20 ms), which would otherwise fall on the first user view.
+pub fn prepare_date_format(lang: Lang) {
+    let prepare = wasm_bindgen::closure::Closure::once_into_js(move || {
+        date_format(lang);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_idle_callback(prepare.unchecked_ref());
+    }
+}
+
 /// A Graph timestamp in the operator's language and time zone; one that did not parse is
 /// shown as Graph sent it.
 pub fn format_timestamp(timestamp: &crate::graph::models::Timestamp, lang: Lang) -> String {

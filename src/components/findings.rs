@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use stylers::style;
 
-use crate::browser::{format_timestamp, now, timed};
+use crate::browser::{after_next_paint, format_timestamp, now, timed};
 use crate::components::assigned_items::{asks_about, audiences, inputs, reach_of, with_subject, Inputs};
 use crate::components::assignment_text::{explain, kind_text};
 use crate::components::enrollment_summary::{platform_name, version_range};
@@ -25,7 +25,10 @@ use crate::domain::diagnosis::{
 };
 use crate::domain::remediation::entry;
 use crate::domain::sign_ins::{outcome, Outcome};
-use crate::graph::models::{ComplianceState, EntraDevice};
+use crate::graph::models::{
+    AppTroubleshootingEvent, ComplianceState, DirectoryObject, EnrollmentConfiguration, EntraDevice, LicenseDetails,
+    ManagedDevice, MobileAppIntentAndState, SignIn, TroubleshootingEvent,
+};
 use crate::i18n::{use_i18n, I18n, ViewMsg};
 use crate::routes::{app_history_route, device_route, failure_route, user_route};
 use crate::state::catalogue::use_catalogue;
@@ -67,23 +70,30 @@ impl UserDiagnosis {
         // tenant's catalogue is read (never before: it must not slow the user view).
         Effect::new(move |_| {
             let devices_complete = session.devices.with(|d| d.loaded().is_some_and(|l| l.complete));
+            let catalogue_complete = catalogue.state.with(|s| s.is_complete());
             if !devices_complete || session.loaded_at.get().is_none() {
                 return;
             }
-            let not_compliant = session.devices.with(|d| {
-                d.loaded()
-                    .is_some_and(|l| l.items.iter().any(|d| d.compliance_state == Some(ComplianceState::Noncompliant)))
+            // After the frame that shows what was loaded, as the session's own follow-ups.
+            after_next_paint(move || {
+                // The user was left (and the session freed) in the meantime.
+                let Some(devices) = session.devices.try_with_untracked(|d| d.loaded().map(|l| l.items.clone())) else {
+                    return;
+                };
+                let not_compliant = devices.is_some_and(|items| {
+                    items.iter().any(|d| d.compliance_state == Some(ComplianceState::Noncompliant))
+                });
+                if not_compliant && session.compliance.with_untracked(Option::is_none) {
+                    session.load_policies(crate::graph::queries::PolicyKind::Compliance);
+                }
+                // Also when the device list came only with a Retry, after the view's load.
+                if session.entra.with_untracked(Option::is_none) {
+                    session.load_entra_records();
+                }
+                if catalogue_complete && session.device_groups.with_untracked(Option::is_none) {
+                    session.load_device_groups();
+                }
             });
-            if not_compliant && session.compliance.with_untracked(Option::is_none) {
-                session.load_policies(crate::graph::queries::PolicyKind::Compliance);
-            }
-            // Also when the device list came only with a Retry, after the view's load.
-            if session.entra.with_untracked(Option::is_none) {
-                session.load_entra_records();
-            }
-            if catalogue.state.with(|s| s.is_complete()) && session.device_groups.with_untracked(Option::is_none) {
-                session.load_device_groups();
-            }
         });
         // The assignment engine's pass, a few devices at a time so that a user with hundreds of
         // devices never holds the page for long; a newer pass makes an older one's result stale.
@@ -105,16 +115,24 @@ impl UserDiagnosis {
                 }
             });
         });
-        let computed = Memo::new(move |_| {
-            let gaps = gaps.get();
-            timed("helpdesk:findings", || diagnosis_of(session, &gaps))
-        });
-        // Shown a frame later: the sections that brought the data are drawn first, so the
-        // findings never delay the view they summarise.
+        // Computed after the frame that draws the sections that brought the data, so the
+        // findings never delay the view they summarise; sections that arrive together (or
+        // pages in quick succession) make one computation, from the latest snapshot.
         let diagnosis = RwSignal::new(None);
+        let latest = StoredValue::new_local(None::<Snapshot>);
         Effect::new(move |_| {
-            let latest = computed.get();
-            request_animation_frame(move || diagnosis.set(Some(latest)));
+            let taken = gaps.with(|gaps| snapshot(session, gaps));
+            let scheduled = latest.with_value(Option::is_some);
+            latest.set_value(Some(taken));
+            if scheduled {
+                return;
+            }
+            after_next_paint(move || {
+                // The page was left in the meantime.
+                let Some(Some(snapshot)) = latest.try_update_value(Option::take) else { return };
+                let found = timed("helpdesk:findings", || diagnosis_of(&snapshot));
+                diagnosis.try_set(Some(found));
+            });
         });
         UserDiagnosis { session, diagnosis, gaps }
     }
@@ -194,49 +212,75 @@ fn not_read_yet<T: Default, D>(devices: &Known<D>, needless: impl Fn(&D) -> bool
     }
 }
 
-fn diagnosis_of(session: UserSession, gaps: &Gaps) -> Diagnosis {
-    let licences = session.licences.with(known);
+/// A section's items as read, shared with the section.
+type Shared<T> = Arc<Vec<T>>;
+
+/// What the diagnosis reads, taken from the sections: cheap (shared lists), so that taking it
+/// where the sections change costs them nothing; the diagnosis itself runs later.
+struct Snapshot {
+    licences: Known<Shared<LicenseDetails>>,
+    devices: Known<Shared<ManagedDevice>>,
+    compliance: Known<Shared<DevicePolicy>>,
+    entra: Known<HashMap<String, Option<EntraDevice>>>,
+    sign_ins: Known<Shared<SignIn>>,
+    apps: Known<(Shared<MobileAppIntentAndState>, Shared<AppTroubleshootingEvent>)>,
+    enrollment: Known<(Shared<EnrollmentConfiguration>, Shared<DirectoryObject>)>,
+    failures: Known<Shared<TroubleshootingEvent>>,
+    gaps: Known<Shared<Gap>>,
+}
+
+fn snapshot(session: UserSession, gaps: &Gaps) -> Snapshot {
     let devices = session.devices.with(known);
-    let compliance: Known<Arc<Vec<DevicePolicy>>> = match session.compliance.with(|c| c.as_ref().map(known)) {
+    let compliance: Known<Shared<DevicePolicy>> = match session.compliance.with(|c| c.as_ref().map(known)) {
         Some(known) => known,
         // Read only when a device is not compliant.
         None => not_read_yet(&devices, |d| d.iter().all(|d| d.compliance_state != Some(ComplianceState::Noncompliant))),
     };
-    let entra: Known<HashMap<String, Option<EntraDevice>>> = session.entra.with(|records| match records {
+    let entra = session.entra.with(|records| match records {
         None => not_read_yet(&devices, |d| d.is_empty()),
         Some(records) if records.loading => Known::Loading,
         Some(records) if records.failed.is_empty() => Known::Ready(records.known.clone()),
         Some(records) if records.known.is_empty() => Known::Unreadable,
         Some(records) => Known::Partial(records.known.clone()),
     });
-    // The newest sign-ins are enough: older pages are read only when asked for.
-    let sign_ins = session.sign_ins.with(|s| match s {
-        Section::Ready(loaded) => Known::Ready(loaded.items.clone()),
-        other => known(other),
-    });
-    let apps = both(session.apps.with(known), session.app_events.with(known));
-    let groups: Known<HashSet<String>> = match session.groups.with(known) {
-        Known::Ready(g) => Known::Ready(g.iter().map(|g| g.id.clone()).collect()),
-        Known::Partial(g) => Known::Partial(g.iter().map(|g| g.id.clone()).collect()),
+    Snapshot {
+        licences: session.licences.with(known),
+        devices,
+        compliance,
+        entra,
+        // The newest sign-ins are enough: older pages are read only when asked for.
+        sign_ins: session.sign_ins.with(|s| match s {
+            Section::Ready(loaded) => Known::Ready(loaded.items.clone()),
+            other => known(other),
+        }),
+        apps: both(session.apps.with(known), session.app_events.with(known)),
+        enrollment: both(session.restrictions.with(known), session.groups.with(known)),
+        failures: session.failures.with(known),
+        gaps: match gaps {
+            Gaps::Loading => Known::Loading,
+            Gaps::Unreadable => Known::Unreadable,
+            Gaps::Ready { gaps, partial: false, .. } => Known::Ready(gaps.clone()),
+            Gaps::Ready { gaps, partial: true, .. } => Known::Partial(gaps.clone()),
+        },
+    }
+}
+
+fn diagnosis_of(snapshot: &Snapshot) -> Diagnosis {
+    let group_ids = |groups: &[DirectoryObject]| groups.iter().map(|g| g.id.clone()).collect::<HashSet<String>>();
+    let enrollment = match &snapshot.enrollment {
+        Known::Ready((r, g)) => Known::Ready((r, group_ids(g))),
+        Known::Partial((r, g)) => Known::Partial((r, group_ids(g))),
         Known::Loading => Known::Loading,
         Known::Unreadable => Known::Unreadable,
     };
-    let enrollment = both(session.restrictions.with(known), groups);
-    let failures = session.failures.with(known);
-    let gaps: Known<&[Gap]> = match gaps {
-        Gaps::Loading => Known::Loading,
-        Gaps::Unreadable => Known::Unreadable,
-        Gaps::Ready { gaps, partial: false, .. } => Known::Ready(gaps),
-        Gaps::Ready { gaps, partial: true, .. } => Known::Partial(gaps),
-    };
     diagnose(&Facts {
         now: now(),
-        licences: borrow(&licences, |l| l.as_slice()),
-        devices: borrow(&devices, |d| d.as_slice()),
-        compliance: borrow(&compliance, |c| c.as_slice()),
-        entra: borrow(&entra, |e| e),
-        sign_ins: borrow(&sign_ins, |s| s.as_slice()),
-        apps: match &apps {
+        licences: borrow(&snapshot.licences, |l| l.as_slice()),
+        devices: borrow(&snapshot.devices, |d| d.as_slice()),
+        compliance: borrow(&snapshot.compliance, |c| c.as_slice()),
+        entra: borrow(&snapshot.entra, |e| e),
+        sign_ins: borrow(&snapshot.sign_ins, |s| s.as_slice()),
+        apps: match &snapshot.apps {
             Known::Ready((a, e)) => Known::Ready((a.as_slice(), e.as_slice())),
             Known::Partial((a, e)) => Known::Partial((a.as_slice(), e.as_slice())),
             Known::Loading => Known::Loading,
@@ -248,8 +292,8 @@ fn diagnosis_of(session: UserSession, gaps: &Gaps) -> Diagnosis {
             Known::Loading => Known::Loading,
             Known::Unreadable => Known::Unreadable,
         },
-        failures: borrow(&failures, |f| f.as_slice()),
-        gaps,
+        failures: borrow(&snapshot.failures, |f| f.as_slice()),
+        gaps: borrow(&snapshot.gaps, |g| g.as_slice()),
     })
 }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use stylers::style;
 
-use crate::browser::focus;
+use crate::browser::{focus, prepare_date_format};
 use crate::components::route_link::RouteLink;
 use crate::components::section_error::SectionError;
 use crate::graph::models::{Page, User};
@@ -48,6 +48,7 @@ pub fn SelectUserPage() -> impl IntoView {
         pending_timer.set_value(timer);
     });
     request_animation_frame(|| focus(SEARCH_INPUT_ID));
+    prepare_date_format(i18n.lang.get_untracked());
 
     let answer = LocalResource::new(move || {
         let text = settled.get();

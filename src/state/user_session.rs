@@ -16,6 +16,7 @@ use web_sys::AbortSignal;
 use super::device_session::DeviceKeys;
 use super::loads::{answer, every, first_page, note_loading, Loads};
 use super::section::{Loaded, Paging, PartFailure, Section};
+use crate::browser::after_next_paint;
 use crate::domain::compliance::{for_user, DevicePolicy};
 use crate::domain::sign_ins::compliance_may_refuse;
 use crate::graph::batch::BatchStep;
@@ -261,14 +262,23 @@ impl UserSession {
             self.fill_lists(&client, &mut answers, generation, signal).await;
             if self.current(generation) {
                 self.loaded_at.set(Some(js_sys::Date::now()));
-                self.load_sign_ins();
-                self.load_entra_records();
-                // A sign-in refused as "device not compliant" shows that device's failing
-                // settings: fetched beside the sign-ins, in the same round, when it may happen.
-                let may_refuse = self.devices.with_untracked(|d| d.items().is_some_and(|d| compliance_may_refuse(&d)));
-                if may_refuse && self.compliance.with_untracked(Option::is_none) {
-                    self.load_policies(PolicyKind::Compliance);
-                }
+                // Started once the view is painted: building and sending them would delay it.
+                after_next_paint(move || {
+                    if !self.current(generation) {
+                        return;
+                    }
+                    self.load_sign_ins();
+                    if self.entra.with_untracked(Option::is_none) {
+                        self.load_entra_records();
+                    }
+                    // A sign-in refused as "device not compliant" shows that device's failing
+                    // settings: fetched beside the sign-ins, in the same round, when it may happen.
+                    let may_refuse =
+                        self.devices.with_untracked(|d| d.items().is_some_and(|d| compliance_may_refuse(&d)));
+                    if may_refuse && self.compliance.with_untracked(Option::is_none) {
+                        self.load_policies(PolicyKind::Compliance);
+                    }
+                });
             }
             self.loads.finish(generation);
         });
