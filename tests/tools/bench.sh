@@ -11,7 +11,7 @@ say "Release build"
 cargo build --quiet --release -p graph-mock
 bash "$root/tests/tools/release.sh"
 # The cold start's yardstick, built the same way into target/minimal-dist.
-TRUNK_CONFIG="$root/tests/minimal-page/Trunk.toml" bash "$root/tests/tools/release.sh"
+bash "$root/tests/tools/release.sh" --yardstick
 
 say "Measuring"
 GRAPH_MOCK_BIN="$root/target/release/graph-mock" node tests/e2e/bench.mjs --json target/bench.json

@@ -32,7 +32,9 @@ export async function splitWasm({ html, staging, source, name, integrity }) {
     // The same wasm-opt features Trunk is given in the source index.html.
     const sourceHtml = await readFile(join(source, 'index.html'), 'utf8');
     const params = (sourceHtml.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
-    const optimise = (file) => run('wasm-opt', ['-Oz', ...params, file, '-o', file]);
+    // Symbol names kept only for tests/tools/size-profile.sh and CPU profiles.
+    const names = process.env.HELPDESK_WASM_NAMES === '1' ? ['-g'] : [];
+    const optimise = (file) => run('wasm-opt', ['-Oz', ...names, ...params, file, '-o', file]);
 
     const chunks = (await readdir(work)).filter((file) => file.endsWith('.wasm') && file !== 'helpdesk.wasm');
     if (chunks.length === 0) throw new Error('finish-dist: wasm-split-cli produced no chunk');
