@@ -128,6 +128,25 @@ async function coldStart(browser, stack) {
   return { searchReadyMs: Math.round(median(ready)), lcpMs: Math.round(median(lcp)), runs: COLD_RUNS };
 }
 
+/**
+ * An init script: `window.__shown[text]` becomes the time of the frame after each of `watch`'s
+ * texts first enters the page (every page's Resource Timing kept for the measures).
+ */
+function watchShown(watch) {
+  performance.setResourceTimingBufferSize(5000);
+  window.__watch = watch;
+  window.__shown = {};
+  new MutationObserver(() => {
+    const text = document.body?.textContent ?? '';
+    for (const wanted of window.__watch) {
+      if (window.__shown[wanted] === undefined && text.includes(wanted)) {
+        window.__shown[wanted] = null;
+        requestAnimationFrame(() => (window.__shown[wanted] = performance.now()));
+      }
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
 /** The stand-in's Lee Gu ten times larger than the demo's. */
 const TENFOLD = { groups: 15_000, devices: 1_000, failures: 50_000 };
 
@@ -142,24 +161,13 @@ async function tenfold(browser) {
   });
   try {
     const page = await openPage(browser, { stack: big });
-    await page.addInitScript((watch) => {
+    await page.addInitScript(() => {
       // Trunk's loader announces the started module, its memory with it.
       addEventListener('TrunkApplicationStarted', (event) => (window.__wasmMemory = event.detail.wasm.memory));
-      window.__watch = watch;
-      performance.setResourceTimingBufferSize(5000);
       window.__longTasks = [];
       new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });
-      window.__shown = {};
-      new MutationObserver(() => {
-        const text = document.body?.textContent ?? '';
-        for (const wanted of window.__watch) {
-          if (window.__shown[wanted] === undefined && text.includes(wanted)) {
-            window.__shown[wanted] = null;
-            requestAnimationFrame(() => (window.__shown[wanted] = performance.now()));
-          }
-        }
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    }, [TENFOLD.groups, TENFOLD.devices, TENFOLD.failures].map((n) => `${n} of ${n}`));
+    });
+    await page.addInitScript(watchShown, [TENFOLD.groups, TENFOLD.devices, TENFOLD.failures].map((n) => `${n} of ${n}`));
     const lee = `${big.portalUrl}/users/LeeG@contoso.onmicrosoft.com`;
     // A tab opened by its address: usable after the last page (Resource Timing), and the longest
     // task from its first page's arrival to then.
@@ -492,20 +500,7 @@ async function largeUser(browser, stack) {
   const page = await openPage(browser, { stack });
   // Both ends are taken in the page's clock: the last page's responseEnd (Resource Timing) and
   // the frame after the count text enters the DOM (a Playwright wait polls at growing intervals).
-  await page.addInitScript(() => {
-    performance.setResourceTimingBufferSize(5000);
-    window.__watch = ['1500 of 1500', '5000 of 5000'];
-    window.__shown = {};
-    new MutationObserver(() => {
-      const text = document.body?.textContent ?? '';
-      for (const wanted of window.__watch) {
-        if (window.__shown[wanted] === undefined && text.includes(wanted)) {
-          window.__shown[wanted] = null;
-          requestAnimationFrame(() => (window.__shown[wanted] = performance.now()));
-        }
-      }
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  });
+  await page.addInitScript(watchShown, ['1500 of 1500', '5000 of 5000']);
   const measure = async (tab, lastPage, text) => {
     await page.goto(`${stack.portalUrl}/users/LeeG@contoso.onmicrosoft.com/${tab}`);
     await page.getByText(text).waitFor({ timeout: 60_000 });
