@@ -7,8 +7,10 @@ use wasm_bindgen::JsCast;
 use crate::config::{parse_config, Config, ConfigProblem};
 use crate::text::Lang;
 
-/// Only the operator's language choice is kept across visits; tokens never are.
+/// Kept across visits (localStorage): the operator's language choice, and when the portal was
+/// last signed out in this browser (a time, nothing secret). Tokens never are.
 const LANGUAGE_KEY: &str = "helpdesk.language";
+const LAST_SIGN_OUT_KEY: &str = "helpdesk.signed-out-at";
 
 pub fn preferred_languages() -> Vec<String> {
     web_sys::window()
@@ -28,6 +30,21 @@ pub fn saved_language() -> Option<Lang> {
 pub fn save_language(lang: Lang) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(LANGUAGE_KEY, lang.tag());
+    }
+}
+
+/// When the portal was last signed out in this browser, in milliseconds since the epoch (0: never).
+pub fn last_sign_out_ms() -> f64 {
+    local_storage()
+        .and_then(|storage| storage.get_item(LAST_SIGN_OUT_KEY).ok().flatten())
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// Notes a sign-out, for tabs that were asleep and missed it (see `TabAccess::resume`).
+pub fn note_sign_out(at_ms: f64) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LAST_SIGN_OUT_KEY, &at_ms.to_string());
     }
 }
 

@@ -1,6 +1,7 @@
 //! The operator's session in this browser tab: the redirect to Entra ID and back (state
-//! and PKCE checked), tokens in memory only (a new page signs in again through Entra's
-//! session, without a page when Entra allows it), renewal before expiry and after a 401,
+//! and PKCE checked), the refresh token in memory only and the access token kept for this tab
+//! (a reload resumes with it while fresh; a new tab signs in again through Entra's session,
+//! without a page when Entra allows it), renewal before expiry and after a 401,
 //! and sign-out, which removes every trace, ends the Entra session and every tab of the
 //! portal (BroadcastChannel), also after the configured time without activity.
 
@@ -15,14 +16,16 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::oidc::{PendingSignIn, SignInClient, SignInError};
-use super::tokens::{Operator, TokenSet};
-use crate::browser::portal_url;
+use super::tokens::{Operator, TabAccess, TokenSet};
+use crate::browser::{last_sign_out_ms, note_sign_out, portal_url};
 use crate::config::Config;
 use crate::graph::{Credentials, FailureKind, GraphError};
 
 /// The sign-in under way (state, PKCE verifier, where to return), for the trip to Entra and
-/// back; removed on return. Tokens are never stored.
+/// back; removed on return.
 const PENDING_KEY: &str = "helpdesk.sign-in";
+/// This tab's access token, for a reload ([`TabAccess`]: never the refresh or ID token).
+const TAB_ACCESS_KEY: &str = "helpdesk.access";
 /// Set in this tab when it was signed out for inactivity, for the signed-out page to say so.
 const IDLE_SIGN_OUT_KEY: &str = "helpdesk.signed-out-idle";
 /// What the tabs of the portal tell each other (BroadcastChannel messages).
@@ -305,8 +308,8 @@ impl AuthSession {
         format!("{}/{SIGNED_OUT_PATH}", self.0.client.redirect_uri.trim_end_matches('/'))
     }
 
-    /// On start: finish a sign-in coming back from Entra, show the signed-out page, or sign in
-    /// again (a new page holds no tokens).
+    /// On start: finish a sign-in coming back from Entra, show the signed-out page, resume
+    /// with this tab's access token, or sign in again.
     pub async fn arrive(&self) -> Arrival {
         let Some(location) = location() else { return Arrival::Problem(SignInProblem::UnexpectedAnswer) };
         let href = location.href().unwrap_or_default();
@@ -343,7 +346,13 @@ impl AuthSession {
                 SignInProblem::SignedOut
             });
         }
-        // A new page holds no tokens: Entra's session gives new ones.
+        let resumed = stored::<TabAccess>(TAB_ACCESS_KEY)
+            .and_then(|kept| kept.resume(now_ms(), last_sign_out_ms(), self.0.idle_timeout_ms));
+        if let Some(tokens) = resumed {
+            self.keep(tokens);
+            return Arrival::Ready;
+        }
+        // No fresh token in this tab: Entra's session gives new ones.
         self.sign_in_silently(&current_route());
         Arrival::Redirecting
     }
@@ -367,8 +376,10 @@ impl AuthSession {
         }
     }
 
-    /// Keeps tokens in memory (only: see README, Security) and schedules their silent renewal.
+    /// Keeps tokens in memory, the access token also for this tab (see README, Security), and
+    /// schedules their silent renewal.
     fn keep(&self, tokens: TokenSet) {
+        store(TAB_ACCESS_KEY, &TabAccess::of(&tokens));
         let timer_ms = tokens.renewal_timer_ms(now_ms());
         self.0.operator.set(Some(tokens.operator.clone()));
         *self.0.tokens.borrow_mut() = Some(tokens);
@@ -383,6 +394,7 @@ impl AuthSession {
     }
 
     fn clear(&self) {
+        forget(TAB_ACCESS_KEY);
         forget(PENDING_KEY);
         forget(IDLE_SIGN_OUT_KEY);
         *self.0.tokens.borrow_mut() = None;
@@ -398,6 +410,7 @@ impl AuthSession {
         self.0.generation.end();
         self.0.leaving.set(true);
         self.clear();
+        note_sign_out(now_ms());
         if ending == Ending::Idle {
             store(IDLE_SIGN_OUT_KEY, &true);
         }

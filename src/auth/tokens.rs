@@ -1,12 +1,13 @@
 //! The tokens of a signed-in operator, what the ID token says about them, and when to
-//! renew: plain Rust, kept in the page's memory only (never in Web Storage).
+//! renew: plain Rust. The refresh token stays in the page's memory; the access token is also
+//! kept for this tab ([`TabAccess`], README: Security), so that a reload needs no sign-in.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Who is signed in, for the header.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Operator {
     pub name: String,
     pub username: String,
@@ -49,6 +50,51 @@ impl TokenSet {
     pub fn renewal_timer_ms(&self, now_ms: f64) -> Option<u32> {
         self.refresh_token.as_ref()?;
         Some((self.renew_at_ms() - now_ms).clamp(0.0, f64::from(i32::MAX)) as u32)
+    }
+}
+
+/// The access token as this tab keeps it across a reload (sessionStorage): never the refresh
+/// or ID token, so what a script could take from storage ends with the access token's hour.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TabAccess {
+    access_token: String,
+    expires_at_ms: f64,
+    lifetime_ms: f64,
+    scopes: Vec<String>,
+    operator: Operator,
+}
+
+impl TabAccess {
+    pub fn of(tokens: &TokenSet) -> TabAccess {
+        TabAccess {
+            access_token: tokens.access_token.clone(),
+            expires_at_ms: tokens.expires_at_ms,
+            lifetime_ms: tokens.lifetime_ms,
+            scopes: tokens.scopes.clone(),
+            operator: tokens.operator.clone(),
+        }
+    }
+
+    fn issued_at_ms(&self) -> f64 {
+        self.expires_at_ms - self.lifetime_ms
+    }
+
+    /// The tokens a reloaded page may use without signing in, if any: not due for renewal
+    /// (there is no refresh token to renew them with), issued after the last sign-out of any
+    /// tab (a tab asleep then never heard of it), and less than `idle_timeout_ms` ago (an
+    /// operator idle that long would have been signed out).
+    pub fn resume(self, now_ms: f64, last_sign_out_ms: f64, idle_timeout_ms: f64) -> Option<TokenSet> {
+        let issued = self.issued_at_ms();
+        let tokens = TokenSet {
+            access_token: self.access_token,
+            refresh_token: None,
+            expires_at_ms: self.expires_at_ms,
+            lifetime_ms: self.lifetime_ms,
+            scopes: self.scopes,
+            operator: self.operator,
+        };
+        let fresh = issued > last_sign_out_ms && now_ms - issued < idle_timeout_ms && !tokens.needs_renewal(now_ms);
+        fresh.then_some(tokens)
     }
 }
 
@@ -115,5 +161,30 @@ mod tests {
         assert_eq!(renewable.renewal_timer_ms(9_000.0), Some(0), "already due: at once");
         let far = TokenSet { expires_at_ms: 1e13, lifetime_ms: 1e13, ..renewable };
         assert_eq!(far.renewal_timer_ms(0.0), Some(i32::MAX as u32), "a timer cannot wait longer");
+    }
+
+    #[test]
+    fn a_reload_resumes_only_a_fresh_access_token_issued_since_the_last_sign_out() {
+        let issued_at_1000 = TokenSet {
+            access_token: "a".into(),
+            refresh_token: Some("r".into()),
+            expires_at_ms: 3_601_000.0,
+            lifetime_ms: 3_600_000.0,
+            scopes: vec!["User.Read.All".into()],
+            operator: Operator { name: "I".into(), username: "i@c".into(), tenant_id: "t".into() },
+        };
+        let kept = TabAccess::of(&issued_at_1000);
+        let text = serde_json::to_string(&kept).unwrap();
+        assert!(!text.contains("\"r\""), "the refresh token is never kept: {text}");
+        let kept: TabAccess = serde_json::from_str(&text).unwrap();
+        let eight_hours = 8.0 * 3_600_000.0;
+
+        let resumed = kept.clone().resume(60_000.0, 0.0, eight_hours).unwrap();
+        assert_eq!(resumed.access_token, "a");
+        assert_eq!(resumed.refresh_token, None);
+        assert_eq!(resumed.scopes, issued_at_1000.scopes);
+        assert_eq!(kept.clone().resume(60_000.0, 2_000.0, eight_hours), None, "signed out after it was issued");
+        assert_eq!(kept.clone().resume(3_400_000.0, 0.0, eight_hours), None, "due for renewal");
+        assert_eq!(kept.resume(700_000.0, 0.0, 600_000.0), None, "older than the idle timeout");
     }
 }
