@@ -108,10 +108,12 @@ impl UserDiagnosis {
                 gaps.set(if unreadable { Gaps::Unreadable } else { Gaps::Loading });
                 return;
             };
+            // Stopped when a newer pass starts or the user is left (the values are then gone:
+            // reading them would panic and leave this pass's memory behind).
+            let current = move || pass.try_get_value() == Some(this_pass);
             spawn_local(async move {
-                let found = gaps_of(&inputs, &i18n).await;
-                if pass.get_value() == this_pass {
-                    gaps.set(Gaps::Ready { gaps: Arc::new(found), partial, inputs: Box::new(inputs) });
+                if let Some(found) = gaps_of(&inputs, &i18n, current).await {
+                    gaps.try_set(Gaps::Ready { gaps: Arc::new(found), partial, inputs: Box::new(inputs) });
                 }
             });
         });
@@ -142,8 +144,8 @@ impl UserDiagnosis {
 const AUDIENCES_A_SLICE: usize = 10;
 
 /// What the assignment engine keeps away from the user and each device: only items with an
-/// exclusion or a filter can.
-async fn gaps_of(inputs: &Inputs, i18n: &I18n) -> Vec<Gap> {
+/// exclusion or a filter can. None once `current` says the pass is no longer wanted.
+async fn gaps_of(inputs: &Inputs, i18n: &I18n, current: impl Fn() -> bool) -> Option<Vec<Gap>> {
     let candidates: Vec<_> = inputs.items.iter().filter(|entry| can_keep_away(&entry.item)).collect();
     let has_devices = !inputs.devices.is_empty();
     let mut gaps = Vec::new();
@@ -166,8 +168,11 @@ async fn gaps_of(inputs: &Inputs, i18n: &I18n) -> Vec<Gap> {
             }
         });
         gloo_timers::future::TimeoutFuture::new(0).await;
+        if !current() {
+            return None;
+        }
     }
-    gaps
+    Some(gaps)
 }
 
 /// A section as the diagnosis sees it: complete, partly read, loading (pages still arriving

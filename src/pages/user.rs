@@ -222,7 +222,8 @@ pub fn UserLayout() -> impl IntoView {
             let copy = Callback::new(move |_| {
                 let text = ticket_text(&i18n, diagnosis, selected_failure.0.get_untracked());
                 ticket.set(text.clone());
-                leptos::task::spawn_local(async move { copy_state.set(Some(copy_to_clipboard(&text).await)) });
+                // The view may be gone when the clipboard answers.
+                leptos::task::spawn_local(async move { copy_state.try_set(Some(copy_to_clipboard(&text).await)); });
             });
             let refresh = move |_| session.load();
             let retry_user = Callback::new(move |_| session.retry(SectionName::User));

@@ -396,7 +396,11 @@ impl DeviceSession {
         let Some((version, url)) = self.source(name, keys.as_ref()) else { return };
         self.set_loading(name, None);
         spawn_local(async move {
-            let progress: Progress = Rc::new(move |event: ProgressEvent| self.note_waiting(name, &event));
+            let progress: Progress = Rc::new(move |event: ProgressEvent| {
+                if self.loads.current(generation) {
+                    self.note_waiting(name, &event);
+                }
+            });
             let mut answers = client.batch(version, vec![BatchStep::get(name.step_id(), url)], None, &progress).await;
             self.fill(&client, name, &mut answers, generation, None).await;
         });
