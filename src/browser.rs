@@ -133,15 +133,20 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(work, std::time::Duration::ZERO));
 }
 
+/// Runs `work` when the browser is idle (`requestIdleCallback`), in a task of its own.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    let work = wasm_bindgen::closure::Closure::once_into_js(work);
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_idle_callback(work.unchecked_ref());
+    }
+}
+
 /// Builds the date formatter of `lang` while the browser is idle: the first one a page builds
 /// loads the locale's data (about 20 ms), which would otherwise fall on the first user view.
 pub fn prepare_date_format(lang: Lang) {
-    let prepare = wasm_bindgen::closure::Closure::once_into_js(move || {
+    when_idle(move || {
         date_format(lang);
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window.request_idle_callback(prepare.unchecked_ref());
-    }
 }
 
 /// A Graph timestamp in the operator's language and time zone; one that did not parse is

@@ -44,6 +44,47 @@ impl Direction {
     }
 }
 
+/// Each key's place among the distinct keys in ascending order (equal keys, equal ranks): rows
+/// then sort by [`order_by_rank`] in time proportional to their number, in either direction.
+pub fn ranks(keys: &[SortKey]) -> Vec<u32> {
+    let mut ascending: Vec<usize> = (0..keys.len()).collect();
+    ascending.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut ranks = vec![0; keys.len()];
+    let mut rank = 0;
+    for pair in ascending.windows(2) {
+        if keys[pair[0]] != keys[pair[1]] {
+            rank += 1;
+        }
+        ranks[pair[1]] = rank;
+    }
+    ranks
+}
+
+/// Row indices in the order of their [`ranks`] in `direction`; rows of equal rank keep their
+/// own order, as a stable sort would (a counting sort: no comparisons).
+pub fn order_by_rank(ranks: &[u32], direction: Direction) -> Vec<usize> {
+    let distinct = ranks.iter().max().map_or(0, |&top| top as usize + 1);
+    let place = |rank: u32| match direction {
+        Direction::Ascending => rank as usize,
+        Direction::Descending => distinct - 1 - rank as usize,
+    };
+    // Where each place's rows start in the order.
+    let mut starts = vec![0; distinct + 1];
+    for &rank in ranks {
+        starts[place(rank) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut order = vec![0; ranks.len()];
+    for (row, &rank) in ranks.iter().enumerate() {
+        let next = &mut starts[place(rank)];
+        order[*next] = row;
+        *next += 1;
+    }
+    order
+}
+
 /// A row's cells as one lower-case text to filter on, computed once per row.
 pub fn haystack(cells: &[String]) -> String {
     cells.join("\n").to_lowercase()
@@ -137,6 +178,25 @@ mod tests {
         keys.sort();
         assert_eq!(keys, vec![SortKey::Missing, SortKey::Number(9), SortKey::Number(10)]);
         assert_eq!(SortKey::text(Some("")), SortKey::Missing);
+    }
+
+    #[test]
+    fn ranking_then_counting_orders_as_a_stable_sort_in_both_directions() {
+        let keys: Vec<SortKey> = (0..200)
+            .map(|i| match i % 7 {
+                0 => SortKey::Missing,
+                1 | 2 => SortKey::Number((i % 5) as i128),
+                _ => SortKey::text(Some(["10.0.19045", "17.1", "iOS", "ios", ""][i % 5])),
+            })
+            .collect();
+        let ranks = ranks(&keys);
+        for direction in [Direction::Ascending, Direction::Descending] {
+            let mut stable: Vec<usize> = (0..keys.len()).collect();
+            stable.sort_by(|&a, &b| direction.apply(keys[a].cmp(&keys[b])));
+            assert_eq!(order_by_rank(&ranks, direction), stable, "{direction:?}");
+        }
+        assert_eq!(ranks[3], ranks[12], "\"iOS\" and \"ios\" are one value");
+        assert_eq!(order_by_rank(&[], Direction::Descending), Vec::<usize>::new());
     }
 
     #[test]

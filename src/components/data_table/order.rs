@@ -1,12 +1,14 @@
 //! What a table shows, as indices into its rows (the rows are never copied): the sort, the
 //! filter and the page the operator chose.
 
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::Column;
-use crate::domain::table::{haystack, matches_filter, Direction, SortKey};
+use crate::browser::when_idle;
+use crate::domain::table::{haystack, matches_filter, order_by_rank, ranks, Direction, SortKey};
 use crate::i18n::I18n;
 
 #[derive(Clone, Copy)]
@@ -43,21 +45,27 @@ impl TableView {
                     .collect::<Vec<String>>()
             })
         };
-        // Row order as indices (rows themselves are never copied): sorted when the sort changes,
+        // Each column's ranks (see `ranks`), kept once computed: on the first sort by a column,
+        // or ahead of it while the browser is idle, once the rows have stayed a second (a table
+        // receiving pages is built again with each one).
+        let ranked: Ranked = StoredValue::new(vec![None; columns.len()]);
+        set_timeout(
+            {
+                // Weak: a table built again meanwhile frees its rows at once.
+                let (rows, columns) = (Arc::downgrade(&rows), Arc::downgrade(&columns));
+                move || rank_while_idle(0, rows, columns, ranked)
+            },
+            Duration::from_secs(1),
+        );
+        // Row order as indices (rows themselves are never copied): ordered when the sort changes,
         // then filtered at each keystroke.
-        let sorted = {
-            let rows = rows.clone();
-            let columns = columns.clone();
-            Memo::new(move |_| {
-                let (by, direction) = sorting.get();
-                let mut indices: Vec<usize> = (0..rows.len()).collect();
-                if let Some(column) = columns.get(by) {
-                    let keys: Vec<SortKey> = rows.iter().map(|row| (column.sort)(row)).collect();
-                    indices.sort_by(|a, b| direction.apply(keys[*a].cmp(&keys[*b])));
-                }
-                indices
-            })
-        };
+        let sorted = Memo::new(move |_| {
+            let (by, direction) = sorting.get();
+            match column_ranks(&rows, &columns, ranked, by) {
+                Some(ranks) => order_by_rank(&ranks, direction),
+                None => (0..rows.len()).collect(),
+            }
+        });
         let order = Memo::new(move |_| {
             let text = filter.get();
             if text.trim().is_empty() {
@@ -71,4 +79,38 @@ impl TableView {
         Effect::watch(move || filter.track(), move |_, _, _| page.set(0), false);
         TableView { filter, sorting, page, order, haystacks }
     }
+}
+
+/// Each column's ranks, once computed.
+type Ranked = StoredValue<Vec<Option<Arc<Vec<u32>>>>>;
+
+/// The ranks of column `by`, computed once and kept; none when the table is gone.
+fn column_ranks<T>(rows: &[T], columns: &[Column<T>], ranked: Ranked, by: usize) -> Option<Arc<Vec<u32>>> {
+    if let Some(kept) = ranked.try_with_value(|all| all.get(by).cloned().flatten())? {
+        return Some(kept);
+    }
+    let column = columns.get(by)?;
+    let keys: Vec<SortKey> = rows.iter().map(|row| (column.sort)(row)).collect();
+    let computed = Arc::new(ranks(&keys));
+    ranked.try_update_value(|all| all[by] = Some(computed.clone()))?;
+    Some(computed)
+}
+
+/// Ranks column `column`, then the next ones, each in an idle moment of its own; stops when the
+/// table is gone or every column is ranked.
+fn rank_while_idle<T: Send + Sync + 'static>(
+    column: usize,
+    rows: Weak<Vec<T>>,
+    columns: Weak<Vec<Column<T>>>,
+    ranked: Ranked,
+) {
+    when_idle(move || {
+        let ranked_one = match (rows.upgrade(), columns.upgrade()) {
+            (Some(all), Some(shown)) => column_ranks(&all, &shown, ranked, column).is_some(),
+            _ => false,
+        };
+        if ranked_one {
+            rank_while_idle(column + 1, rows, columns, ranked);
+        }
+    });
 }
