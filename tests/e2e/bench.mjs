@@ -37,7 +37,7 @@ const BUDGETS = {
   tenfoldSortMs: 50,
   tenfoldHeapMB: 60,
   tenfoldLongTaskMs: 50,
-  tenfoldHeapAfterSwitchingRatio: 1.1,
+  tenfoldHeldAfterSwitchingRatio: 1.1,
   // Ratios measured in the same run, which hold across machines where absolute times drift.
   coldStartRatio: 1.5,
   userViewRatio: 1.3,
@@ -108,11 +108,12 @@ async function transferSizes(firstLoad) {
 
 async function coldStart(browser, stack) {
   const ready = [];
+  const newTab = [];
   const lcp = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    // Signed in first: a cold start is a reload of a signed-in tab. Tokens live in memory only,
-    // so the reload signs in again through Entra's session (prompt=none, no page shown): the
-    // time runs from the reload to the search box, across that round trip and both documents.
+    // Signed in first: a cold start is a reload of a signed-in tab, which resumes with the
+    // access token it kept. A new tab of the same browser holds none: it signs in through
+    // Entra's session (prompt=none, no page shown), across that round trip and two documents.
     const page = await openPage(browser, { stack });
     await page.addInitScript(() => {
       window.__lcp = 0;
@@ -123,9 +124,10 @@ async function coldStart(browser, stack) {
     ready.push(await reloadToSearchBox(page, stack.portalUrl));
     await page.waitForTimeout(300);
     lcp.push(await page.evaluate(() => window.__lcp));
+    newTab.push(await reloadToSearchBox(await page.context().newPage(), stack.portalUrl));
     await page.context().close();
   }
-  return { searchReadyMs: Math.round(median(ready)), lcpMs: Math.round(median(lcp)), runs: COLD_RUNS };
+  return { searchReadyMs: Math.round(median(ready)), newTabMs: Math.round(median(newTab)), lcpMs: Math.round(median(lcp)), runs: COLD_RUNS };
 }
 
 /**
@@ -206,15 +208,22 @@ async function tenfold(browser) {
     const keys = events.filter((e) => ['keydown', 'keyup', 'input', 'keypress'].includes(e.name)).map((e) => e.duration);
     const sorts = events.filter((e) => ['click', 'pointerup', 'pointerdown'].includes(e.name)).map((e) => e.duration);
 
-    // The JS heap and the wasm's linear memory, where the portal's data lives (performance.memory
-    // counts only the first; the second never shrinks, but grows again only if memory leaks).
+    // The JS heap plus the wasm's memory, where the portal's data lives: `reserved` counts the
+    // wasm's linear memory, which never shrinks (its high-water mark: the 60 MB budget);
+    // `held` counts what the portal's allocator holds now (`heapInUse`), which tells a leak
+    // from a past peak.
     const cdp = await page.context().newCDPSession(page);
-    const heapMB = async () => {
+    const memoryMB = async () => {
+      await page.waitForFunction(() => !document.querySelector('main [aria-busy=true]'), null, { timeout: 120_000 });
       await cdp.send('HeapProfiler.collectGarbage');
-      const bytes = await page.evaluate(() => performance.memory.usedJSHeapSize + window.__wasmMemory.buffer.byteLength);
-      return Math.round((bytes / 1024 / 1024) * 10) / 10;
+      const bytes = await page.evaluate(() => {
+        const js = performance.memory.usedJSHeapSize;
+        return { reserved: js + window.__wasmMemory.buffer.byteLength, held: js + window.wasmBindings.heapInUse() };
+      });
+      const mb = (n) => Math.round((n / 1024 / 1024) * 10) / 10;
+      return { reserved: mb(bytes.reserved), held: mb(bytes.held) };
     };
-    const heapWithItMB = await heapMB();
+    const withIt = await memoryMB();
     // Adele and back, ten times, through the search box as an operator would.
     const pick = async (typed, name) => {
       await page.getByRole('link', { name: 'Change user' }).click();
@@ -231,14 +240,12 @@ async function tenfold(browser) {
       await page.getByText(`${TENFOLD.failures} of ${TENFOLD.failures}`).waitFor({ timeout: 120_000 });
       // Lee Gu left while his follow-ups were loading is loaded again when he comes back: what
       // is measured is where memory settles, once nothing loads.
-      await page.waitForFunction(() => !document.querySelector('main [aria-busy=true]'), null, { timeout: 120_000 });
-      return heapMB();
+      return memoryMB();
     };
-    // The first ten bring Adele's session into the recent users (kept on purpose); the next
-    // ten must then leave memory where it was (the wasm's memory never shrinks: a leak, or a
-    // higher peak, shows as growth).
-    const heapBeforeSwitchingMB = await switchTenTimes();
-    const heapAfterSwitchingMB = await switchTenTimes();
+    // Back near the start after ten switches (Adele's session joins the recent users, kept on
+    // purpose), and no further growth after ten more.
+    const afterTen = await switchTenTimes();
+    const afterTwenty = await switchTenTimes();
     await page.close();
     return {
       groups,
@@ -247,9 +254,11 @@ async function tenfold(browser) {
       // Event Timing reports only events slower than 16 ms; none reported means under 16 ms.
       filterKeystrokeMaxMs: Math.round(Math.max(0, ...keys)),
       sortMs: Math.round(Math.max(0, ...sorts)),
-      heapWithItMB,
-      heapBeforeSwitchingMB,
-      heapAfterSwitchingMB,
+      heapWithItMB: withIt.reserved,
+      heldAtStartMB: withIt.held,
+      heldAfterTenMB: afterTen.held,
+      heldAfterTwentyMB: afterTwenty.held,
+      reservedAfterTwentyMB: afterTwenty.reserved,
     };
   } finally {
     await big.stop();
@@ -624,7 +633,8 @@ const checks = [
   ['10×: filter keystroke, slowest (ms)', results.tenfold.filterKeystrokeMaxMs, BUDGETS.tenfoldFilterKeystrokeMs],
   ['10×: sort 50,000 failures (ms)', results.tenfold.sortMs, BUDGETS.tenfoldSortMs],
   ['10×: JS heap and wasm memory (MB)', results.tenfold.heapWithItMB, BUDGETS.tenfoldHeapMB],
-  ['10×: memory, 10 more switches ÷ before', Math.round((results.tenfold.heapAfterSwitchingMB / results.tenfold.heapBeforeSwitchingMB) * 100) / 100, BUDGETS.tenfoldHeapAfterSwitchingRatio],
+  ['10×: memory held after 10 switches ÷ at start', Math.round((results.tenfold.heldAfterTenMB / results.tenfold.heldAtStartMB) * 100) / 100, BUDGETS.tenfoldHeldAfterSwitchingRatio],
+  ['10×: memory held after 20 switches ÷ after 10', Math.round((results.tenfold.heldAfterTwentyMB / results.tenfold.heldAfterTenMB) * 100) / 100, BUDGETS.tenfoldHeldAfterSwitchingRatio],
   ['cold start ÷ minimal Leptos page', results.ratios.coldStart, BUDGETS.coldStartRatio],
   ['user view ÷ one round trip', results.ratios.userView, BUDGETS.userViewRatio],
   ['device page ÷ one round trip', results.ratios.devicePage, BUDGETS.devicePageRatio],
@@ -634,7 +644,7 @@ console.log(`\n${'First load (KB)'.padEnd(42)}       raw     gzip   brotli`);
 for (const [kind, s] of Object.entries(results.transfer.firstLoad)) console.log(sizeRow(kind, s));
 console.log('Fetched after start-up (KB)');
 for (const [file, s] of Object.entries(results.transfer.later)) console.log(sizeRow(file, s));
-console.log(`\nCold start, a signed-in tab reloaded (median of ${results.coldStart.runs}): search box ready ${results.coldStart.searchReadyMs} ms (${results.ratios.coldStart}× the minimal Leptos page's ${results.minimalColdStart.searchReadyMs} ms), LCP ${results.coldStart.lcpMs} ms`);
+console.log(`\nCold start, a signed-in tab reloaded (median of ${results.coldStart.runs}): search box ready ${results.coldStart.searchReadyMs} ms (${results.ratios.coldStart}× the minimal Leptos page's ${results.minimalColdStart.searchReadyMs} ms), LCP ${results.coldStart.lcpMs} ms; a new tab, through Entra's session: ${results.coldStart.newTabMs} ms`);
 console.log(`One bare round trip to the stand-in: ${results.roundTrip.ms} ms (median of ${results.roundTrip.runs})`);
 console.log(`User view: ${results.userView.elapsedMs} ms (${results.ratios.userView}× one round trip), ${results.userView.rounds} round(s), ${results.userView.calls} calls (batch steps included)`);
 console.log(`Device page: ${results.devicePage.elapsedMs} ms (${results.ratios.devicePage}× one round trip), ${results.devicePage.rounds} round(s), ${results.devicePage.calls} calls (batch steps included)`);
@@ -643,7 +653,7 @@ console.log(`Catalogue: ${results.catalogue.items} items read in ${results.catal
 console.log(`Findings: Lee Gu's ${results.findings.findings} findings computed ${results.findings.runs} times as sections arrived, the slowest in ${results.findings.slowestMs} ms, the last (after the last section's data) in ${results.findings.lastMs} ms; the assignment engine's pass over his 150 devices ${results.findings.assignmentGapsMs} ms in slices of at most ${results.findings.assignmentGapsSliceMs} ms`);
 console.log(`Lee Gu: groups usable ${results.largeUser.groupsUsableMs} ms and failures ${results.largeUser.failuresUsableMs} ms after their data; filter keystroke ≤ ${results.largeUser.filterKeystrokeMaxMs} ms, clicks (entering the filter box, sorting) ≤ ${results.largeUser.clickMaxMs} ms (0: under 16 ms); JS heap ${results.largeUser.jsHeapMB} MB`);
 const t = results.tenfold;
-console.log(`Lee Gu ×10 (${TENFOLD.groups} groups, ${TENFOLD.devices} devices, ${TENFOLD.failures} failures): usable after data: groups ${t.groups.usableMs} ms, devices ${t.devices.usableMs} ms, failures ${t.failures.usableMs} ms; longest task while pages arrive ${t.groups.longestTaskMs}/${t.devices.longestTaskMs}/${t.failures.longestTaskMs} ms; filter keystroke ≤ ${t.filterKeystrokeMaxMs} ms, sort ${t.sortMs} ms (0: under 16 ms); JS heap and wasm memory ${t.heapWithItMB} MB; after switching to Adele and back 10 times ${t.heapBeforeSwitchingMB} MB, 10 times more ${t.heapAfterSwitchingMB} MB`);
+console.log(`Lee Gu ×10 (${TENFOLD.groups} groups, ${TENFOLD.devices} devices, ${TENFOLD.failures} failures): usable after data: groups ${t.groups.usableMs} ms, devices ${t.devices.usableMs} ms, failures ${t.failures.usableMs} ms; longest task while pages arrive ${t.groups.longestTaskMs}/${t.devices.longestTaskMs}/${t.failures.longestTaskMs} ms; filter keystroke ≤ ${t.filterKeystrokeMaxMs} ms, sort ${t.sortMs} ms (0: under 16 ms); JS heap and wasm memory ${t.heapWithItMB} MB (${t.reservedAfterTwentyMB} MB after the switches); held ${t.heldAtStartMB} MB at start, ${t.heldAfterTenMB} MB after switching to Adele and back 10 times, ${t.heldAfterTwentyMB} MB after 10 more`);
 console.log(`Typeahead "adele": ${results.typeahead.requests} request(s), ${results.typeahead.staleResults} stale result(s)\n`);
 console.log('Budget                                        value   budget');
 let missed = 0;
