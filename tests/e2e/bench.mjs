@@ -14,7 +14,7 @@ const minimalDist = process.env.MINIMAL_DIST ?? join(root, 'target', 'minimal-di
 const LATENCY_MS = 100;
 const COLD_RUNS = 7;
 const BUDGETS = {
-  firstLoadBrotliKB: 250,
+  firstLoadBrotliKB: 150,
   userViewRounds: 1,
   userViewMs: 500,
   devicePageRounds: 1,
