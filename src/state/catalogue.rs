@@ -156,7 +156,8 @@ impl Catalogue {
                     (id, name)
                 })
                 .collect();
-            self.group_names.update(|names| names.extend(named));
+            // Signed out meanwhile: the catalogue is gone, and so is what it would keep.
+            self.group_names.try_update(|names| names.extend(named));
         });
     }
 
@@ -172,7 +173,8 @@ impl Catalogue {
         while !pending.is_empty() {
             let steps = pending.iter().enumerate().map(|(i, (_, url))| BatchStep::get(i.to_string(), url)).collect();
             let mut answers = client.batch(ApiVersion::Beta, steps, None, &quiet).await;
-            if self.generation.get_value() != generation {
+            // A newer load, or signed out meanwhile (the catalogue is then gone).
+            if self.generation.try_get_value() != Some(generation) {
                 return;
             }
             let mut next = Vec::new();
