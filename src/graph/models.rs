@@ -955,6 +955,39 @@ mod tests {
         assert!(page.skipped.is_empty());
     }
 
+    /// The device list asks only for [`crate::graph::queries::DEVICE_FIELDS`]: a field the
+    /// model reads but the list leaves out would always be empty.
+    #[test]
+    fn the_device_fields_asked_for_are_every_field_the_model_reads() {
+        let full = serde_json::json!({
+            "id": "d1", "deviceName": "LAB-001", "operatingSystem": "Windows", "osVersion": "10.0.22631",
+            "complianceState": "noncompliant", "managedDeviceOwnerType": "company", "managementAgent": "mdm",
+            "lastSyncDateTime": "2024-05-01T10:00:00Z", "enrolledDateTime": "2024-01-01T10:00:00Z",
+            "azureADRegistered": true, "deviceEnrollmentType": "windowsAzureADJoin", "model": "Surface",
+            "manufacturer": "Microsoft", "deviceCategoryDisplayName": "Lab", "azureADDeviceId": "e1",
+            "serialNumber": "SN1", "userPrincipalName": "a@b.c", "isEncrypted": false, "jailBroken": "False",
+            "freeStorageSpaceInBytes": 1, "totalStorageSpaceInBytes": 2, "managementState": "managed",
+            "complianceGracePeriodExpirationDateTime": "2024-05-02T10:00:00Z",
+            "deviceActionResults": [{
+                "actionName": "syncDevice", "actionState": "done",
+                "startDateTime": "2024-05-01T10:00:00Z", "lastUpdatedDateTime": "2024-05-01T10:00:00Z"
+            }],
+            "notes": null, "imei": "", "partnerReportedThreatState": "unknown"
+        });
+        let every: ManagedDevice = serde_json::from_value(full.clone()).unwrap();
+        let shown = format!("{every:?}");
+        assert!(!shown.contains("None") && !every.device_action_results.is_empty(), "{shown}");
+        let fields: Vec<&str> = crate::graph::queries::DEVICE_FIELDS.split(',').collect();
+        let selected: serde_json::Map<String, serde_json::Value> = full
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(k, _)| fields.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        assert_eq!(serde_json::from_value::<ManagedDevice>(selected.into()).unwrap(), every);
+    }
+
     #[test]
     fn unknown_enum_values_are_kept_not_fatal() {
         let body = r#"{"value":[{"id":"1","complianceState":"unknownFutureValue","managementAgent":"quantumAgent"}]}"#;

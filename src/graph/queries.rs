@@ -45,8 +45,16 @@ pub fn license_details(user: &str) -> String {
     format!("/users/{}/licenseDetails", segment(user))
 }
 
+/// What [`crate::graph::models::ManagedDevice`] reads: Intune sends some sixty properties of
+/// a device otherwise, most of them empty, for every device of the list.
+pub const DEVICE_FIELDS: &str = "id,deviceName,operatingSystem,osVersion,complianceState,managedDeviceOwnerType,\
+managementAgent,lastSyncDateTime,enrolledDateTime,azureADRegistered,deviceEnrollmentType,model,manufacturer,\
+deviceCategoryDisplayName,azureADDeviceId,serialNumber,userPrincipalName,isEncrypted,jailBroken,\
+freeStorageSpaceInBytes,totalStorageSpaceInBytes,managementState,complianceGracePeriodExpirationDateTime,\
+deviceActionResults";
+
 pub fn managed_devices(user: &str) -> String {
-    format!("/users/{}/managedDevices", segment(user))
+    format!("/users/{}/managedDevices?$select={DEVICE_FIELDS}", segment(user))
 }
 
 pub fn managed_app_registrations(user: &str) -> String {
@@ -119,9 +127,14 @@ pub fn device_policy_states(user: &str, device: &str, kind: PolicyKind) -> Strin
     format!("/users/{}/managedDevices/{}/{name}", segment(user), segment(device))
 }
 
-/// One managed device (v1.0: health, storage, remote actions).
+/// One managed device's address, which its details, users and logs are below.
 pub fn managed_device(device: &str) -> String {
     format!("/deviceManagement/managedDevices/{}", segment(device))
+}
+
+/// One managed device (v1.0: health, storage, remote actions).
+pub fn managed_device_record(device: &str) -> String {
+    format!("{}?$select={DEVICE_FIELDS}", managed_device(device))
 }
 
 /// Beta: what only a single GET that selects them fills (who logged on, how it joined).

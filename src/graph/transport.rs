@@ -201,7 +201,10 @@ impl GraphClient {
         let response = request.map_err(network)?.send().await.map_err(network)?;
         let request_id = response.headers().get("request-id");
         let retry_after = response.headers().get("Retry-After").as_deref().and_then(parse_retry_after);
-        let text = response.text().await.map_err(network)?;
+        // Bytes, not text: a JS string would be decoded from UTF-8 and encoded back into wasm
+        // memory, which for a page of a thousand devices is most of a frame.
+        let bytes = response.binary().await.map_err(network)?;
+        let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         if response.ok() {
             return Ok(RawAnswer { body: text, request_id });
         }

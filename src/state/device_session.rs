@@ -138,7 +138,7 @@ impl DeviceSession {
         let device = self.device_id.get_value();
         let user = self.user_id.get_value();
         Some(match name {
-            DeviceSectionName::Device => (ApiVersion::V1, queries::managed_device(&device)),
+            DeviceSectionName::Device => (ApiVersion::V1, queries::managed_device_record(&device)),
             DeviceSectionName::Details => (ApiVersion::Beta, queries::device_details(&device)),
             DeviceSectionName::PrimaryUsers => (ApiVersion::Beta, queries::device_users(&device)),
             DeviceSectionName::Compliance => {

@@ -27,7 +27,7 @@ const SECTIONS = [
   { name: 'enrollment failures', route: '/enrollment-failures', match: 'deviceManagementTroubleshootingEvents', ready: (p) => p.getByText('Device cap reached').first() },
   // The device page of Adele's laptop: each of its calls faulted alone.
   ...[
-    ['device record', () => `managedDevices/${laptop}$`, (p) => p.getByTestId('device-identity').getByText('Surface Laptop 5')],
+    ['device record', () => `managedDevices/${laptop}?$select=id,deviceName`, (p) => p.getByTestId('device-identity').getByText('Surface Laptop 5')],
     ['device details', () => 'joinType,usersLoggedOn', (p) => p.getByTestId('device-identity').getByText('Microsoft Entra joined')],
     ['primary users', () => `${laptop}/users`, (p) => p.getByTestId('primary-users')],
     // The user view asks for the laptop's compliance states too (beside the sign-ins, as the

@@ -24,7 +24,7 @@ test('an @odata.nextLink to another host is refused in its section, and nothing 
       if (new URL(request.url()).hostname.endsWith('example.invalid')) elsewhere.push(request.url());
     });
     // Adele's device list answers with a next page on graph.example.invalid.
-    await stack.addFault({ match: 'managedDevices$', fault: 'foreign-next-link', times: 1 });
+    await stack.addFault({ match: 'managedDevices?$select', fault: 'foreign-next-link', times: 1 });
     await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
     // The devices tab says so (and so does the status card, which shows the same list).
     const alert = page.getByRole('main').getByRole('alert').filter({ hasText: 'pointed to another server' }).last();

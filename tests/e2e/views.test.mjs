@@ -170,7 +170,7 @@ test('every route reloads to the same view', async () => {
 test('a failing section shows its error and request id, the rest stays, and Retry recovers', async () => {
   // The user's device list only: an earlier test's page still reading a device's compliance
   // states (`/managedDevices/{id}/…`, after its view) must not take the one fault.
-  await stack.addFault({ match: '/managedDevices$', fault: '500', times: 1 });
+  await stack.addFault({ match: '/managedDevices?$select', fault: '500', times: 1 });
   try {
     const page = await openPage(browser, { stack });
     await page.goto(`${stack.portalUrl}/users/${ADELE}`);

@@ -483,6 +483,11 @@ fn office_licence(gen: &mut Generator) -> Value {
     })
 }
 
+/// The part of the user principal name before `@`, as Intune names devices after it.
+fn upn_alias(user: &Value) -> &str {
+    user["userPrincipalName"].as_str().and_then(|upn| upn.split('@').next()).unwrap_or("user")
+}
+
 struct DeviceSpec<'a> {
     name: &'a str,
     os: &'a str,
@@ -526,6 +531,35 @@ fn device(gen: &mut Generator, user: &Value, spec: &DeviceSpec) -> Device {
         "managementState": "managed",
         "totalStorageSpaceInBytes": 256_060_514_304u64,
         "freeStorageSpaceInBytes": gen.rng.gen_range(8_000_000_000u64..200_000_000_000),
+        // What real lists hold beside: mostly empty, as Intune sends it without `$select`.
+        "managedDeviceName": format!("{}_{}_{}", upn_alias(user), spec.os, &enrolled[..10]),
+        "activationLockBypassCode": null,
+        "androidSecurityPatchLevel": if spec.os == "Android" { "2024-06-01" } else { "" },
+        "configurationManagerClientEnabledFeatures": null,
+        "deviceHealthAttestationState": null,
+        "easActivated": spec.os != "Windows",
+        "easActivationDateTime": "0001-01-01T00:00:00Z",
+        "easDeviceId": "",
+        "enrollmentProfileName": null,
+        "ethernetMacAddress": null,
+        "exchangeAccessState": "none",
+        "exchangeAccessStateReason": "none",
+        "exchangeLastSuccessfulSyncDateTime": "0001-01-01T00:00:00Z",
+        "iccid": null,
+        "imei": "",
+        "meid": "",
+        "phoneNumber": "",
+        "subscriberCarrier": "",
+        "isSupervised": false,
+        "managementCertificateExpirationDate": "2027-05-14T08:01:00Z",
+        "notes": null,
+        "partnerReportedThreatState": "unknown",
+        "physicalMemoryInBytes": 0,
+        "remoteAssistanceSessionErrorDetails": null,
+        "remoteAssistanceSessionUrl": null,
+        "requireUserEnrollmentApproval": null,
+        "udid": null,
+        "wiFiMacAddress": format!("{:012X}", gen.rng.gen_range(0x1000_0000_0000u64..0xFFFF_FFFF_FFFF)),
         "deviceActionResults": [{
             "actionName": "syncDevice",
             "actionState": "done",

@@ -4,7 +4,9 @@ use serde_json::{json, Value};
 
 use crate::catalogue;
 use crate::identity::Grant;
-use crate::odata::{check_select, filter_matches, page, search_matches, select, PageRule, Query};
+use crate::odata::{
+    check_select, filter_matches, page, search_matches, select, PageRule, Query, BETA_ONLY_DEVICE_PROPERTIES,
+};
 use crate::permissions::may_read_directory_object;
 use crate::response::GraphError;
 use crate::tenant::{id_of, EntraDeviceKey, Tenant, User};
@@ -88,15 +90,10 @@ fn v1_configuration(item: &Value) -> Option<Value> {
     Some(item)
 }
 
-/// Managed device properties only beta sends; `usersLoggedOn` is filled only on a single GET
-/// that selects it.
-const BETA_ONLY_DEVICE_PROPERTIES: [&str; 5] =
-    ["joinType", "usersLoggedOn", "autopilotEnrolled", "enrolledByUserPrincipalName", "hardwareInformation"];
-
 /// A managed device as this call sees it.
 fn device_as_served(device: &Value, version: Version, single_select: Option<&Vec<String>>) -> Value {
     match version {
-        Version::V1 => without(device, &BETA_ONLY_DEVICE_PROPERTIES),
+        Version::V1 => without(device, BETA_ONLY_DEVICE_PROPERTIES),
         Version::Beta if single_select.is_some_and(|fields| fields.iter().any(|f| f == "usersLoggedOn")) => {
             device.clone()
         }
@@ -129,7 +126,7 @@ pub fn answer(tenant: &Tenant, base_url: &str, call: &GraphCall) -> Result<Value
         .map(|segment| percent_encoding::percent_decode_str(segment).decode_utf8_lossy().into_owned())
         .collect();
     let segments: Vec<&str> = decoded.iter().map(String::as_str).collect();
-    check_select(&segments, &query)?;
+    check_select(&segments, &query, call.version == Version::Beta)?;
     let version = call.version.segment();
     let metadata = format!("{base_url}/{version}/$metadata");
     let self_url = format!("{base_url}/{version}{}", call.path);

@@ -206,30 +206,100 @@ const ASSIGNMENT_FILTER_PROPERTIES: &[&str] = &[
     "createdDateTime",
     "lastModifiedDateTime",
 ];
+/// `managedDevice` in v1.0 (cleanMetadata); beta adds [`BETA_ONLY_DEVICE_PROPERTIES`].
+const MANAGED_DEVICE_PROPERTIES: &[&str] = &[
+    "id",
+    "activationLockBypassCode",
+    "androidSecurityPatchLevel",
+    "azureADDeviceId",
+    "azureADRegistered",
+    "complianceGracePeriodExpirationDateTime",
+    "complianceState",
+    "configurationManagerClientEnabledFeatures",
+    "deviceActionResults",
+    "deviceCategoryDisplayName",
+    "deviceEnrollmentType",
+    "deviceHealthAttestationState",
+    "deviceName",
+    "deviceRegistrationState",
+    "easActivated",
+    "easActivationDateTime",
+    "easDeviceId",
+    "emailAddress",
+    "enrolledDateTime",
+    "enrollmentProfileName",
+    "ethernetMacAddress",
+    "exchangeAccessState",
+    "exchangeAccessStateReason",
+    "exchangeLastSuccessfulSyncDateTime",
+    "freeStorageSpaceInBytes",
+    "iccid",
+    "imei",
+    "isEncrypted",
+    "isSupervised",
+    "jailBroken",
+    "lastSyncDateTime",
+    "managedDeviceName",
+    "managedDeviceOwnerType",
+    "managementAgent",
+    "managementCertificateExpirationDate",
+    "managementState",
+    "manufacturer",
+    "meid",
+    "model",
+    "notes",
+    "operatingSystem",
+    "osVersion",
+    "partnerReportedThreatState",
+    "phoneNumber",
+    "physicalMemoryInBytes",
+    "remoteAssistanceSessionErrorDetails",
+    "remoteAssistanceSessionUrl",
+    "requireUserEnrollmentApproval",
+    "serialNumber",
+    "subscriberCarrier",
+    "totalStorageSpaceInBytes",
+    "udid",
+    "userDisplayName",
+    "userId",
+    "userPrincipalName",
+    "wiFiMacAddress",
+];
+/// Managed device properties only beta sends; `usersLoggedOn` is filled only on a single GET
+/// that selects it.
+pub const BETA_ONLY_DEVICE_PROPERTIES: &[&str] =
+    &["joinType", "usersLoggedOn", "autopilotEnrolled", "enrolledByUserPrincipalName", "hardwareInformation"];
 const DEVICE_MANAGEMENT_PROPERTIES: &[&str] =
     &["id", "subscriptionState", "intuneAccountId", "settings", "intuneBrand", "deviceProtectionOverview"];
 
-/// `$select` of a property the resource's type does not have is a 400, as Graph answers it.
-pub fn check_select(segments: &[&str], query: &Query) -> Result<(), GraphError> {
+/// `$select` of a property the resource's type does not have (in this version) is a 400, as
+/// Graph answers it.
+pub fn check_select(segments: &[&str], query: &Query, beta: bool) -> Result<(), GraphError> {
     let Some(fields) = &query.select else { return Ok(()) };
-    let (known, type_name) = match segments {
-        ["users"] | ["users", _] => (USER_PROPERTIES, "microsoft.graph.user"),
+    let device_properties: &[&[&str]] =
+        if beta { &[MANAGED_DEVICE_PROPERTIES, BETA_ONLY_DEVICE_PROPERTIES] } else { &[MANAGED_DEVICE_PROPERTIES] };
+    let (known, type_name): (&[&[&str]], &str) = match segments {
+        ["users"] | ["users", _] => (&[USER_PROPERTIES], "microsoft.graph.user"),
         ["users" | "devices", _, "memberOf" | "transitiveMemberOf"] => {
-            (DIRECTORY_OBJECT_PROPERTIES, "microsoft.graph.directoryObject")
+            (&[DIRECTORY_OBJECT_PROPERTIES], "microsoft.graph.directoryObject")
         }
         [device, "memberOf" | "transitiveMemberOf"] if device.starts_with("devices(") => {
-            (DIRECTORY_OBJECT_PROPERTIES, "microsoft.graph.directoryObject")
+            (&[DIRECTORY_OBJECT_PROPERTIES], "microsoft.graph.directoryObject")
         }
         ["deviceManagement", "configurationPolicies", ..] => {
-            (CONFIGURATION_POLICY_PROPERTIES, "microsoft.graph.deviceManagementConfigurationPolicy")
+            (&[CONFIGURATION_POLICY_PROPERTIES], "microsoft.graph.deviceManagementConfigurationPolicy")
         }
         ["deviceManagement", "assignmentFilters", ..] => {
-            (ASSIGNMENT_FILTER_PROPERTIES, "microsoft.graph.deviceAndAppManagementAssignmentFilter")
+            (&[ASSIGNMENT_FILTER_PROPERTIES], "microsoft.graph.deviceAndAppManagementAssignmentFilter")
         }
-        ["deviceManagement"] => (DEVICE_MANAGEMENT_PROPERTIES, "microsoft.graph.deviceManagement"),
+        ["deviceManagement"] => (&[DEVICE_MANAGEMENT_PROPERTIES], "microsoft.graph.deviceManagement"),
+        ["users", _, "managedDevices"]
+        | ["users", _, "managedDevices", _]
+        | ["deviceManagement", "managedDevices"]
+        | ["deviceManagement", "managedDevices", _] => (device_properties, "microsoft.graph.managedDevice"),
         _ => return Ok(()),
     };
-    match fields.iter().find(|field| !known.contains(&field.as_str())) {
+    match fields.iter().find(|field| !known.iter().any(|list| list.contains(&field.as_str()))) {
         Some(unknown) => Err(GraphError::bad_request(
             "BadRequest",
             &format!("Could not find a property named '{unknown}' on type '{type_name}'."),
@@ -398,16 +468,28 @@ mod tests {
     #[test]
     fn selecting_a_property_the_type_lacks_is_a_bad_request() {
         let query = Query::parse("$select=id,displayName,nonsense").unwrap();
-        let refused = check_select(&["users", "a"], &query).unwrap_err();
+        let refused = check_select(&["users", "a"], &query, false).unwrap_err();
         assert_eq!(
             (refused.status, refused.message.as_str()),
             (400, "Could not find a property named 'nonsense' on type 'microsoft.graph.user'.")
         );
         assert!(check_select(
             &["users", "a", "transitiveMemberOf"],
-            &Query::parse("$select=id,displayName,groupTypes,membershipRule").unwrap()
+            &Query::parse("$select=id,displayName,groupTypes,membershipRule").unwrap(),
+            false
         )
         .is_ok());
+    }
+
+    #[test]
+    fn a_managed_device_property_only_beta_has_is_refused_in_v1() {
+        let join_type = Query::parse("$select=id,joinType").unwrap();
+        assert!(check_select(&["deviceManagement", "managedDevices", "d"], &join_type, true).is_ok());
+        let refused = check_select(&["users", "a", "managedDevices"], &join_type, false).unwrap_err();
+        assert_eq!(
+            refused.message,
+            "Could not find a property named 'joinType' on type 'microsoft.graph.managedDevice'."
+        );
     }
 
     #[test]

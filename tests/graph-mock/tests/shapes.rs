@@ -32,10 +32,17 @@ const R2_PROPERTIES: &[(&str, &[&str])] = &[
     ("directoryRole", &["id", "displayName", "description", "roleTemplateId", "deletedDateTime"]),
     ("administrativeUnit", &["id", "displayName", "description", "visibility", "deletedDateTime"]),
     ("deviceCompliancePolicySettingState", &["userId", "userPrincipalName", "sources"]),
-    // v1.0 metadata (`managementState`); beta metadata for the rest.
+    // v1.0 metadata (`managementState`, `enrollmentProfileName`); beta metadata for the rest.
     (
         "managedDevice",
-        &["managementState", "joinType", "usersLoggedOn", "autopilotEnrolled", "enrolledByUserPrincipalName"],
+        &[
+            "managementState",
+            "enrollmentProfileName",
+            "joinType",
+            "usersLoggedOn",
+            "autopilotEnrolled",
+            "enrolledByUserPrincipalName",
+        ],
     ),
     ("loggedOnUser", &["userId", "lastLogOnDateTime"]),
     (
