@@ -9,6 +9,7 @@ use crate::browser::{focus, is_typing, load_config, mount_path, set_document_lan
 use crate::components::app_header::AppHeader;
 use std::rc::Rc;
 
+use crate::auth::oidc::fetch_sign_in;
 use crate::auth::{Arrival, AuthHandle, AuthSession};
 use crate::config::{Config, ConfigProblem};
 use crate::graph::GraphClient;
@@ -65,6 +66,9 @@ fn Portal(config: Config) -> impl IntoView {
         if auth.with_value(AuthSession::ended) {
             return view! { <p aria-busy="true">{move || i18n.t(Msg::SigningOut)}</p> }.into_any();
         }
+        if let Some(problem) = auth.with_value(AuthSession::stalled) {
+            return view! { <SignInPage problem=problem auth=auth/> }.into_any();
+        }
         match arrival.get() {
             None | Some(Arrival::Redirecting) => {
                 view! { <p aria-busy="true">{move || i18n.t(Msg::SigningIn)}</p> }.into_any()
@@ -82,9 +86,15 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
     provide_context(Directory::new(client.clone()));
     provide_context(Catalogue::new(client.clone()));
     provide_context(Sessions::new(client));
-    // The user view's chunk comes once the page is up, before the operator has picked a user.
+    // The user view's chunk comes once the page is up, before the operator has picked a user;
+    // then the sign-in code, so a renewal does not wait for it.
     set_timeout(
-        || leptos::task::spawn_local(async { _ = fetch_user_view().await }),
+        || {
+            leptos::task::spawn_local(async {
+                _ = fetch_user_view().await;
+                _ = fetch_sign_in().await;
+            })
+        },
         std::time::Duration::from_millis(500),
     );
     view! {

@@ -1,5 +1,11 @@
 //! Authorization code with PKCE against Entra ID, through the `oauth2` crate with the
-//! browser's fetch (gloo-net) as its HTTP client.
+//! browser's fetch (gloo-net) as its HTTP client. The protocol's code is a split point
+//! ([`sign_in_protocol`]): a tab that resumes with the access token it kept never downloads it.
+
+use std::rc::Rc;
+
+use futures::future::LocalBoxFuture;
+use futures::FutureExt;
 
 use oauth2::basic::{
     BasicErrorResponse, BasicErrorResponseType, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
@@ -48,6 +54,15 @@ pub enum SignInError {
     Network(String),
     /// An answer that is not a token response.
     Answer(String),
+    /// The sign-in code could not be downloaded (offline, or a deployment replaced it).
+    Unavailable,
+}
+
+#[cfg(helpdesk_split)]
+impl From<wasm_split_helpers::SplitLoaderError> for SignInError {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        SignInError::Unavailable
+    }
 }
 
 impl SignInError {
@@ -100,6 +115,53 @@ impl PendingSignIn {
     }
 }
 
+/// What signing in needs from the configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInSettings {
+    pub authority: String,
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub graph_scopes: Vec<String>,
+}
+
+/// The steps of the sign-in, as the session uses them; implemented by [`SignInClient`], whose
+/// code only [`sign_in_protocol`] reaches.
+pub trait SignInProtocol {
+    /// The authorize URL with a fresh `state` and S256 challenge, and what to keep for the
+    /// answer; `silent` asks Entra to answer from its session without showing a page.
+    fn begin(&self, return_to: &str, silent: bool) -> (String, PendingSignIn);
+    fn redeem<'a>(&'a self, code: &'a str, verifier: &'a str, now_ms: f64) -> TokenAnswer<'a>;
+    fn refresh<'a>(&'a self, refresh_token: &'a str, now_ms: f64, operator: &'a Operator) -> TokenAnswer<'a>;
+}
+
+pub type TokenAnswer<'a> = LocalBoxFuture<'a, Result<TokenSet, SignInError>>;
+
+/// The sign-in protocol for `settings`, its code fetched the first time (release builds).
+#[cfg(helpdesk_split)]
+#[wasm_split_helpers::wasm_split(sign_in, fallible, preload(fetch_sign_in))]
+pub fn sign_in_protocol(settings: &SignInSettings) -> Result<Rc<dyn SignInProtocol>, SignInError> {
+    protocol_for(settings)
+}
+
+#[cfg(not(helpdesk_split))]
+pub async fn sign_in_protocol(settings: &SignInSettings) -> Result<Rc<dyn SignInProtocol>, SignInError> {
+    protocol_for(settings)
+}
+
+/// Fetches the sign-in code ahead of need, so a renewal does not wait for it.
+#[cfg(not(helpdesk_split))]
+pub async fn fetch_sign_in() -> Result<(), SignInError> {
+    Ok(())
+}
+
+fn protocol_for(settings: &SignInSettings) -> Result<Rc<dyn SignInProtocol>, SignInError> {
+    let client =
+        SignInClient::new(&settings.authority, &settings.client_id, &settings.redirect_uri, &settings.graph_scopes)
+            // The addresses were checked when the configuration was read.
+            .map_err(SignInError::Answer)?;
+    Ok(Rc::new(client))
+}
+
 #[derive(Clone)]
 pub struct SignInClient {
     client: EntraClient,
@@ -129,10 +191,10 @@ impl SignInClient {
     fn scopes(&self) -> impl Iterator<Item = Scope> + '_ {
         self.scopes.iter().map(|scope| Scope::new(scope.clone()))
     }
+}
 
-    /// The authorize URL with a fresh `state` and S256 challenge, and what to keep for the
-    /// answer; `silent` asks Entra to answer from its session without showing a page.
-    pub fn begin(&self, return_to: &str, silent: bool) -> (String, PendingSignIn) {
+impl SignInProtocol for SignInClient {
+    fn begin(&self, return_to: &str, silent: bool) -> (String, PendingSignIn) {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let mut request =
             self.client.authorize_url(CsrfToken::new_random).add_scopes(self.scopes()).set_pkce_challenge(challenge);
@@ -149,25 +211,27 @@ impl SignInClient {
         (url.to_string(), pending)
     }
 
-    pub async fn redeem(&self, code: &str, verifier: &str, now_ms: f64) -> Result<TokenSet, SignInError> {
-        let answer = self
-            .client
-            .exchange_code(AuthorizationCode::new(code.into()))
-            .set_pkce_verifier(PkceCodeVerifier::new(verifier.into()))
-            .request_async(&fetch)
-            .await;
-        token_set(answer, now_ms, None)
+    fn redeem<'a>(&'a self, code: &'a str, verifier: &'a str, now_ms: f64) -> TokenAnswer<'a> {
+        async move {
+            let answer = self
+                .client
+                .exchange_code(AuthorizationCode::new(code.into()))
+                .set_pkce_verifier(PkceCodeVerifier::new(verifier.into()))
+                .request_async(&fetch)
+                .await;
+            token_set(answer, now_ms, None)
+        }
+        .boxed_local()
     }
 
-    pub async fn refresh(
-        &self,
-        refresh_token: &str,
-        now_ms: f64,
-        operator: &Operator,
-    ) -> Result<TokenSet, SignInError> {
-        let token = RefreshToken::new(refresh_token.into());
-        let answer = self.client.exchange_refresh_token(&token).add_scopes(self.scopes()).request_async(&fetch).await;
-        token_set(answer, now_ms, Some(operator))
+    fn refresh<'a>(&'a self, refresh_token: &'a str, now_ms: f64, operator: &'a Operator) -> TokenAnswer<'a> {
+        async move {
+            let token = RefreshToken::new(refresh_token.into());
+            let answer =
+                self.client.exchange_refresh_token(&token).add_scopes(self.scopes()).request_async(&fetch).await;
+            token_set(answer, now_ms, Some(operator))
+        }
+        .boxed_local()
     }
 }
 

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::oidc::{PendingSignIn, SignInClient, SignInError};
+use super::oidc::{sign_in_protocol, Endpoints, PendingSignIn, SignInError, SignInProtocol, SignInSettings};
 use super::tokens::{Operator, TabAccess, TokenSet};
 use crate::browser::{last_sign_out_ms, note_sign_out, portal_url};
 use crate::config::Config;
@@ -96,7 +96,12 @@ pub struct AuthSession(Rc<Inner>);
 type Renewal = Shared<LocalBoxFuture<'static, Result<String, GraphError>>>;
 
 struct Inner {
-    client: SignInClient,
+    settings: SignInSettings,
+    endpoints: Endpoints,
+    /// The sign-in protocol, once downloaded.
+    protocol: RefCell<Option<Rc<dyn SignInProtocol>>>,
+    /// A sign-in that could not start (its code could not be downloaded): shown instead of the portal.
+    stalled: RwSignal<Option<SignInProblem>>,
     tokens: RefCell<Option<TokenSet>>,
     /// One renewal at a time; concurrent callers wait for the same one.
     renewing: RefCell<Option<Renewal>>,
@@ -196,11 +201,20 @@ pub fn redirect_uri(config: &Config) -> String {
 impl AuthSession {
     pub fn new(config: &Config) -> Result<AuthSession, String> {
         let redirect_uri = redirect_uri(config);
-        let client = SignInClient::new(&config.authority, &config.client_id, &redirect_uri, &config.scopes)?;
+        // The browser's parser, as the sign-in code that will use it is not downloaded yet.
+        web_sys::Url::new(&redirect_uri).map_err(|_| redirect_uri.clone())?;
         // One channel per portal (its redirect URI): two portals on one origin do not end each other.
         let tabs = web_sys::BroadcastChannel::new(&format!("helpdesk {redirect_uri}")).ok();
         Ok(AuthSession(Rc::new(Inner {
-            client,
+            endpoints: Endpoints::of_authority(&config.authority),
+            settings: SignInSettings {
+                authority: config.authority.clone(),
+                client_id: config.client_id.clone(),
+                redirect_uri,
+                graph_scopes: config.scopes.clone(),
+            },
+            protocol: RefCell::new(None),
+            stalled: RwSignal::new(None),
             tokens: RefCell::new(None),
             renewing: RefCell::new(None),
             timer: RefCell::new(None),
@@ -299,13 +313,29 @@ impl AuthSession {
         self.0.operator
     }
 
+    /// A sign-in that could not start, for the portal to show instead of its pages.
+    pub fn stalled(&self) -> Option<SignInProblem> {
+        self.0.stalled.get()
+    }
+
+    /// The sign-in protocol, its code downloaded the first time.
+    async fn protocol(&self) -> Result<Rc<dyn SignInProtocol>, SignInError> {
+        let kept = self.0.protocol.borrow().clone();
+        if let Some(protocol) = kept {
+            return Ok(protocol);
+        }
+        let protocol = sign_in_protocol(&self.0.settings).await?;
+        *self.0.protocol.borrow_mut() = Some(protocol.clone());
+        Ok(protocol)
+    }
+
     /// The scopes the operator's token carries.
     pub fn granted(&self) -> Vec<String> {
         self.0.tokens.borrow().as_ref().map(|t| t.scopes.clone()).unwrap_or_default()
     }
 
     fn signed_out_uri(&self) -> String {
-        format!("{}/{SIGNED_OUT_PATH}", self.0.client.redirect_uri.trim_end_matches('/'))
+        format!("{}/{SIGNED_OUT_PATH}", self.0.settings.redirect_uri.trim_end_matches('/'))
     }
 
     /// On start: finish a sign-in coming back from Entra, show the signed-out page, resume
@@ -316,7 +346,7 @@ impl AuthSession {
         let here = href.split(['?', '#']).next().unwrap_or_default();
         let params = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default()).ok();
         let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
-        if here == self.0.client.redirect_uri && (param("code").is_some() || param("error").is_some()) {
+        if here == self.0.settings.redirect_uri && (param("code").is_some() || param("error").is_some()) {
             let pending: Option<PendingSignIn> = stored(PENDING_KEY);
             forget(PENDING_KEY);
             // `state` first: until it matches the sign-in this tab started, nothing in the
@@ -360,7 +390,11 @@ impl AuthSession {
     /// Redeems the code of the sign-in this tab started (its `state` already checked).
     async fn finish(&self, pending: PendingSignIn, code: &str) -> Arrival {
         let generation = self.0.generation.current();
-        match self.0.client.redeem(code, &pending.verifier, now_ms()).await {
+        let redeemed = match self.protocol().await {
+            Ok(protocol) => protocol.redeem(code, &pending.verifier, now_ms()).await,
+            Err(unavailable) => Err(unavailable),
+        };
+        match redeemed {
             Ok(_) if !self.0.generation.is(generation) => Arrival::Problem(SignInProblem::SignedOut),
             Ok(tokens) => {
                 self.keep(tokens);
@@ -426,7 +460,7 @@ impl AuthSession {
         self.end_here(ending);
         self.tell_tabs(if ending == Ending::Idle { TAB_SIGNED_OUT_IDLE } else { TAB_SIGNED_OUT });
         let back = js_sys::encode_uri_component(&self.signed_out_uri());
-        go_to(&format!("{}?post_logout_redirect_uri={back}", self.0.client.endpoints.logout));
+        go_to(&format!("{}?post_logout_redirect_uri={back}", self.0.endpoints.logout));
     }
 
     /// Another tab ended the session (and Entra's): this one shows its signed-out page.
@@ -456,9 +490,21 @@ impl AuthSession {
             return;
         }
         self.clear();
-        let (url, pending) = self.0.client.begin(return_to, silent);
-        store(PENDING_KEY, &pending);
-        go_instead(&url);
+        let session = self.clone();
+        let return_to = return_to.to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            match session.protocol().await {
+                Ok(protocol) => {
+                    let (url, pending) = protocol.begin(&return_to, silent);
+                    store(PENDING_KEY, &pending);
+                    go_instead(&url);
+                }
+                Err(error) => {
+                    session.0.leaving.set(false);
+                    session.0.stalled.set(Some(SignInProblem::Exchange(error)));
+                }
+            }
+        });
     }
 
     /// Ends the session in every tab of the portal and in Entra.
@@ -490,7 +536,11 @@ impl AuthSession {
             return Err(sign_in_required());
         };
         let generation = self.0.generation.current();
-        match self.0.client.refresh(&refresh_token, now_ms(), &operator).await {
+        let refreshed = match self.protocol().await {
+            Ok(protocol) => protocol.refresh(&refresh_token, now_ms(), &operator).await,
+            Err(unavailable) => Err(unavailable),
+        };
+        match refreshed {
             // Signed out while the renewal was on its way: what it got is not kept.
             _ if !self.0.generation.is(generation) => Err(sign_in_required()),
             Ok(tokens) => {
@@ -507,6 +557,9 @@ impl AuthSession {
                 | SignInError::Network(description)
                 | SignInError::Answer(description),
             ) => Err(GraphError::new(FailureKind::Network, description)),
+            Err(SignInError::Unavailable) => {
+                Err(GraphError::new(FailureKind::Network, "the sign-in code could not be downloaded"))
+            }
         }
     }
 }

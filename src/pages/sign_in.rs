@@ -18,6 +18,7 @@ fn explain(i18n: &I18n, problem: &SignInProblem) -> String {
         SignInProblem::Exchange(SignInError::Network(reason) | SignInError::Answer(reason)) => {
             i18n.fmt(Msg::SignInUnreachable, &[reason])
         }
+        SignInProblem::Exchange(SignInError::Unavailable) => i18n.t(Msg::PartUnavailable).to_string(),
         SignInProblem::SignedOut => i18n.t(Msg::SignedOutBody).to_string(),
         SignInProblem::SignedOutIdle(minutes) => i18n.fmt(Msg::SignedOutIdle, &[&i18n.lang.get().decimal(*minutes)]),
     }

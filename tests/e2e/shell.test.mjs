@@ -103,7 +103,7 @@ test('typing a name finds the user and Enter opens them; a deep link reloads', a
 
 test('the user view comes after start-up; when it cannot be downloaded the page says so, and Reload recovers', async () => {
   const stack = await startStack();
-  const chunk = /\/split_[^/]+\.wasm$/;
+  const chunk = /\/split_user_view[^/]*\.wasm$/;
   try {
     const page = await openPage(browser, { stack });
     await page.goto(stack.portalUrl);

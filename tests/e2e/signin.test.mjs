@@ -161,6 +161,27 @@ test('sign-out leaves no token in storage and ends the sign-in session', async (
   }
 });
 
+test('the sign-in code is fetched only to sign in: a reload works without it, and a sign-in that cannot get it says so', async () => {
+  const stack = await startStack();
+  const signInCode = /\/split_sign_in[^/]*\.wasm$/;
+  try {
+    const page = await openPage(browser, { stack });
+    await page.route(signInCode, (route) => route.abort());
+    await page.goto(stack.portalUrl);
+    await openAdele(page);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('This part of the portal could not be downloaded').waitFor();
+    await page.unroute(signInCode);
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByRole('heading', { name: 'Pick an account' }).waitFor();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
 test('a tampered state is refused before any token is asked for', async () => {
   const stack = await startStack();
   try {

@@ -1,8 +1,9 @@
 // Part of the Trunk post-build hook (finish-dist.mjs): when the build marks split points
 // (`--cfg helpdesk_split`, the release build), the linked wasm is split with wasm-split-cli
-// into the start-up module and the user view's chunk, which is fetched later. Trunk 0.21 has
-// no step between linking and wasm-bindgen, so this redoes wasm-bindgen and wasm-opt on the
-// split modules and swaps them in for Trunk's, under content-hashed names.
+// into the start-up module and the chunks fetched later (the user view's, the sign-in code's,
+// and what those two share). Trunk 0.21 has no step between linking and wasm-bindgen, so this
+// redoes wasm-bindgen and wasm-opt on the split modules and swaps them in for Trunk's, under
+// content-hashed names.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,14 +59,15 @@ export async function splitWasm({ html, staging, source, name, integrity }) {
     // The link module and the bindings import each other; the link module's name is fixed
     // first (it names the bindings only through a placeholder), then the bindings'.
     const bindingsText = await readFile(join(work, 'bindgen', 'helpdesk.js'), 'utf8');
-    // Only the import statement changes: the wasm still names its import module the same.
+    // Only the import statements change (one per split module): the wasm still names its
+    // import module the same.
     const importOfLink = `from "./${LINK_FILE}"`;
     if (!bindingsText.includes(importOfLink)) throw new Error(`finish-dist: the bindings do not import ${LINK_FILE}`);
     // Named after the link module too, which changes with the chunks.
     const jsName = name('helpdesk', 'js', bindingsText + link);
     link = link.replace('from "./helpdesk.js"', `from "./${jsName}"`);
     const linkName = name('wasm-split', 'js', link);
-    const finalBindings = bindingsText.replace(importOfLink, `from "./${linkName}"`);
+    const finalBindings = bindingsText.replaceAll(importOfLink, `from "./${linkName}"`);
     await writeFile(join(staging, linkName), link);
     await writeFile(join(staging, jsName), finalBindings);
 
