@@ -12,6 +12,7 @@ use crate::components::section_error::SectionError;
 use crate::graph::models::{Page, User};
 use crate::graph::GraphError;
 use crate::i18n::{use_i18n, Msg};
+use crate::pages::user_parts::start_loading;
 use crate::routes::user_route;
 use crate::state::directory::use_directory;
 use crate::state::sessions::Sessions;
@@ -145,6 +146,17 @@ pub fn SelectUserPage() -> impl IntoView {
         }
     };
 
+    let sessions = expect_context::<Sessions>();
+    // On the press, not the click: the user's calls leave while the button is still down.
+    let start_on_press = move |id: String| {
+        move |event: leptos::ev::PointerEvent| {
+            if event.button() == 0 {
+                let id = id.clone();
+                leptos::task::spawn_local(async move { _ = start_loading(sessions, id).await });
+            }
+        }
+    };
+
     let results = move || {
         let text = typed.get().trim().to_string();
         if text.chars().count() < 2 {
@@ -162,7 +174,7 @@ pub fn SelectUserPage() -> impl IntoView {
                         let name = user.display_name.clone().unwrap_or_else(|| user.id.clone());
                         let mail = user.mail.clone().or(user.user_principal_name.clone()).unwrap_or_default();
                         view! { class=class,
-                            <li role="option" id=format!("user-option-{index}") aria-selected=move || (highlighted.get() == Some(index)).to_string()>
+                            <li role="option" id=format!("user-option-{index}") aria-selected=move || (highlighted.get() == Some(index)).to_string() on:pointerdown=start_on_press(user.id.clone())>
                                 <RouteLink route=user_route(&user.id, "") tabindex="-1" class=class>
                                     <div>{name}</div>
                                     <div class="mail">{mail}</div>
@@ -176,7 +188,6 @@ pub fn SelectUserPage() -> impl IntoView {
         }
     };
 
-    let sessions = expect_context::<Sessions>();
     let recent = move || {
         let users: Vec<(String, String)> = sessions
             .recent()

@@ -24,6 +24,7 @@ use crate::pages::policies::PoliciesPage;
 use crate::pages::restrictions::RestrictionsPage;
 use crate::pages::sign_ins::SignInsPage;
 use crate::pages::user::UserLayout;
+use crate::state::sessions::Sessions;
 
 /// The chunk could not be fetched (offline, or a deployment replaced it).
 pub struct PartUnavailable;
@@ -96,6 +97,25 @@ user_parts! {
     SIGN_INS = sign_ins => view! { <SignInsPage/> };
     ASSIGNMENTS = assignments => view! { <AssignmentsPage/> };
     FAILURE_DETAIL = failure_detail => view! { <FailureDetailPage/> };
+}
+
+/// Starts loading a user on the press that opens them, before the route is built, so the
+/// calls leave with the press; the view then finds the session loading. Its code stays in
+/// the user-view chunk.
+#[cfg(helpdesk_split)]
+#[wasm_split_helpers::wasm_split(user_view, fallible)]
+pub fn start_loading(sessions: Sessions, key: String) -> Result<(), PartUnavailable> {
+    open_session(sessions, &key)
+}
+
+#[cfg(not(helpdesk_split))]
+pub async fn start_loading(sessions: Sessions, key: String) -> Result<(), PartUnavailable> {
+    open_session(sessions, &key)
+}
+
+fn open_session(sessions: Sessions, key: &str) -> Result<(), PartUnavailable> {
+    sessions.open(key);
+    Ok(())
 }
 
 /// Fetches the user-view chunk ahead of need, so choosing a user does not wait for it.

@@ -101,6 +101,33 @@ test('typing a name finds the user and Enter opens them; a deep link reloads', a
   }
 });
 
+test('pressing on a search result starts loading the user before the button is released, and only once', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack });
+    await page.goto(stack.portalUrl);
+    await page.getByRole('combobox', { name: 'Name or e-mail' }).fill('adele');
+    const option = page.getByRole('option', { name: /Adele Vance/ });
+    await option.waitFor();
+    // The user view's chunk, fetched after start-up, holds the loading code.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_user_view/.test(e.name)));
+    await fetch(`${stack.mockUrl}/_mock/requests`, { method: 'DELETE' });
+    const box = await option.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const sent = page.waitForRequest((request) => request.url().endsWith('/$batch'));
+    await page.mouse.down();
+    await sent;
+    assert.equal(await page.getByRole('heading', { name: 'Adele Vance' }).count(), 0, 'still on the search page');
+    await page.mouse.up();
+    await page.getByRole('region', { name: 'User status' }).getByText(/Licensed/).waitFor();
+    const licence = (await stack.requests()).filter((r) => r.path.includes('/licenseDetails'));
+    assert.equal(licence.length, 1, 'the view uses the load its press started');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
 test('the user view comes after start-up; when it cannot be downloaded the page says so, and Reload recovers', async () => {
   const stack = await startStack();
   const chunk = /\/split_user_view[^/]*\.wasm$/;
