@@ -1,6 +1,6 @@
 //! Authorization code with PKCE against Entra ID, through the `oauth2` crate with the
 //! browser's fetch (gloo-net) as its HTTP client. The protocol's code is a split point
-//! ([`sign_in_protocol`]): a tab that resumes with the access token it kept never downloads it.
+//! ([`sign_in_protocol`]): a tab that resumes with the access token it kept starts without it.
 
 use std::rc::Rc;
 

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use super::oidc::{sign_in_protocol, Endpoints, PendingSignIn, SignInError, SignInProtocol, SignInSettings};
 use super::tokens::{Operator, TabAccess, TokenSet};
-use crate::browser::{last_sign_out_ms, note_sign_out, portal_url};
+use crate::browser::{last_sign_out_ms, mount_path, note_sign_out, portal_url};
 use crate::config::Config;
 use crate::graph::{Credentials, FailureKind, GraphError};
 
@@ -102,6 +102,8 @@ struct Inner {
     protocol: RefCell<Option<Rc<dyn SignInProtocol>>>,
     /// A sign-in that could not start (its code could not be downloaded): shown instead of the portal.
     stalled: RwSignal<Option<SignInProblem>>,
+    /// Where that sign-in was going, and whether silently, for the sign-in page's retry.
+    stalled_at: RefCell<Option<(String, bool)>>,
     tokens: RefCell<Option<TokenSet>>,
     /// One renewal at a time; concurrent callers wait for the same one.
     renewing: RefCell<Option<Renewal>>,
@@ -215,6 +217,7 @@ impl AuthSession {
             },
             protocol: RefCell::new(None),
             stalled: RwSignal::new(None),
+            stalled_at: RefCell::new(None),
             tokens: RefCell::new(None),
             renewing: RefCell::new(None),
             timer: RefCell::new(None),
@@ -475,7 +478,7 @@ impl AuthSession {
     }
 
     /// Off to Entra's sign-in page; back at `return_to` afterwards.
-    pub fn sign_in(&self, return_to: &str) {
+    fn sign_in(&self, return_to: &str) {
         self.go_sign_in(return_to, false);
     }
 
@@ -492,19 +495,33 @@ impl AuthSession {
         self.clear();
         let session = self.clone();
         let return_to = return_to.to_string();
+        let generation = self.0.generation.current();
         wasm_bindgen_futures::spawn_local(async move {
-            match session.protocol().await {
+            let protocol = session.protocol().await;
+            // Signed out while the sign-in code downloaded: the sign-out stands.
+            if !session.0.generation.is(generation) {
+                return;
+            }
+            match protocol {
                 Ok(protocol) => {
                     let (url, pending) = protocol.begin(&return_to, silent);
                     store(PENDING_KEY, &pending);
                     go_instead(&url);
                 }
                 Err(error) => {
+                    *session.0.stalled_at.borrow_mut() = Some((return_to, silent));
                     session.0.leaving.set(false);
                     session.0.stalled.set(Some(SignInProblem::Exchange(error)));
                 }
             }
         });
+    }
+
+    /// The sign-in page's button: a sign-in that could not start goes where it was going, as it
+    /// was going; any other, to the start page.
+    pub fn retry_sign_in(&self) {
+        let (return_to, silent) = self.0.stalled_at.take().unwrap_or_else(|| (mount_path(), false));
+        self.go_sign_in(&return_to, silent);
     }
 
     /// Ends the session in every tab of the portal and in Entra.

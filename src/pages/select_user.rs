@@ -147,10 +147,12 @@ pub fn SelectUserPage() -> impl IntoView {
     };
 
     let sessions = expect_context::<Sessions>();
-    // On the press, not the click: the user's calls leave while the button is still down.
+    // On the press, not the click: the user's calls leave while the button is still down. A
+    // plain press of a mouse only: a modified click opens another tab, a touch may be a scroll.
     let start_on_press = move |id: String| {
         move |event: leptos::ev::PointerEvent| {
-            if event.button() == 0 {
+            let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+            if event.button() == 0 && event.pointer_type() == "mouse" && !modified {
                 let id = id.clone();
                 leptos::task::spawn_local(async move { _ = start_loading(sessions, id).await });
             }

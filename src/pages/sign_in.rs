@@ -4,8 +4,7 @@ use leptos::prelude::*;
 use stylers::style;
 
 use crate::auth::oidc::SignInError;
-use crate::auth::{AuthHandle, SignInProblem};
-use crate::browser::mount_path;
+use crate::auth::{AuthHandle, AuthSession, SignInProblem};
 use crate::i18n::{use_i18n, I18n, Msg};
 
 fn explain(i18n: &I18n, problem: &SignInProblem) -> String {
@@ -42,7 +41,7 @@ pub fn SignInPage(problem: SignInProblem, auth: AuthHandle) -> impl IntoView {
         <main id="main">
             <h1>{title}</h1>
             <p role=role>{move || explain(&i18n, &problem)}</p>
-            <button type="button" autofocus on:click=move |_| auth.with_value(|auth| auth.sign_in(&mount_path()))>{action}</button>
+            <button type="button" autofocus on:click=move |_| auth.with_value(AuthSession::retry_sign_in)>{action}</button>
         </main>
     }
 }

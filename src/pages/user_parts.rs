@@ -114,7 +114,10 @@ pub async fn start_loading(sessions: Sessions, key: String) -> Result<(), PartUn
 }
 
 fn open_session(sessions: Sessions, key: &str) -> Result<(), PartUnavailable> {
-    sessions.open(key);
+    // The chunk may arrive after a sign-out dropped the sessions.
+    if !sessions.are_gone() {
+        sessions.open(key);
+    }
     Ok(())
 }
 

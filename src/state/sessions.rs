@@ -91,6 +91,11 @@ impl Sessions {
         DeviceSession::new(user_id, device_id, self.client.get_value())
     }
 
+    /// Whether the signed-in portal that held these sessions is gone (signed out).
+    pub fn are_gone(&self) -> bool {
+        self.recent.is_disposed()
+    }
+
     /// Users opened recently, most recent first (for the user selection page).
     pub fn recent(&self) -> Vec<UserSession> {
         self.recent.with(|recent| recent.iter().map(|kept| kept.session).collect())

@@ -161,7 +161,7 @@ test('sign-out leaves no token in storage and ends the sign-in session', async (
   }
 });
 
-test('the sign-in code is fetched only to sign in: a reload works without it, and a sign-in that cannot get it says so', async () => {
+test('a signed-in tab starts without the sign-in code, and a sign-in that cannot download it says so', async () => {
   const stack = await startStack();
   const signInCode = /\/split_sign_in[^/]*\.wasm$/;
   try {
@@ -177,6 +177,17 @@ test('the sign-in code is fetched only to sign in: a reload works without it, an
     await page.getByRole('button', { name: 'Sign in again' }).click();
     await page.getByRole('heading', { name: 'Pick an account' }).waitFor();
     assert.deepEqual(page.problems, []);
+
+    // A deep link in a new tab: the retry goes back to the same view.
+    const fresh = await openPage(browser);
+    await fresh.route(signInCode, (route) => route.abort());
+    await fresh.goto(`${stack.portalUrl}/users/${ADELE}/devices`);
+    await fresh.getByRole('alert').getByText('This part of the portal could not be downloaded').waitFor();
+    await fresh.unroute(signInCode);
+    await fresh.getByRole('button', { name: 'Sign in again' }).click();
+    await fresh.getByRole('button', { name: /Isaiah Langer/ }).click();
+    await fresh.getByRole('cell', { name: 'DESKTOP-ADELE01' }).waitFor();
+    assert.deepEqual(fresh.problems, []);
   } finally {
     await stack.stop();
   }
