@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use stylers::style;
 
-use crate::browser::copy_to_clipboard;
+use crate::browser::{after_next_paint, copy_to_clipboard};
 use crate::components::findings::{Findings, UserDiagnosis};
 use crate::components::route_link::{Current, RouteLink};
 use crate::components::section_view::SectionView;
@@ -154,11 +154,11 @@ pub fn UserLayout() -> impl IntoView {
         let key = address.with(|a| a.key.clone());
         current.set(Some(untrack(|| sessions.open(&key))));
     });
-    // The tenant's policies load once, after a first user view is in: never in its way.
+    // The tenant's policies load once, after a first user view is painted: never in its way.
     let catalogue = use_catalogue();
     Effect::new(move |_| {
         if current.with(|session| session.is_some_and(|s| s.loaded_at.get().is_some())) {
-            catalogue.ensure_loaded();
+            after_next_paint(move || catalogue.ensure_loaded());
         }
     });
     let now = RwSignal::new(js_sys::Date::now());

@@ -148,11 +148,12 @@ macro_rules! user_lists {
                 $(self.loads.fail(self.$field, generation, error.clone());)*
             }
 
-            /// Shows every list from its `$batch` answer, then pages in what is longer.
-            async fn fill_lists(self, client: &GraphClient, answers: &mut BatchAnswers, generation: u64, signal: Option<AbortSignal>) {
-                let lists: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> = vec![
-                    $(Box::pin(self.fill(client, self.$field, first_page(answers, stringify!($field)), generation, signal.clone())),)*
-                ];
+            /// Shows every list of `version` from its `$batch` answer, then pages in what is longer.
+            async fn fill_lists(self, client: &GraphClient, version: ApiVersion, answers: &mut BatchAnswers, generation: u64, signal: Option<AbortSignal>) {
+                let mut lists: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> = Vec::new();
+                $(if ApiVersion::$version == version {
+                    lists.push(Box::pin(self.fill(client, self.$field, first_page(answers, stringify!($field)), generation, signal.clone())));
+                })*
                 join_all(lists).await;
             }
 
@@ -245,21 +246,30 @@ impl UserSession {
                     .map(|(id, s)| BatchStep::get(*id, s.url.clone()))
                     .collect()
             };
-            let (v1, beta) = join(
-                client.batch(ApiVersion::V1, steps(ApiVersion::V1), signal.as_ref(), &waiting),
-                client.batch(ApiVersion::Beta, steps(ApiVersion::Beta), signal.as_ref(), &waiting),
-            )
-            .await;
+            // Each batch's sections are shown as soon as it answers: drawing the first one's
+            // overlaps the wait for the other.
+            let show = |version: ApiVersion| {
+                let (client, signal, waiting) = (client.clone(), signal.clone(), waiting.clone());
+                let steps = steps(version);
+                async move {
+                    let mut answers = client.batch(version, steps, signal.as_ref(), &waiting).await;
+                    if !self.current(generation) {
+                        return;
+                    }
+                    if version == ApiVersion::V1 {
+                        let user = answer(&mut answers, "user").and_then(|text| decode_one::<User>(text.get()));
+                        self.user.set(match user {
+                            Ok(user) => Section::Ready(Loaded::complete(vec![user])),
+                            Err(error) => Section::Failed(error),
+                        });
+                    }
+                    self.fill_lists(&client, version, &mut answers, generation, signal).await;
+                }
+            };
+            join(show(ApiVersion::V1), show(ApiVersion::Beta)).await;
             if !self.current(generation) {
                 return;
             }
-            let mut answers: BatchAnswers = v1.into_iter().chain(beta).collect();
-            let user = answer(&mut answers, "user").and_then(|text| decode_one::<User>(text.get()));
-            self.user.set(match user {
-                Ok(user) => Section::Ready(Loaded::complete(vec![user])),
-                Err(error) => Section::Failed(error),
-            });
-            self.fill_lists(&client, &mut answers, generation, signal).await;
             if self.current(generation) {
                 self.loaded_at.set(Some(js_sys::Date::now()));
                 // Started once the view is painted: building and sending them would delay it.

@@ -186,6 +186,24 @@ test('a failing section shows its error and request id, the rest stays, and Retr
   }
 });
 
+test("a slow beta batch does not hold back what the v1.0 batch brought", async () => {
+  // A stand-in of its own: no other test's page may take the one stalled batch.
+  const own = await startStack();
+  await own.addFault({ match: '/beta/$batch', fault: 'stall;ms=4000', times: 1 });
+  try {
+    const page = await openPage(browser, { stack: own });
+    await page.goto(`${own.portalUrl}/users/${ADELE}`);
+    await page.getByTestId('licence').getByText('Licensed (EMS)').waitFor();
+    await page.getByTestId('devices-summary').getByText(/3 devices/).waitFor();
+    const apps = page.getByTestId('apps-summary');
+    assert.equal(await apps.locator('[aria-busy=true]').count(), 1, 'the apps still loading');
+    await apps.locator('[aria-busy=true]').waitFor({ state: 'detached' });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await own.stop();
+  }
+});
+
 test('the ticket summary holds the user, their status and the open failure', async () => {
   const page = await openPage(browser, { stack, permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(`${stack.portalUrl}/users/${ADELE}/enrollment-failures`);
