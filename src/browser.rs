@@ -1,7 +1,7 @@
 //! The few browser facilities the shell needs: preferred languages, the saved language
 //! choice, and loading `config.json`.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::JsCast;
 
 use crate::config::{parse_config, Config, ConfigProblem};
@@ -97,16 +97,40 @@ pub fn portal_url() -> String {
 /// `config.json` next to `index.html`, wherever the portal is mounted.
 pub async fn load_config() -> Result<Config, Vec<ConfigProblem>> {
     let unreachable = |reason: String| vec![ConfigProblem::Unreachable(reason)];
-    let response = Request::get(&app_href("config.json"))
-        .cache(web_sys::RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|error| unreachable(error.to_string()))?;
+    let response = match early_config_request() {
+        Some(asked) => wasm_bindgen_futures::JsFuture::from(asked)
+            .await
+            .map(|raw| Response::from(raw.unchecked_into::<web_sys::Response>()))
+            .map_err(|error| unreachable(js_error_text(&error)))?,
+        None => Request::get(&app_href("config.json"))
+            .cache(web_sys::RequestCache::NoCache)
+            .send()
+            .await
+            .map_err(|error| unreachable(error.to_string()))?,
+    };
     if !response.ok() {
         return Err(unreachable(format!("HTTP {}", response.status())));
     }
     let text = response.text().await.map_err(|error| unreachable(error.to_string()))?;
     parse_config(&text)
+}
+
+/// The request for config.json that index.html's start-up script sent beside the wasm, taken
+/// once (a build without that script, or a second reading, asks again).
+fn early_config_request() -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("helpdeskConfig");
+    let asked = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(asked)
+}
+
+/// What a rejected fetch says, as the fetch of `Request::send` would (`TypeError: Failed to fetch`).
+fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", String::from(error.name()), String::from(error.message())),
+        None => "fetch failed".to_string(),
+    }
 }
 
 thread_local! {

@@ -81,6 +81,26 @@ test('a broken config.json shows what to fix instead of a blank page', async () 
   }
 });
 
+test('config.json is asked for once a load (the start-up script asks, beside the wasm)', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack });
+    const asked = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/config.json')) asked.push(request);
+    });
+    await page.goto(stack.portalUrl);
+    await page.getByRole('combobox', { name: 'Name or e-mail' }).waitFor();
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Name or e-mail' }).waitFor();
+    // The wasm takes the start-up script's request instead of asking again.
+    assert.equal(asked.length, 2, 'one request for each of the two loads');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
 test('typing a name finds the user and Enter opens them; a deep link reloads', async () => {
   const stack = await startStack();
   try {
