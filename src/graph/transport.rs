@@ -5,6 +5,7 @@ use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use futures::future::join;
 use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -335,6 +336,27 @@ impl GraphClient {
             self.run_batch(version, chunk, signal, progress, &mut results).await;
         }
         results
+    }
+
+    /// The v1.0 and the beta steps as two `$batch` requests side by side; `then` gets each
+    /// version's answers as soon as they arrive, so what one brought is shown while the other
+    /// is still out.
+    pub async fn batch_each_version<Then, Shown>(
+        &self,
+        steps: impl Fn(ApiVersion) -> Vec<BatchStep>,
+        signal: Option<&AbortSignal>,
+        progress: &Progress,
+        then: Then,
+    ) where
+        Then: Fn(ApiVersion, BatchAnswers) -> Shown,
+        Shown: Future<Output = ()>,
+    {
+        let then = &then;
+        let each = |version: ApiVersion| {
+            let steps = steps(version);
+            async move { then(version, self.batch(version, steps, signal, progress).await).await }
+        };
+        join(each(ApiVersion::V1), each(ApiVersion::Beta)).await;
     }
 
     async fn run_batch(

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use futures::future::{join, join_all};
+use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
@@ -241,18 +241,23 @@ impl DeviceSession {
                 .map(|(name, (_, url))| BatchStep::get(name.step_id(), url.clone()))
                 .collect()
         };
-        let (v1, beta) = join(
-            client.batch(ApiVersion::V1, steps(ApiVersion::V1), signal.as_ref(), waiting),
-            client.batch(ApiVersion::Beta, steps(ApiVersion::Beta), signal.as_ref(), waiting),
-        )
-        .await;
-        if !self.loads.current(generation) {
-            return;
-        }
-        let mut answers: BatchAnswers = v1.into_iter().chain(beta).collect();
-        let fills: Vec<_> =
-            calls.iter().map(|(name, _)| self.fill(client, *name, &mut answers, generation, signal.clone())).collect();
-        join_all(fills).await;
+        let calls = &calls;
+        client
+            .batch_each_version(steps, signal.as_ref(), waiting, |version, mut answers| {
+                let signal = signal.clone();
+                async move {
+                    if !self.loads.current(generation) {
+                        return;
+                    }
+                    let fills: Vec<_> = calls
+                        .iter()
+                        .filter(|(_, (v, _))| *v == version)
+                        .map(|(name, _)| self.fill(client, *name, &mut answers, generation, signal.clone()))
+                        .collect();
+                    join_all(fills).await;
+                }
+            })
+            .await;
     }
 
     /// Shows a section from its `$batch` answer; a list then pages in the rest.

@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use futures::future::{join, join_all};
+use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
@@ -246,27 +246,24 @@ impl UserSession {
                     .map(|(id, s)| BatchStep::get(*id, s.url.clone()))
                     .collect()
             };
-            // Each batch's sections are shown as soon as it answers: drawing the first one's
-            // overlaps the wait for the other.
-            let show = |version: ApiVersion| {
-                let (client, signal, waiting) = (client.clone(), signal.clone(), waiting.clone());
-                let steps = steps(version);
-                async move {
-                    let mut answers = client.batch(version, steps, signal.as_ref(), &waiting).await;
-                    if !self.current(generation) {
-                        return;
+            client
+                .batch_each_version(steps, signal.as_ref(), &waiting, |version, mut answers| {
+                    let (client, signal) = (&client, signal.clone());
+                    async move {
+                        if !self.current(generation) {
+                            return;
+                        }
+                        if version == ApiVersion::V1 {
+                            let user = answer(&mut answers, "user").and_then(|text| decode_one::<User>(text.get()));
+                            self.user.set(match user {
+                                Ok(user) => Section::Ready(Loaded::complete(vec![user])),
+                                Err(error) => Section::Failed(error),
+                            });
+                        }
+                        self.fill_lists(client, version, &mut answers, generation, signal).await;
                     }
-                    if version == ApiVersion::V1 {
-                        let user = answer(&mut answers, "user").and_then(|text| decode_one::<User>(text.get()));
-                        self.user.set(match user {
-                            Ok(user) => Section::Ready(Loaded::complete(vec![user])),
-                            Err(error) => Section::Failed(error),
-                        });
-                    }
-                    self.fill_lists(&client, version, &mut answers, generation, signal).await;
-                }
-            };
-            join(show(ApiVersion::V1), show(ApiVersion::Beta)).await;
+                })
+                .await;
             if !self.current(generation) {
                 return;
             }
