@@ -60,6 +60,13 @@ pub fn set_document_language(lang: Lang) {
     }
 }
 
+/// A plain press of a mouse's main button: what starts a load before the click that follows.
+/// A modified click opens another tab, and a touch may be a scroll.
+pub fn is_plain_mouse_press(event: &web_sys::PointerEvent) -> bool {
+    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+    event.button() == 0 && event.pointer_type() == "mouse" && !modified
+}
+
 /// Moves keyboard focus to an element, when it exists.
 pub fn focus(id: &str) {
     if let Some(element) = web_sys::window()

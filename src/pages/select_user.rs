@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use stylers::style;
 
-use crate::browser::{focus, prepare_date_format};
+use crate::browser::{focus, is_plain_mouse_press, prepare_date_format};
 use crate::components::route_link::RouteLink;
 use crate::components::section_error::SectionError;
 use crate::graph::models::{Page, User};
@@ -147,12 +147,10 @@ pub fn SelectUserPage() -> impl IntoView {
     };
 
     let sessions = expect_context::<Sessions>();
-    // On the press, not the click: the user's calls leave while the button is still down. A
-    // plain press of a mouse only: a modified click opens another tab, a touch may be a scroll.
+    // On the press, not the click: the user's calls leave while the button is still down.
     let start_on_press = move |id: String| {
         move |event: leptos::ev::PointerEvent| {
-            let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
-            if event.button() == 0 && event.pointer_type() == "mouse" && !modified {
+            if is_plain_mouse_press(&event) {
                 let id = id.clone();
                 leptos::task::spawn_local(async move { _ = start_loading(sessions, id).await });
             }

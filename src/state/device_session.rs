@@ -12,6 +12,7 @@ use web_sys::AbortSignal;
 
 use super::loads::{every, first_page, note_loading, Loads};
 use super::section::{Loaded, Section};
+use super::user_session::UserSession;
 use crate::graph::batch::BatchStep;
 use crate::graph::models::{
     decode_one, AutopilotEvent, AutopilotIdentity, DeviceDetails, EntraDevice, LogCollectionRequest, ManagedDevice,
@@ -90,6 +91,23 @@ impl DeviceKeys {
     }
 }
 
+/// What a device session starts from: the user's object id, the device id, and the keys the
+/// user's device list gives (`None` when the list could not be read or lacks the device).
+/// `None` while the user or their list is still loading.
+pub fn starting_point(session: UserSession, device_id: String) -> Option<(String, String, Option<DeviceKeys>)> {
+    let user_id = session.user.with(|u| u.loaded().and_then(|l| l.items.first().map(|u| u.id.clone())))?;
+    let keys = session.devices.with(|devices| match devices {
+        Section::Loading(_) => None,
+        Section::Failed(_) => Some(None),
+        Section::Ready(loaded) => match loaded.items.iter().find(|d| d.id == device_id) {
+            Some(device) => Some(Some(DeviceKeys::of(device))),
+            None if loaded.complete => Some(None),
+            None => None,
+        },
+    })?;
+    Some((user_id, device_id, keys))
+}
+
 #[derive(Clone, Copy)]
 pub struct DeviceSession {
     pub device_id: StoredValue<String>,
@@ -162,6 +180,11 @@ impl DeviceSession {
 
     pub fn is_loading(&self) -> bool {
         self.loads.is_loading()
+    }
+
+    /// Stops what is in flight; the answers that still arrive are dropped.
+    pub fn cancel(&self) {
+        self.loads.cancel()
     }
 
     /// The selected user, whose setting states the policy sections keep.

@@ -3,12 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::device_session::DeviceSession;
+use super::device_session::{starting_point, DeviceKeys, DeviceSession};
 use super::user_session::UserSession;
 use crate::graph::GraphClient;
 
 /// How many users stay in memory.
 const KEPT: usize = 10;
+
+/// How long a device session started by a press waits for its page (ms): the click follows
+/// the press at once; an older one is from a press that was dragged away.
+const PRESS_KEPT_MS: f64 = 3_000.0;
 
 #[derive(Clone, Copy)]
 pub struct Sessions {
@@ -17,6 +21,23 @@ pub struct Sessions {
     /// Sessions outlive the page that opened them, so each has an owner under the portal's.
     owner: StoredValue<Owner, LocalStorage>,
     client: StoredValue<GraphClient>,
+    /// The device session a press on a link to its page started, until the page takes it.
+    pressed_device: StoredValue<Option<PressedDevice>, LocalStorage>,
+}
+
+struct PressedDevice {
+    user_id: String,
+    device_id: String,
+    pressed_at: f64,
+    session: DeviceSession,
+    owner: Owner,
+}
+
+impl PressedDevice {
+    fn drop_session(self) {
+        self.session.cancel();
+        self.owner.cleanup();
+    }
 }
 
 /// A session with the owner of its signals, which frees them when the session is dropped.
@@ -40,6 +61,7 @@ impl Sessions {
             recent: RwSignal::new_local(Vec::new()),
             owner: StoredValue::new_local(Owner::current().expect("created inside the portal")),
             client: StoredValue::new(client),
+            pressed_device: StoredValue::new_local(None),
         }
     }
 
@@ -86,9 +108,44 @@ impl Sessions {
         session
     }
 
-    /// A session for one device of a user, owned by the caller (the device page), which frees it.
-    pub fn open_device(&self, user_id: &str, device_id: &str) -> DeviceSession {
-        DeviceSession::new(user_id, device_id, self.client.get_value())
+    /// Starts loading a device of `user` on the press of a link to its page, before the page
+    /// is built; the page then takes this session (`open_device`). Nothing starts while the
+    /// user or their device list is still loading.
+    pub fn start_device(&self, user: UserSession, device_id: &str) {
+        let Some((user_id, device_id, keys)) = untrack(|| starting_point(user, device_id.to_string())) else {
+            return;
+        };
+        let owner = self.owner.with_value(Owner::child);
+        let session = owner.with(|| DeviceSession::new(&user_id, &device_id, self.client.get_value()));
+        session.load(keys);
+        let pressed = PressedDevice { user_id, device_id, pressed_at: js_sys::Date::now(), session, owner };
+        if let Some(earlier) = self.pressed_device.try_update_value(|slot| slot.replace(pressed)).flatten() {
+            earlier.drop_session();
+        }
+    }
+
+    /// A session for one device of a user, loading: the one a press just started, or a new
+    /// one. It belongs to the caller's scope (the device page's), which frees it.
+    pub fn open_device(&self, user_id: &str, device_id: &str, keys: Option<DeviceKeys>) -> DeviceSession {
+        let pressed = self.pressed_device.try_update_value(Option::take).flatten();
+        let fresh = |p: &PressedDevice| {
+            p.user_id == user_id && p.device_id == device_id && js_sys::Date::now() - p.pressed_at < PRESS_KEPT_MS
+        };
+        match pressed {
+            Some(pressed) if fresh(&pressed) => {
+                let owner = pressed.owner;
+                on_cleanup(move || owner.cleanup());
+                pressed.session
+            }
+            other => {
+                if let Some(stale) = other {
+                    stale.drop_session();
+                }
+                let session = DeviceSession::new(user_id, device_id, self.client.get_value());
+                session.load(keys);
+                session
+            }
+        }
     }
 
     /// Whether the signed-in portal that held these sessions is gone (signed out).

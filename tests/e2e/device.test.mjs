@@ -99,6 +99,31 @@ test('the page loads in one round after its link is opened, and the portal only 
   assert.deepEqual(log.filter((r) => r.batch !== undefined && r.method !== 'GET'), [], 'every step inside $batch is a GET');
 });
 
+test('pressing on a device of the status card starts loading it before the button is released, and only once', async () => {
+  const own = await startStack();
+  try {
+    const page = await openPage(browser, { stack: own });
+    await page.goto(`${own.portalUrl}/users/${ADELE}`);
+    const link = page.getByTestId('devices-summary').getByRole('link', { name: 'DESKTOP-ADELE01' });
+    await link.waitFor();
+    await settled(page);
+    await fetch(`${own.mockUrl}/_mock/requests`, { method: 'DELETE' });
+    await link.hover();
+    const sent = page.waitForRequest((request) => request.url().endsWith('/$batch') && /windowsAutopilotDeviceIdentities/.test(request.postData() ?? ''));
+    await page.mouse.down();
+    await sent;
+    assert.equal(await page.getByRole('heading', { level: 2, name: 'DESKTOP-ADELE01' }).count(), 0, 'still on the user view');
+    await page.mouse.up();
+    await part(page, 'device-autopilot').getByTestId('deployment').first().waitFor();
+    await settled(page);
+    const records = (await own.requests()).filter((r) => r.batch !== undefined && /windowsAutopilotDeviceIdentities/.test(r.path));
+    assert.equal(records.length, 1, 'the page uses the load its press started');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await own.stop();
+  }
+});
+
 test('the devices list opens a device with Enter, Esc goes back, and the link pastes into a new tab', async () => {
   const page = await openPage(browser, { stack });
   await page.goto(`${stack.portalUrl}/users/${ADELE}/devices`);

@@ -23,7 +23,7 @@ use crate::domain::app_install::latest_failures;
 use crate::graph::models::MobileAppIntentAndState;
 use crate::i18n::{use_i18n, Msg, Text, ViewMsg};
 use crate::routes::user_route;
-use crate::state::device_session::{DeviceKeys, DeviceSession};
+use crate::state::device_session::{starting_point, DeviceSession};
 use crate::state::section::{Loaded, Section};
 use crate::state::sessions::Sessions;
 use crate::state::user_session::{SectionName, UserSession};
@@ -51,23 +51,6 @@ fn DevicePart(id: &'static str, #[prop(into)] title: Text, children: Children) -
     }
 }
 
-/// What the device session starts from: the user's object id, the device id, and the keys
-/// the user's device list gives (`None` when the list could not be read or lacks the device).
-/// `None` while the user or their list is still loading.
-fn starting_point(session: UserSession, device_id: String) -> Option<(String, String, Option<DeviceKeys>)> {
-    let user_id = session.user.with(|u| u.loaded().and_then(|l| l.items.first().map(|u| u.id.clone())))?;
-    let keys = session.devices.with(|devices| match devices {
-        Section::Loading(_) => None,
-        Section::Failed(_) => Some(None),
-        Section::Ready(loaded) => match loaded.items.iter().find(|d| d.id == device_id) {
-            Some(device) => Some(Some(DeviceKeys::of(device))),
-            None if loaded.complete => Some(None),
-            None => None,
-        },
-    })?;
-    Some((user_id, device_id, keys))
-}
-
 #[component]
 pub fn DevicePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -83,9 +66,7 @@ pub fn DevicePage() -> impl IntoView {
     // effect's run.
     Effect::new(move |_| match start.get() {
         Some((user_id, device_id, keys)) => {
-            let session = sessions.open_device(&user_id, &device_id);
-            session.load(keys);
-            device_session.set(Some(session));
+            device_session.set(Some(sessions.open_device(&user_id, &device_id, keys)));
         }
         None => device_session.set(None),
     });
