@@ -35,10 +35,10 @@ fn details_text(details: Option<&TroubleshootingErrorDetails>) -> String {
 
 /// The names the user view knows for this app and device, and the device's platform.
 fn names(session: UserSession, device_id: &str, app_id: &str) -> (String, String, AppPlatform) {
-    let device = session.devices.with_untracked(|d| {
-        d.items().and_then(|list| list.iter().find(|d| d.id.eq_ignore_ascii_case(device_id)).cloned())
-    });
-    let app = session.apps.with_untracked(|apps| {
+    let device = session
+        .devices
+        .with(|d| d.items().and_then(|list| list.iter().find(|d| d.id.eq_ignore_ascii_case(device_id)).cloned()));
+    let app = session.apps.with(|apps| {
         apps.items().and_then(|states| {
             states
                 .iter()
@@ -74,6 +74,12 @@ pub fn AppHistoryPage() -> impl IntoView {
         session.get().map(|session| {
             let back = user_route(&key, "/apps");
             let device_link = device_route(&key, &device_id);
+            // The names come from the devices and apps sections, which may answer after the
+            // history: the page shows ids until they do.
+            let known = {
+                let (device_id, app_id) = (device_id.clone(), app_id.clone());
+                Memo::new(move |_| names(session, &device_id, &app_id))
+            };
             view! { class=class,
                 <p><RouteLink route=back>{move || i18n.t(ViewMsg::BackToApps)}</RouteLink></p>
                 <SectionView section=session.app_events on_retry=move |_| session.retry(SectionName::Apps) label=ViewMsg::InstallHistory
@@ -85,23 +91,23 @@ pub fn AppHistoryPage() -> impl IntoView {
                         if mine.is_empty() {
                             return view! { <p role="alert">{move || i18n.t(ViewMsg::AppHistoryNotFound)}</p> }.into_any();
                         }
-                        let (app, device, platform) = names(session, &device_id, &app_id);
                         let failure = latest_failures(&mine).into_values().next();
                         let mut steps: Vec<(AppHistoryItem, String)> = mine.iter().flat_map(|event| {
                             event.history.iter().cloned().map(move |step| (step, details_text(event.troubleshooting_error_details.as_ref())))
                         }).collect();
                         steps.sort_by_key(|(step, _)| step.occurrence_date_time.as_ref().map_or(i128::MIN, |t| t.sort_key()));
-                        let groups = session.groups.with_untracked(|g| g.items());
+                        // Read in each row's cell, so the names appear when the groups answer.
                         let group_name = move |id: &Option<String>| -> Option<String> {
                             let id = id.as_deref()?;
-                            groups.as_ref()?.iter().find(|g| g.id.eq_ignore_ascii_case(id)).and_then(|g| g.display_name.clone())
+                            session.groups.with(|g| {
+                                g.items()?.iter().find(|g| g.id.eq_ignore_ascii_case(id)).and_then(|g| g.display_name.clone())
+                            })
                         };
                         let device_link = device_link.clone();
-                        let device_name = device.clone();
                         view! { class=class,
-                            <h2>{move || i18n.fmt(ViewMsg::InstallHistoryOf, &[&app, &device])}</h2>
-                            <p data-testid="history-device"><RouteLink route=device_link>{device_name}</RouteLink></p>
-                            <AppFailureExplained platform=platform failure=failure/>
+                            <h2>{move || known.with(|(app, device, _)| i18n.fmt(ViewMsg::InstallHistoryOf, &[app, device]))}</h2>
+                            <p data-testid="history-device"><RouteLink route=device_link>{move || known.with(|k| k.1.clone())}</RouteLink></p>
+                            {move || view! { <AppFailureExplained platform=known.with(|k| k.2) failure=failure.clone()/> }}
                             <h3>{move || i18n.t(ViewMsg::InstallHistory)}</h3>
                             <table class="plain" data-testid="install-history">
                                 <caption class="visually-hidden">{move || i18n.t(ViewMsg::InstallHistory)}</caption>
@@ -114,7 +120,6 @@ pub fn AppHistoryPage() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {steps.into_iter().map(|(step, event_details)| {
-                                        let group = group_name(&step.security_group_id);
                                         let details = Some(details_text(step.troubleshooting_error_details.as_ref())).filter(|d| !d.is_empty()).unwrap_or(event_details);
                                         let when = step.occurrence_date_time.clone();
                                         let state = step.run_state.clone();
@@ -122,7 +127,7 @@ pub fn AppHistoryPage() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <td>{move || date_text(&i18n, when.as_ref())}</td>
-                                                <td>{move || step_text(&i18n, &step, group.clone())}</td>
+                                                <td>{move || step_text(&i18n, &step, group_name(&step.security_group_id))}</td>
                                                 <td>{move || { let (text, tone) = run_state(&i18n, state.as_ref()); view! { <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> } }}</td>
                                                 <td>{code}</td>
                                                 <td>{details}</td>

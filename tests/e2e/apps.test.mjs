@@ -90,6 +90,25 @@ test('a failed app opens its install history on that device, step by step', asyn
   assert.deepEqual(page.problems, []);
 });
 
+test('an install history opened by its link names the app, the device and the group once their sections answer after it', async () => {
+  // The history comes in the beta $batch; the device and the group in the v1.0 one, held here.
+  const own = await startStack();
+  try {
+    const page = await openPage(browser, { stack: own });
+    await page.goto(`${own.portalUrl}/users/${ADELE}/apps`);
+    await page.getByRole('link', { name: 'Contoso VPN Client', exact: true }).click();
+    await page.getByRole('heading', { name: 'Install history of Contoso VPN Client on DESKTOP-ADELE01' }).waitFor();
+    await own.addFault({ match: '/v1.0/$batch', fault: 'stall;ms=2000', times: 1 });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Install history of Contoso VPN Client on DESKTOP-ADELE01' }).waitFor();
+    await page.getByTestId('history-device').getByRole('link', { name: 'DESKTOP-ADELE01' }).waitFor();
+    await page.getByTestId('install-history').getByText('Targeted through group Sales EMEA').waitFor();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await own.stop();
+  }
+});
+
 test('the status card names the most common cause and the ticket lists every failed app with its code', async () => {
   const page = await openPage(browser, { stack, permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(`${stack.portalUrl}/users/${ADELE}`);
