@@ -267,26 +267,23 @@ impl UserSession {
             if !self.current(generation) {
                 return;
             }
-            if self.current(generation) {
-                self.loaded_at.set(Some(js_sys::Date::now()));
-                // Started once the view is painted: building and sending them would delay it.
-                after_next_paint(move || {
-                    if !self.current(generation) {
-                        return;
-                    }
-                    self.load_sign_ins();
-                    if self.entra.with_untracked(Option::is_none) {
-                        self.load_entra_records();
-                    }
-                    // A sign-in refused as "device not compliant" shows that device's failing
-                    // settings: fetched beside the sign-ins, in the same round, when it may happen.
-                    let may_refuse =
-                        self.devices.with_untracked(|d| d.items().is_some_and(|d| compliance_may_refuse(&d)));
-                    if may_refuse && self.compliance.with_untracked(Option::is_none) {
-                        self.load_policies(PolicyKind::Compliance);
-                    }
-                });
-            }
+            self.loaded_at.set(Some(js_sys::Date::now()));
+            // Started once the view is painted: building and sending them would delay it.
+            after_next_paint(move || {
+                if !self.current(generation) {
+                    return;
+                }
+                self.load_sign_ins();
+                if self.entra.with_untracked(Option::is_none) {
+                    self.load_entra_records();
+                }
+                // A sign-in refused as "device not compliant" shows that device's failing
+                // settings: fetched beside the sign-ins, in the same round, when it may happen.
+                let may_refuse = self.devices.with_untracked(|d| d.items().is_some_and(|d| compliance_may_refuse(&d)));
+                if may_refuse && self.compliance.with_untracked(Option::is_none) {
+                    self.load_policies(PolicyKind::Compliance);
+                }
+            });
             self.loads.finish(generation);
         });
     }

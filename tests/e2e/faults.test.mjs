@@ -61,9 +61,23 @@ after(async () => {
 });
 
 async function openWithFault(section, fault, times) {
+  // The page left behind may still send a late call (its sign-ins come after its view):
+  // it must not take the fault meant for the next page.
+  await page.goto('about:blank');
   await stack.clearFaults();
   await stack.addFault({ match: section.match, fault, ...(times ? { times: times * (section.timesOnce ?? 1) } : {}) });
   await page.goto(`${stack.portalUrl}/users/${ADELE}${section.route}`);
+}
+
+/** Awaits `waiting`; if it fails, says what the page showed and what the stand-in answered. */
+async function explained(waiting, section, fault) {
+  try {
+    return await waiting;
+  } catch (error) {
+    const shown = await page.locator('main').innerText().catch(() => '(no main)');
+    const calls = (await stack.requests()).slice(-12).map((r) => `${r.status} ${r.fault ?? ''} ${r.path.slice(0, 100)}`);
+    throw new Error(`${section.name} after ${fault}: ${error.message}\nshown: ${shown.slice(0, 600)}\nlast calls:\n${calls.join('\n')}`);
+  }
 }
 
 async function othersUnaffected(section) {
@@ -76,8 +90,9 @@ for (const fault of ['429;retry-after=1', '503', '504', 'drop', 'stall;ms=30000'
     for (const section of SECTIONS) {
       const started = Date.now();
       await openWithFault(section, fault, 1);
-      await section.ready(page).waitFor({ timeout: 40_000 });
-      await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), null, { timeout: 40_000 });
+      // The retry policy may take up to its 60-second deadline.
+      await explained(section.ready(page).waitFor({ timeout: 65_000 }), section, fault);
+      await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), null, { timeout: 65_000 });
       assert.equal(await page.locator('[role=alert]').count(), 0, `${section.name} after ${fault}`);
       await othersUnaffected(section);
       if (fault.startsWith('stall')) {
