@@ -47,6 +47,22 @@ pub enum ProgressEvent {
 }
 
 /// The browser's clock for the retry loop.
+/// A page decoded from its text 200 items at a time, giving the browser back between slices:
+/// two long lists paging in together, or a `$batch` that brought a long first page beside the
+/// view's other sections, must not hold each other (or the operator's typing) up. A page of
+/// 200 items or fewer is decoded at once.
+pub async fn decode_in_slices<T: DeserializeOwned>(text: &PageText<'_>) -> Page<T> {
+    const SLICE: usize = 200;
+    let mut page = text.start();
+    for start in (0..text.len()).step_by(SLICE) {
+        if start > 0 {
+            BrowserClock.sleep(0).await;
+        }
+        text.decode_into(start..(start + SLICE).min(text.len()), &mut page);
+    }
+    page
+}
+
 struct BrowserClock;
 
 impl Clock for BrowserClock {
@@ -298,9 +314,7 @@ impl GraphClient {
         self.page_at(next_link, eventual, signal, progress).await
     }
 
-    /// One page, decoded from its text a slice at a time, giving the browser back between
-    /// slices: two long lists paging in together must not hold each other (or the operator's
-    /// typing) up.
+    /// One page, decoded a slice at a time (see [`decode_in_slices`]).
     async fn page_at<T: DeserializeOwned>(
         &self,
         url: &str,
@@ -308,17 +322,9 @@ impl GraphClient {
         signal: Option<&AbortSignal>,
         progress: &Progress,
     ) -> Result<Page<T>, GraphError> {
-        const SLICE: usize = 200;
         let raw = self.get_raw(url, eventual, signal, progress).await?;
         let text = PageText::split(&raw.body).map_err(|error| raw.unreadable(error))?;
-        let mut page = text.start();
-        for start in (0..text.len()).step_by(SLICE) {
-            if start > 0 {
-                BrowserClock.sleep(0).await;
-            }
-            text.decode_into(start..(start + SLICE).min(text.len()), &mut page);
-        }
-        Ok(page)
+        Ok(decode_in_slices(&text).await)
     }
 
     /// Sends independent calls as `$batch` requests of at most 20; throttled steps are

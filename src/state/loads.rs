@@ -1,6 +1,7 @@
 //! What a session needs to load sections: a generation that makes the answers of a stopped load
 //! stale, the abort of what is in flight, and the filling of a section page by page.
 
+use std::future::Future;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -9,7 +10,8 @@ use web_sys::{AbortController, AbortSignal};
 
 use super::section::{Paging, Section};
 use crate::graph::batch::JsonText;
-use crate::graph::models::{decode_page, Page};
+use crate::graph::models::{Page, PageText};
+use crate::graph::transport::decode_in_slices;
 use crate::graph::{BatchAnswers, FailureKind, GraphClient, GraphError, Progress, ProgressEvent};
 
 #[derive(Clone, Copy)]
@@ -86,14 +88,14 @@ impl Loads {
         self,
         client: &GraphClient,
         target: RwSignal<Section<T>>,
-        first: Result<Page<T>, GraphError>,
+        first: impl Future<Output = Result<Page<T>, GraphError>>,
         generation: u64,
         signal: Option<AbortSignal>,
         belongs: Rc<dyn Fn(&T) -> bool>,
     ) where
         T: DeserializeOwned + Send + Sync + Clone + 'static,
     {
-        let first = match first {
+        let first = match first.await {
             Ok(page) => page,
             Err(error) => return self.fail(target, generation, error),
         };
@@ -133,9 +135,17 @@ pub fn answer(answers: &mut BatchAnswers, id: &str) -> Result<JsonText, GraphErr
     answers.remove(id).unwrap_or_else(|| Err(GraphError::new(FailureKind::Decode, "no answer")))
 }
 
-/// A list's first page, decoded from the text its `$batch` step answered.
-pub fn first_page<T: DeserializeOwned>(answers: &mut BatchAnswers, id: &str) -> Result<Page<T>, GraphError> {
-    answer(answers, id).and_then(|text| decode_page(text.get()))
+/// A list's first page, taken from the `$batch` answers now and decoded from its text a slice
+/// at a time when awaited.
+pub fn first_page<T: DeserializeOwned + 'static>(
+    answers: &mut BatchAnswers,
+    id: &str,
+) -> impl Future<Output = Result<Page<T>, GraphError>> + 'static {
+    let answer = answer(answers, id);
+    async move {
+        let text = answer?;
+        Ok(decode_in_slices(&PageText::split(text.get())?).await)
+    }
 }
 
 /// While a call waits (throttling, retries), a section still loading says so.

@@ -305,7 +305,7 @@ impl UserSession {
         self,
         client: &GraphClient,
         target: RwSignal<Section<T>>,
-        first: Result<Page<T>, GraphError>,
+        first: impl Future<Output = Result<Page<T>, GraphError>>,
         generation: u64,
         signal: Option<AbortSignal>,
     ) where
@@ -333,7 +333,7 @@ impl UserSession {
     {
         target.set(Section::Loading(None));
         let progress = self.loads.progress_into(target, generation);
-        let first = client.first_page(source.version, &source.url, false, None, &progress).await;
+        let first = client.first_page(source.version, &source.url, false, None, &progress);
         self.fill(client, target, first, generation, None).await
     }
 
@@ -539,10 +539,10 @@ pub const SIGN_IN_DAYS: i64 = 7;
 /// A whole list from its first page (as `$batch` answered it), following `@odata.nextLink`.
 async fn all_pages<T: DeserializeOwned + Clone + 'static>(
     client: &GraphClient,
-    first: Result<Page<T>, GraphError>,
+    first: impl Future<Output = Result<Page<T>, GraphError>>,
     progress: &Progress,
 ) -> Result<Page<T>, GraphError> {
-    let mut paging = Paging::new(first?, Rc::new(every::<T>));
+    let mut paging = Paging::new(first.await?, Rc::new(every::<T>));
     while let Some(link) = paging.next_link() {
         paging.add(client.next_page(&link, false, None, progress).await?);
     }
