@@ -46,7 +46,6 @@ pub enum ProgressEvent {
     },
 }
 
-/// The browser's clock for the retry loop.
 /// A page decoded from its text 200 items at a time, giving the browser back between slices:
 /// two long lists paging in together, or a `$batch` that brought a long first page beside the
 /// view's other sections, must not hold each other (or the operator's typing) up. A page of
@@ -63,6 +62,7 @@ pub async fn decode_in_slices<T: DeserializeOwned>(text: &PageText<'_>) -> Page<
     page
 }
 
+/// The browser's clock for the retry loop.
 struct BrowserClock;
 
 impl Clock for BrowserClock {
