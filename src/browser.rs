@@ -67,6 +67,20 @@ pub fn is_plain_mouse_press(event: &web_sys::PointerEvent) -> bool {
     event.button() == 0 && event.pointer_type() == "mouse" && !modified
 }
 
+/// The portal address (below the mount, percent-encoded) of the portal's own link an event
+/// happened in, if it happened in one.
+pub fn link_route(event: &web_sys::Event) -> Option<String> {
+    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let link = element.closest("a[href]").ok()??.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
+    let own = web_sys::window()?.location().origin().ok()? == link.origin();
+    own.then(|| below_mount(&link.pathname()).map(str::to_string)).flatten()
+}
+
+/// A path of this origin below the portal's mount, from its `/`; `None` when it is elsewhere.
+pub fn below_mount(path: &str) -> Option<&str> {
+    path.strip_prefix(mount_path().trim_end_matches('/'))
+}
+
 /// Moves keyboard focus to an element, when it exists.
 pub fn focus(id: &str) {
     if let Some(element) = web_sys::window()

@@ -62,6 +62,11 @@ impl UserAddress {
         }
         Some(UserAddress { key, event_id, device_id, app_id })
     }
+
+    /// The device whose page this address is (not one of its apps' install histories).
+    pub fn device_page(&self) -> Option<&str> {
+        self.device_id.as_deref().filter(|_| self.app_id.is_none())
+    }
 }
 
 /// Where Esc goes from an address below a user: a drill-down to its list, a tab to the user's
@@ -125,6 +130,15 @@ mod tests {
             );
             assert_eq!(UserAddress::parse(&user_route(key, "/devices")).unwrap().key, key);
         }
+    }
+
+    #[test]
+    fn only_a_device_page_names_a_device_page() {
+        let device_page = |route: &str| UserAddress::parse(route).and_then(|a| a.device_page().map(str::to_string));
+        assert_eq!(device_page(&device_route("k", "d/1")), Some("d/1".into()));
+        assert_eq!(device_page(&app_history_route("k", "d", "a")), None);
+        assert_eq!(device_page(&user_route("k", "/devices")), None);
+        assert_eq!(device_page(&failure_route("k", "e")), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::browser::{app_href, mount_path};
+use crate::browser::{app_href, below_mount};
 use crate::routes::is_at_or_below;
 
 /// When a link counts as the page on screen.
@@ -26,8 +26,7 @@ pub fn use_route() -> Memo<String> {
     let location = use_location();
     Memo::new(move |_| {
         let path = location.pathname.get();
-        let mount = mount_path();
-        path.strip_prefix(mount.trim_end_matches('/')).map_or(path.clone(), str::to_string)
+        below_mount(&path).unwrap_or(&path).to_string()
     })
 }
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use stylers::style;
 
-use crate::browser::{is_plain_mouse_press, now};
+use crate::browser::now;
 use crate::components::enrollment_summary::enrollment_lines;
 use crate::components::labels::{device_compliance, Tone};
 use crate::components::route_link::RouteLink;
@@ -18,7 +18,6 @@ use crate::graph::models::{
 use crate::i18n::{use_i18n, I18n, ViewMsg};
 use crate::routes::device_route;
 use crate::state::section::Loaded;
-use crate::state::sessions::Sessions;
 use crate::state::user_session::{SectionName, UserSession};
 
 /// The licence line and its tone, for the status and the ticket summary.
@@ -68,19 +67,6 @@ pub fn failure_cause_text(
     )
 }
 
-/// On the press of a link to a device's page: its calls leave while the button is still down.
-fn start_device_on_press(
-    sessions: Sessions,
-    session: UserSession,
-    device_id: String,
-) -> impl Fn(leptos::ev::PointerEvent) {
-    move |event| {
-        if is_plain_mouse_press(&event) {
-            sessions.start_device(session, &device_id);
-        }
-    }
-}
-
 /// "Last sign-in blocked by Conditional Access, 10 min ago", when it was.
 fn blocked_text(i18n: &I18n, session: UserSession) -> Option<String> {
     let sign_ins = session.sign_ins.with(|s| s.items())?;
@@ -96,7 +82,6 @@ fn blocked_text(i18n: &I18n, session: UserSession) -> Option<String> {
 
 #[component]
 pub fn UserStatus(session: UserSession) -> impl IntoView {
-    let sessions = expect_context::<Sessions>();
     let i18n = use_i18n();
     let class = style! {"UserStatus",
         .cards {
@@ -162,7 +147,7 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
                                         let state = device.compliance_state.clone();
                                         let route = device_route(&session.key.get_value(), &device.id);
                                         view! { class=class,
-                                            <li on:pointerdown=start_device_on_press(sessions, session, device.id.clone())>
+                                            <li>
                                                 <RouteLink route=route class=class>{name}</RouteLink>
                                                 {move || { let (text, tone) = device_compliance(&i18n, state.as_ref()); mark(tone, text) }}
                                             </li>

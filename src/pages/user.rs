@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use stylers::style;
 
-use crate::browser::{after_next_paint, copy_to_clipboard};
+use crate::browser::{after_next_paint, copy_to_clipboard, is_plain_mouse_press, link_route};
 use crate::components::findings::{Findings, UserDiagnosis};
 use crate::components::route_link::{Current, RouteLink};
 use crate::components::section_view::SectionView;
@@ -19,7 +19,7 @@ use crate::domain::ticket::{ticket_summary, TicketFacts};
 use crate::graph::models::User;
 use crate::graph::GraphError;
 use crate::i18n::{use_i18n, I18n, Msg, Text, ViewMsg};
-use crate::routes::{user_route, SELECT_USER};
+use crate::routes::{user_route, UserAddress, SELECT_USER};
 use crate::state::catalogue::use_catalogue;
 use crate::state::section::{Loaded, Section};
 use crate::state::sessions::Sessions;
@@ -262,8 +262,22 @@ pub fn UserLayout() -> impl IntoView {
             .collect_view()
     };
 
+    // A plain press on any link to one of this user's device pages (the status card, the
+    // devices, policy and app tables, the findings) starts the device's load before the click.
+    let start_device_on_press = move |event: leptos::ev::PointerEvent| {
+        let Some(session) = current.get_untracked().filter(|_| is_plain_mouse_press(&event)) else {
+            return;
+        };
+        let Some(address) = link_route(&event).and_then(|route| UserAddress::parse(&route)) else {
+            return;
+        };
+        if let Some(device_id) = address.device_page().filter(|_| address.key == session.key.get_value()) {
+            sessions.start_device(session, device_id);
+        }
+    };
+
     view! { class=class,
-        <div>
+        <div on:pointerdown=start_device_on_press>
             {header}
             <nav aria-label=move || i18n.t(ViewMsg::UserInformation)>
                 <ul>{tabs}</ul>

@@ -99,26 +99,36 @@ test('the page loads in one round after its link is opened, and the portal only 
   assert.deepEqual(log.filter((r) => r.batch !== undefined && r.method !== 'GET'), [], 'every step inside $batch is a GET');
 });
 
-test('pressing on a device of the status card starts loading it before the button is released, and only once', async () => {
+test('pressing on a link to a device, from the status card or a tab\'s table, starts loading it before the button is released, and only once', async () => {
   const own = await startStack();
+  // Where an operator finds the link to Adele's laptop: the address and the link on it.
+  const links = {
+    'status card': ['', (page) => page.getByTestId('devices-summary').getByRole('link', { name: 'DESKTOP-ADELE01' })],
+    'devices table': ['/devices', (page) => page.getByRole('table').getByRole('link', { name: 'DESKTOP-ADELE01', exact: true })],
+    'policy row': ['/compliance', (page) => page.getByRole('row').filter({ hasText: 'DESKTOP-ADELE01' }).getByRole('link', { name: 'DESKTOP-ADELE01' }).first()],
+    'app row': ['/apps', (page) => page.getByRole('row').filter({ hasText: 'Contoso VPN Client' }).getByRole('link', { name: 'DESKTOP-ADELE01' })],
+  };
   try {
-    const page = await openPage(browser, { stack: own });
-    await page.goto(`${own.portalUrl}/users/${ADELE}`);
-    const link = page.getByTestId('devices-summary').getByRole('link', { name: 'DESKTOP-ADELE01' });
-    await link.waitFor();
-    await settled(page);
-    await fetch(`${own.mockUrl}/_mock/requests`, { method: 'DELETE' });
-    await link.hover();
-    const sent = page.waitForRequest((request) => request.url().endsWith('/$batch') && /windowsAutopilotDeviceIdentities/.test(request.postData() ?? ''));
-    await page.mouse.down();
-    await sent;
-    assert.equal(await page.getByRole('heading', { level: 2, name: 'DESKTOP-ADELE01' }).count(), 0, 'still on the user view');
-    await page.mouse.up();
-    await part(page, 'device-autopilot').getByTestId('deployment').first().waitFor();
-    await settled(page);
-    const records = (await own.requests()).filter((r) => r.batch !== undefined && /windowsAutopilotDeviceIdentities/.test(r.path));
-    assert.equal(records.length, 1, 'the page uses the load its press started');
-    assert.deepEqual(page.problems, []);
+    for (const [where, [tab, find]] of Object.entries(links)) {
+      const page = await openPage(browser, { stack: own });
+      await page.goto(`${own.portalUrl}/users/${ADELE}${tab}`);
+      const link = find(page);
+      await link.waitFor();
+      await settled(page);
+      await fetch(`${own.mockUrl}/_mock/requests`, { method: 'DELETE' });
+      await link.hover();
+      const sent = page.waitForRequest((request) => request.url().endsWith('/$batch') && /windowsAutopilotDeviceIdentities/.test(request.postData() ?? ''));
+      await page.mouse.down();
+      await sent;
+      assert.equal(await page.getByRole('heading', { level: 2, name: 'DESKTOP-ADELE01' }).count(), 0, `${where}: still on the user view`);
+      await page.mouse.up();
+      await part(page, 'device-autopilot').getByTestId('deployment').first().waitFor();
+      await settled(page);
+      const records = (await own.requests()).filter((r) => r.batch !== undefined && /windowsAutopilotDeviceIdentities/.test(r.path));
+      assert.equal(records.length, 1, `${where}: the page uses the load its press started`);
+      assert.deepEqual(page.problems, [], where);
+      await page.context().close();
+    }
   } finally {
     await own.stop();
   }
