@@ -37,14 +37,15 @@ pub fn save_language(lang: Lang) {
 pub fn last_sign_out_ms() -> f64 {
     local_storage()
         .and_then(|storage| storage.get_item(LAST_SIGN_OUT_KEY).ok().flatten())
-        .and_then(|text| text.parse().ok())
-        .unwrap_or(0.0)
+        .and_then(|text| text.parse::<u64>().ok())
+        .map_or(0.0, |ms| ms as f64)
 }
 
-/// Notes a sign-out, for tabs that were asleep and missed it (see `TabAccess::resume`).
+/// Notes a sign-out, for tabs that were asleep and missed it (see `TabAccess::resume`). Whole
+/// milliseconds, read back as an integer: no float parser in the first load.
 pub fn note_sign_out(at_ms: f64) {
     if let Some(storage) = local_storage() {
-        let _ = storage.set_item(LAST_SIGN_OUT_KEY, &at_ms.to_string());
+        let _ = storage.set_item(LAST_SIGN_OUT_KEY, &(at_ms.max(0.0) as u64).to_string());
     }
 }
 

@@ -54,7 +54,8 @@ struct RawConfig {
     default_language: Option<String>,
     redirect_uri: Option<String>,
     trusted_authority_origin: Option<String>,
-    idle_timeout_minutes: Option<serde_json::Value>,
+    /// Kept as written, to quote it back when it is not a number of minutes.
+    idle_timeout_minutes: Option<Box<serde_json::value::RawValue>>,
 }
 
 /// Checks a `config.json` text and lists every problem at once, so an administrator
@@ -96,10 +97,13 @@ pub fn parse_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
     };
     let idle_timeout_minutes = match raw.idle_timeout_minutes {
         None => DEFAULT_IDLE_TIMEOUT_MINUTES,
-        Some(value) => value.as_f64().filter(|minutes| minutes.is_finite() && *minutes > 0.0).unwrap_or_else(|| {
-            problems.push(ConfigProblem::BadIdleTimeout(value.to_string()));
-            DEFAULT_IDLE_TIMEOUT_MINUTES
-        }),
+        Some(value) => serde_json::from_str::<f64>(value.get())
+            .ok()
+            .filter(|minutes| minutes.is_finite() && *minutes > 0.0)
+            .unwrap_or_else(|| {
+                problems.push(ConfigProblem::BadIdleTimeout(value.get().to_string()));
+                DEFAULT_IDLE_TIMEOUT_MINUTES
+            }),
     };
     match (graph_base_url, authority, client_id) {
         (Some(graph_base_url), Some(authority), Some(client_id)) if problems.is_empty() => Ok(Config {

@@ -58,10 +58,19 @@ impl TokenSet {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TabAccess {
     access_token: String,
+    #[serde(serialize_with = "whole_ms")]
     expires_at_ms: f64,
+    #[serde(serialize_with = "whole_ms")]
     lifetime_ms: f64,
     scopes: Vec<String>,
     operator: Operator,
+}
+
+/// Milliseconds are whole here (the clock's and `expires_in`'s): written as integers, so that
+/// keeping the token needs no float formatting in the first load. Read back as floats, which
+/// also reads what earlier versions wrote.
+fn whole_ms<S: serde::Serializer>(ms: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u64(ms.max(0.0) as u64)
 }
 
 impl TabAccess {

@@ -16,7 +16,7 @@ pub struct BatchStep {
     pub method: &'static str,
     pub url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub headers: Option<serde_json::Map<String, Value>>,
+    pub headers: Option<StepHeaders>,
     #[serde(rename = "dependsOn", skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<String>,
 }
@@ -28,11 +28,23 @@ impl BatchStep {
 
     /// Adds `ConsistencyLevel: eventual` (needed by `$search` and `$count`).
     pub fn eventual(mut self) -> BatchStep {
-        let mut headers = serde_json::Map::new();
-        headers.insert("ConsistencyLevel".into(), Value::from("eventual"));
-        self.headers = Some(headers);
+        self.headers = Some(StepHeaders { consistency_level: "eventual" });
         self
     }
+}
+
+/// The headers a step carries: Graph's consistency level is the only one the portal sends.
+/// Typed rather than a JSON map, so writing a batch needs no number formatting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepHeaders {
+    #[serde(rename = "ConsistencyLevel")]
+    pub consistency_level: &'static str,
+}
+
+/// A `$batch` request's body.
+#[derive(Serialize)]
+pub struct BatchRequest<'a> {
+    pub requests: &'a [BatchStep],
 }
 
 /// An `@odata.nextLink` (a whole URL below `base`, Graph's root) as a step URL, relative to

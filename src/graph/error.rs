@@ -66,10 +66,17 @@ fn readable_message(message: String) -> String {
 }
 
 /// `Retry-After` in whole seconds: Graph may send a fraction (`2.128`), which is rounded up so
-/// the wait is never shorter than asked.
+/// the wait is never shorter than asked. Read as digits rather than as a float: the float
+/// parser's tables alone would weigh about 10 KB of the first load.
 pub fn parse_retry_after(value: &str) -> Option<u64> {
-    let seconds: f64 = value.trim().parse().ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| seconds.ceil().min(u64::MAX as f64) as u64)
+    let value = value.trim();
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let whole = if whole.is_empty() { 0 } else { whole.parse::<u64>().ok()? };
+    Some(if fraction.bytes().any(|b| b != b'0') { whole.saturating_add(1) } else { whole })
 }
 
 #[derive(Deserialize)]
@@ -176,7 +183,11 @@ mod tests {
         assert_eq!(parse_retry_after("2.128"), Some(3));
         assert_eq!(parse_retry_after(" 4 "), Some(4));
         assert_eq!(parse_retry_after("0"), Some(0));
-        for bad in ["", "soon", "-1", "NaN", "inf", "Wed, 21 Oct 2015 07:28:00 GMT"] {
+        assert_eq!(parse_retry_after("0.5"), Some(1));
+        assert_eq!(parse_retry_after(".5"), Some(1));
+        assert_eq!(parse_retry_after("5."), Some(5));
+        assert_eq!(parse_retry_after("2.000"), Some(2));
+        for bad in ["", ".", "soon", "-1", "NaN", "inf", "1e3", "1.2.3", "Wed, 21 Oct 2015 07:28:00 GMT"] {
             assert_eq!(parse_retry_after(bad), None, "{bad}");
         }
     }

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use web_sys::AbortSignal;
 
-use super::batch::{parse_batch_answer, plan_batches, step_url, BatchStep, JsonText, StepAnswer};
+use super::batch::{parse_batch_answer, plan_batches, step_url, BatchRequest, BatchStep, JsonText, StepAnswer};
 use super::credentials::Credentials;
 use super::error::{parse_retry_after, FailureKind, GraphError};
 use super::models::{decode_one, Page, PageText};
@@ -404,7 +404,7 @@ impl GraphClient {
         progress: &Progress,
     ) -> BatchAnswers {
         let calls = steps.into_iter().map(|step| async move {
-            let eventual = step.headers.as_ref().is_some_and(|h| h.contains_key("ConsistencyLevel"));
+            let eventual = step.headers.is_some();
             let result = self
                 .get_raw(&self.url(version, &step.url), eventual, signal, progress)
                 .await
@@ -436,7 +436,8 @@ async fn batch_rounds<Send, Sent, Alone, Answered>(
     let started = clock.now_ms();
     let mut retry = 0;
     while !pending.is_empty() {
-        let body = serde_json::json!({ "requests": pending }).to_string();
+        // Strings and lists only: writing them cannot fail.
+        let body = serde_json::to_string(&BatchRequest { requests: &pending }).unwrap_or_default();
         let answers = match send(body).await.and_then(|text| parse_batch_answer(&text)) {
             Ok(answers) => answers,
             Err(error) if error.is_refusal() => {

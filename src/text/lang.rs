@@ -32,13 +32,22 @@ impl Lang {
         preferred.into_iter().find_map(Lang::from_tag).unwrap_or(fallback)
     }
 
-    /// A number as written in this language: `0.5` in English, `0,5` in French.
+    /// A number as written in this language, to three decimals at most: `0.5` in English,
+    /// `0,5` in French. Written with integers: float formatting would add its code to the
+    /// first load.
     pub fn decimal(self, value: f64) -> String {
-        let text = value.to_string();
-        match self {
-            Lang::En => text,
-            Lang::Fr => text.replace('.', ","),
+        let thousandths = (value.abs() * 1000.0).round() as u64;
+        let sign = if value < 0.0 && thousandths > 0 { "-" } else { "" };
+        let (whole, fraction) = (thousandths / 1000, thousandths % 1000);
+        if fraction == 0 {
+            return format!("{sign}{whole}");
         }
+        let separator = match self {
+            Lang::En => '.',
+            Lang::Fr => ',',
+        };
+        let fraction = format!("{fraction:03}");
+        format!("{sign}{whole}{separator}{}", fraction.trim_end_matches('0'))
     }
 
     /// The language's own name, for the switch.
@@ -67,6 +76,8 @@ mod tests {
     fn decimals_take_each_language_s_separator() {
         assert_eq!((Lang::En.decimal(0.5), Lang::Fr.decimal(0.5)), ("0.5".to_string(), "0,5".to_string()));
         assert_eq!(Lang::Fr.decimal(480.0), "480");
+        assert_eq!((Lang::En.decimal(0.05), Lang::Fr.decimal(1.25)), ("0.05".to_string(), "1,25".to_string()));
+        assert_eq!((Lang::En.decimal(2.0004), Lang::En.decimal(-1.5)), ("2".to_string(), "-1.5".to_string()));
     }
 
     #[test]
