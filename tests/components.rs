@@ -10,7 +10,7 @@ use helpdesk::components::language_switch::LanguageSwitch;
 use helpdesk::components::section_error::SectionError;
 use helpdesk::components::section_view::SectionView;
 use helpdesk::domain::table::{Direction, SortKey};
-use helpdesk::graph::models::{ManagedDevice, SkippedItem};
+use helpdesk::graph::models::{ManagedDevice, SkippedItem, User};
 use helpdesk::graph::retry::RetryNotice;
 use helpdesk::graph::{GraphClient, GraphError, ProgressEvent};
 use helpdesk::i18n::{I18n, Lang, Msg, ViewMsg};
@@ -299,4 +299,25 @@ async fn opening_fifty_users_keeps_the_memory_of_the_last_ten() {
     let grown = wasm_memory_bytes() - before;
     assert_eq!(sessions.recent().len(), 10);
     assert!(grown < 4 << 20, "memory grew by {grown} bytes over fifty users");
+}
+
+#[wasm_bindgen_test]
+async fn a_user_opened_again_by_another_form_of_their_key_finds_the_same_session() {
+    mount(Lang::En, || ());
+    let portal = Owner::new();
+    let sessions = portal.with(|| Sessions::new(GraphClient::new("http://127.0.0.1:9")));
+    let adele = portal.with(|| sessions.open("AdeleV@contoso.onmicrosoft.com"));
+    adele.cancel();
+    let user: User =
+        serde_json::from_value(serde_json::json!({ "id": "45e13907-b74f-468f-8d40-6b4c7ca41458" })).unwrap();
+    adele.user.set(Section::Ready(Loaded::complete(vec![user])));
+    adele.loaded_at.set(Some(js_sys::Date::now()));
+    // Her name typed in another case, and her object id (the search's links) in capitals.
+    for key in ["adelev@CONTOSO.onmicrosoft.com", "45E13907-B74F-468F-8D40-6B4C7CA41458"] {
+        assert!(adele.answers_to(key), "{key}");
+        let again = portal.with(|| sessions.open(key));
+        assert_eq!(again.key.get_value(), "AdeleV@contoso.onmicrosoft.com", "{key}");
+    }
+    assert!(!adele.answers_to("AlexW@contoso.onmicrosoft.com"));
+    assert_eq!(sessions.recent().len(), 1);
 }

@@ -263,15 +263,21 @@ pub fn UserLayout() -> impl IntoView {
     };
 
     // A plain press on any link to one of this user's device pages (the status card, the
-    // devices, policy and app tables, the findings) starts the device's load before the click.
+    // devices, policy and app tables, the findings) starts the device's load before the click;
+    // not a press on a link to the device page already on screen, which loads nothing.
     let start_device_on_press = move |event: leptos::ev::PointerEvent| {
         let Some(session) = current.get_untracked().filter(|_| is_plain_mouse_press(&event)) else {
             return;
         };
-        let Some(address) = link_route(&event).and_then(|route| UserAddress::parse(&route)) else {
+        let Some(pressed) = link_route(&event).and_then(|route| UserAddress::parse(&route)) else {
             return;
         };
-        if let Some(device_id) = address.device_page().filter(|_| address.key == session.key.get_value()) {
+        let Some(device_id) = pressed.device_page().filter(|_| session.answers_to(&pressed.key)) else {
+            return;
+        };
+        let on_screen =
+            address.with_untracked(|here| here.device_page().is_some_and(|id| id.eq_ignore_ascii_case(device_id)));
+        if !on_screen {
             sessions.start_device(session, device_id);
         }
     };

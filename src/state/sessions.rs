@@ -68,16 +68,8 @@ impl Sessions {
     /// The session of the user at `key`: the cached one (loaded again only if its load was
     /// interrupted), or a new one that starts loading.
     pub fn open(&self, key: &str) -> UserSession {
-        let wanted = key.to_lowercase();
-        let found = self.recent.with_untracked(|recent| {
-            recent
-                .iter()
-                .find(|kept| {
-                    kept.session.key.with_value(|k| k.to_lowercase() == wanted)
-                        || kept.session.user_id().is_some_and(|id| id.to_lowercase() == wanted)
-                })
-                .cloned()
-        });
+        let found =
+            self.recent.with_untracked(|recent| recent.iter().find(|kept| kept.session.answers_to(key)).cloned());
         self.recent.with_untracked(|recent| {
             for other in recent.iter().map(|kept| kept.session) {
                 if found.as_ref().is_none_or(|f| !f.is(&other)) && other.is_loading() {

@@ -191,6 +191,13 @@ impl UserSession {
         self.user.with_untracked(|user| user.loaded().and_then(|l| l.items.first().map(|u| u.id.clone())))
     }
 
+    /// Whether an address's `key` names this user: the key it was opened with in any case
+    /// (user principal names and object ids ignore case), or its object id once loaded.
+    pub fn answers_to(&self, key: &str) -> bool {
+        self.key.with_value(|own| own.eq_ignore_ascii_case(key))
+            || self.user_id().is_some_and(|id| id.eq_ignore_ascii_case(key))
+    }
+
     pub fn is_loading(&self) -> bool {
         self.loads.is_loading()
     }

@@ -101,17 +101,31 @@ test('the page loads in one round after its link is opened, and the portal only 
 
 test('pressing on a link to a device, from the status card or a tab\'s table, starts loading it before the button is released, and only once', async () => {
   const own = await startStack();
-  // Where an operator finds the link to Adele's laptop: the address and the link on it.
+  const at = (tab) => (page) => page.goto(`${own.portalUrl}/users/${ADELE}${tab}`);
+  // Where an operator finds the link to Adele's laptop: how that view is reached, and the link on it.
   const links = {
-    'status card': ['', (page) => page.getByTestId('devices-summary').getByRole('link', { name: 'DESKTOP-ADELE01' })],
-    'devices table': ['/devices', (page) => page.getByRole('table').getByRole('link', { name: 'DESKTOP-ADELE01', exact: true })],
-    'policy row': ['/compliance', (page) => page.getByRole('row').filter({ hasText: 'DESKTOP-ADELE01' }).getByRole('link', { name: 'DESKTOP-ADELE01' }).first()],
-    'app row': ['/apps', (page) => page.getByRole('row').filter({ hasText: 'Contoso VPN Client' }).getByRole('link', { name: 'DESKTOP-ADELE01' })],
+    'status card': [at(''), (page) => page.getByTestId('devices-summary').getByRole('link', { name: 'DESKTOP-ADELE01' })],
+    'devices table': [at('/devices'), (page) => page.getByRole('table').getByRole('link', { name: 'DESKTOP-ADELE01', exact: true })],
+    'policy row': [at('/compliance'), (page) => page.getByRole('row').filter({ hasText: 'DESKTOP-ADELE01' }).getByRole('link', { name: 'DESKTOP-ADELE01' }).first()],
+    'app row': [at('/apps'), (page) => page.getByRole('row').filter({ hasText: 'Contoso VPN Client' }).getByRole('link', { name: 'DESKTOP-ADELE01' })],
+    // Opened by name, then picked again in the search, by object id: the session kept from the
+    // first visit answers to both, and the table's links now name her by object id.
+    'devices table, Adele picked again in the search': [
+      async (page) => {
+        await at('')(page);
+        await settled(page);
+        await page.getByRole('link', { name: 'Change user' }).click();
+        await page.getByRole('combobox', { name: 'Name or e-mail' }).fill('adele');
+        await page.getByRole('option', { name: /Adele Vance/ }).click();
+        await page.getByRole('navigation', { name: 'User information' }).getByRole('link', { name: 'Devices' }).click();
+      },
+      (page) => page.getByRole('table').getByRole('link', { name: 'DESKTOP-ADELE01', exact: true }),
+    ],
   };
   try {
-    for (const [where, [tab, find]] of Object.entries(links)) {
+    for (const [where, [open, find]] of Object.entries(links)) {
       const page = await openPage(browser, { stack: own });
-      await page.goto(`${own.portalUrl}/users/${ADELE}${tab}`);
+      await open(page);
       const link = find(page);
       await link.waitFor();
       await settled(page);
@@ -129,6 +143,35 @@ test('pressing on a link to a device, from the status card or a tab\'s table, st
       assert.deepEqual(page.problems, [], where);
       await page.context().close();
     }
+  } finally {
+    await own.stop();
+  }
+});
+
+test('a press on a link to the device page already on screen loads nothing', async () => {
+  const own = await startStack();
+  try {
+    const page = await openPage(browser, { stack: own });
+    await page.goto(`${own.portalUrl}/users/${ADELE}/devices`);
+    await page.getByRole('table').getByRole('link', { name: 'DESKTOP-ADELE01', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'DESKTOP-ADELE01' }).waitFor();
+    await settled(page);
+    const card = page.getByTestId('devices-summary');
+    const deviceId = async (name) => (await card.getByRole('link', { name }).getAttribute('href')).split('/').pop().toLowerCase();
+    const laptop = await deviceId('DESKTOP-ADELE01');
+    const tablet = await deviceId("Adele's Galaxy Tab");
+    await fetch(`${own.mockUrl}/_mock/requests`, { method: 'DELETE' });
+    // The laptop's link on its own page, then the tablet's: once the tablet's page is in, any
+    // load the first press started would be in the log before it.
+    await card.getByRole('link', { name: 'DESKTOP-ADELE01' }).click();
+    await card.getByRole('link', { name: "Adele's Galaxy Tab" }).click();
+    await page.getByRole('heading', { level: 2, name: "Adele's Galaxy Tab" }).waitFor();
+    await settled(page);
+    const about = (id) => (r) => r.batch !== undefined && r.path.toLowerCase().includes(`/manageddevices/${id}`);
+    const log = await own.requests();
+    assert.ok(log.some(about(tablet)), "the tablet's page loaded");
+    assert.deepEqual(log.filter(about(laptop)).map((r) => r.path), [], 'nothing was loaded again for the laptop on screen');
+    assert.deepEqual(page.problems, []);
   } finally {
     await own.stop();
   }
