@@ -33,12 +33,21 @@ pub fn save_language(lang: Lang) {
     }
 }
 
-/// When the portal was last signed out in this browser, in milliseconds since the epoch (0: never).
+/// When the portal was last signed out in this browser, in milliseconds since the epoch (0:
+/// never). A time that cannot be read counts as a sign-out now, and is written back as one:
+/// no kept token outlives a sign-out because its record was damaged.
 pub fn last_sign_out_ms() -> f64 {
-    local_storage()
-        .and_then(|storage| storage.get_item(LAST_SIGN_OUT_KEY).ok().flatten())
-        .and_then(|text| text.parse::<u64>().ok())
-        .map_or(0.0, |ms| ms as f64)
+    let Some(text) = local_storage().and_then(|storage| storage.get_item(LAST_SIGN_OUT_KEY).ok().flatten()) else {
+        return 0.0;
+    };
+    text.parse::<u64>().map_or_else(
+        |_| {
+            let now = js_sys::Date::now();
+            note_sign_out(now);
+            now
+        },
+        |ms| ms as f64,
+    )
 }
 
 /// Notes a sign-out, for tabs that were asleep and missed it (see `TabAccess::resume`). Whole

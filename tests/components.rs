@@ -321,3 +321,17 @@ async fn a_user_opened_again_by_another_form_of_their_key_finds_the_same_session
     assert!(!adele.answers_to("AlexW@contoso.onmicrosoft.com"));
     assert_eq!(sessions.recent().len(), 1);
 }
+
+#[wasm_bindgen_test]
+fn a_sign_out_time_that_cannot_be_read_counts_as_a_sign_out_now() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("helpdesk.signed-out-at", "1764707553123").unwrap();
+    assert_eq!(helpdesk::browser::last_sign_out_ms(), 1_764_707_553_123.0);
+    storage.set_item("helpdesk.signed-out-at", "yesterday").unwrap();
+    let before = js_sys::Date::now();
+    let read = helpdesk::browser::last_sign_out_ms();
+    assert!(read >= before, "{read} is not a sign-out now");
+    let written = storage.get_item("helpdesk.signed-out-at").unwrap().unwrap();
+    assert_eq!(written.parse::<f64>().unwrap(), read, "written back as a sign-out now");
+    storage.remove_item("helpdesk.signed-out-at").unwrap();
+}
