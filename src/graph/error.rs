@@ -75,7 +75,8 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
     if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) {
         return None;
     }
-    let whole = if whole.is_empty() { 0 } else { whole.parse::<u64>().ok()? };
+    // Only digits are left: a number too large for u64 is a very long wait, not no hint.
+    let whole = if whole.is_empty() { 0 } else { whole.parse::<u64>().unwrap_or(u64::MAX) };
     Some(if fraction.bytes().any(|b| b != b'0') { whole.saturating_add(1) } else { whole })
 }
 
@@ -187,6 +188,9 @@ mod tests {
         assert_eq!(parse_retry_after(".5"), Some(1));
         assert_eq!(parse_retry_after("5."), Some(5));
         assert_eq!(parse_retry_after("2.000"), Some(2));
+        // Beyond u64: the longest wait, which the retry policy's deadline turns into giving up.
+        assert_eq!(parse_retry_after("99999999999999999999999"), Some(u64::MAX));
+        assert_eq!(parse_retry_after("18446744073709551615.5"), Some(u64::MAX));
         for bad in ["", ".", "soon", "-1", "NaN", "inf", "1e3", "1.2.3", "Wed, 21 Oct 2015 07:28:00 GMT"] {
             assert_eq!(parse_retry_after(bad), None, "{bad}");
         }
