@@ -15,30 +15,12 @@ pub struct BatchStep {
     pub id: String,
     pub method: &'static str,
     pub url: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub headers: Option<StepHeaders>,
-    #[serde(rename = "dependsOn", skip_serializing_if = "Vec::is_empty")]
-    pub depends_on: Vec<String>,
 }
 
 impl BatchStep {
     pub fn get(id: impl Into<String>, url: impl Into<String>) -> BatchStep {
-        BatchStep { id: id.into(), method: "GET", url: url.into(), headers: None, depends_on: vec![] }
+        BatchStep { id: id.into(), method: "GET", url: url.into() }
     }
-
-    /// Adds `ConsistencyLevel: eventual` (needed by `$search` and `$count`).
-    pub fn eventual(mut self) -> BatchStep {
-        self.headers = Some(StepHeaders { consistency_level: "eventual" });
-        self
-    }
-}
-
-/// The headers a step carries: Graph's consistency level is the only one the portal sends.
-/// Typed rather than a JSON map, so writing a batch needs no number formatting.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StepHeaders {
-    #[serde(rename = "ConsistencyLevel")]
-    pub consistency_level: &'static str,
 }
 
 /// A `$batch` request's body.
@@ -55,29 +37,9 @@ pub fn step_url(base: &str, next_link: &str) -> Option<String> {
     ["/v1.0/", "/beta/"].iter().find_map(|version| below.strip_prefix(version).map(|rest| format!("/{rest}")))
 }
 
-/// Splits steps into `$batch` bodies of at most 20, keeping each step with the steps it
-/// depends on (Graph refuses a `dependsOn` that points outside its batch).
+/// Splits steps into `$batch` bodies of at most 20, Graph's limit.
 pub fn plan_batches(steps: &[BatchStep]) -> Vec<Vec<BatchStep>> {
-    let mut batches: Vec<Vec<BatchStep>> = Vec::new();
-    for step in steps {
-        let home =
-            step.depends_on.iter().find_map(|dep| batches.iter().position(|batch| batch.iter().any(|s| &s.id == dep)));
-        match home {
-            Some(index) if batches[index].len() < MAX_BATCH => batches[index].push(step.clone()),
-            Some(_) => {
-                // The dependency's batch is full: the dependent step goes out on its own later,
-                // without the dependency marker.
-                let mut alone = step.clone();
-                alone.depends_on.clear();
-                batches.push(vec![alone]);
-            }
-            None => match batches.last_mut() {
-                Some(last) if last.len() < MAX_BATCH && step.depends_on.is_empty() => last.push(step.clone()),
-                _ => batches.push(vec![step.clone()]),
-            },
-        }
-    }
-    batches
+    steps.chunks(MAX_BATCH).map(<[BatchStep]>::to_vec).collect()
 }
 
 /// A step's body as the text Graph sent, not decoded yet: each page is decoded once, by the
@@ -192,15 +154,6 @@ mod tests {
     }
 
     #[test]
-    fn a_dependent_step_stays_with_its_dependency() {
-        let mut all = steps(25);
-        all.push(BatchStep { depends_on: vec!["21".into()], ..BatchStep::get("after", "/x") });
-        let batches = plan_batches(&all);
-        let second = &batches[1];
-        assert!(second.iter().any(|s| s.id == "21") && second.iter().any(|s| s.id == "after"));
-    }
-
-    #[test]
     fn answers_in_any_order_are_matched_by_id_with_their_errors() {
         let body = r#"{"responses":[
             {"id":"2","status":429,"headers":{"Retry-After":"7","request-id":"r2"},"body":{"error":{"code":"TooManyRequests","message":"slow down"}}},
@@ -242,9 +195,8 @@ mod tests {
 
     #[test]
     fn the_request_body_is_graph_shaped() {
-        let step = BatchStep::get("1", "/users?$search=\"displayName:ad\"").eventual();
-        let json = serde_json::to_value(&step).unwrap();
-        assert_eq!(json["headers"]["ConsistencyLevel"], "eventual");
-        assert!(json.get("dependsOn").is_none());
+        let steps = [BatchStep::get("1", "/users/a/licenseDetails")];
+        let body = serde_json::to_string(&BatchRequest { requests: &steps }).unwrap();
+        assert_eq!(body, r#"{"requests":[{"id":"1","method":"GET","url":"/users/a/licenseDetails"}]}"#);
     }
 }

@@ -404,9 +404,8 @@ impl GraphClient {
         progress: &Progress,
     ) -> BatchAnswers {
         let calls = steps.into_iter().map(|step| async move {
-            let eventual = step.headers.is_some();
             let result = self
-                .get_raw(&self.url(version, &step.url), eventual, signal, progress)
+                .get_raw(&self.url(version, &step.url), false, signal, progress)
                 .await
                 .and_then(|raw| raw.decode(json_text));
             (step.id, result)
