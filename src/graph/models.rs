@@ -839,6 +839,16 @@ fn decode_error(reason: impl std::fmt::Display) -> GraphError {
     GraphError::new(FailureKind::Decode, reason.to_string())
 }
 
+/// Graph answers a resource or a page with a JSON object. serde would also fill a struct from
+/// a list of its fields in order, so `[[], "", null]` would read as an empty page: refuse it.
+fn an_object(body: &str) -> Result<&str, GraphError> {
+    if body.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{') {
+        Ok(body)
+    } else {
+        Err(decode_error("the answer is not a JSON object"))
+    }
+}
+
 #[derive(Deserialize)]
 struct RawPage<'a> {
     #[serde(borrow)]
@@ -863,7 +873,7 @@ pub struct PageText<'a> {
 
 impl<'a> PageText<'a> {
     pub fn split(body: &'a str) -> Result<PageText<'a>, GraphError> {
-        let page: RawPage = serde_json::from_str(body).map_err(decode_error)?;
+        let page: RawPage = serde_json::from_str(an_object(body)?).map_err(decode_error)?;
         let values = page.value.ok_or_else(|| decode_error("the answer has no \"value\" list"))?;
         Ok(PageText { values, next_link: page.next_link, count: page.count })
     }
@@ -890,14 +900,14 @@ impl<'a> PageText<'a> {
     pub fn decode_into<T: DeserializeOwned>(&self, range: std::ops::Range<usize>, page: &mut Page<T>) {
         for index in range {
             let raw = self.values[index].get();
-            match serde_json::from_str::<T>(raw) {
+            match decode_one::<T>(raw) {
                 Ok(item) => page.items.push(item),
                 Err(error) => {
-                    let id = serde_json::from_str::<IdOnly>(raw)
+                    let id = decode_one::<IdOnly>(raw)
                         .ok()
                         .and_then(|i| i.id)
                         .and_then(|id| id.as_str().map(str::to_string));
-                    page.skipped.push(SkippedItem { index, id, reason: error.to_string() });
+                    page.skipped.push(SkippedItem { index, id, reason: error.message });
                 }
             }
         }
@@ -915,7 +925,7 @@ pub fn decode_page<T: DeserializeOwned>(body: &str) -> Result<Page<T>, GraphErro
 
 /// A single resource.
 pub fn decode_one<T: DeserializeOwned>(body: &str) -> Result<T, GraphError> {
-    serde_json::from_str(body).map_err(decode_error)
+    serde_json::from_str(an_object(body)?).map_err(decode_error)
 }
 
 #[cfg(test)]
@@ -944,6 +954,17 @@ mod tests {
         "partnerReportedThreatState": "activated"
       }]
     }"##;
+
+    /// serde fills a struct from a list of its fields in order; Graph never answers with one.
+    #[test]
+    fn a_list_is_neither_a_page_nor_a_resource_nor_an_item() {
+        let page = decode_page::<ManagedDevice>(r#"[[], "", null]"#).unwrap_err();
+        assert_eq!(page.kind, FailureKind::Decode);
+        assert_eq!(decode_one::<ManagedDevice>(r#"["d1", "user"]"#).unwrap_err().kind, FailureKind::Decode);
+        let page = decode_page::<ManagedDevice>(r#" {"value": [["d1"], {"id": "d2"}]}"#).unwrap();
+        assert_eq!(page.items.len(), 1);
+        assert_eq!(page.skipped[0].index, 0);
+    }
 
     #[test]
     fn the_reference_sample_decodes() {
