@@ -190,7 +190,27 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
 
 /// Runs `work` when the browser is idle (`requestIdleCallback`), in a task of its own.
 pub fn when_idle(work: impl FnOnce() + 'static) {
-    let work = wasm_bindgen::closure::Closure::once_into_js(work);
+    let mut work = Some(work);
+    work_while_idle(move || {
+        if let Some(work) = work.take() {
+            work();
+        }
+        false
+    });
+}
+
+/// Runs `step` again and again while the browser is idle, over as many idle periods as it
+/// takes, until it answers that nothing is left: long work that never holds up a keystroke
+/// or a frame for more than one step.
+pub fn work_while_idle(mut step: impl FnMut() -> bool + 'static) {
+    let work = wasm_bindgen::closure::Closure::once_into_js(move |deadline: web_sys::IdleDeadline| {
+        while deadline.time_remaining() > 0.0 {
+            if !step() {
+                return;
+            }
+        }
+        work_while_idle(step);
+    });
     if let Some(window) = web_sys::window() {
         let _ = window.request_idle_callback(work.unchecked_ref());
     }

@@ -50,7 +50,18 @@ fn click(host: &web_sys::HtmlElement, selector: &str) {
 
 async fn settle() {
     leptos::task::tick().await;
+    // A table filters a frame after the one that echoes the keystroke.
+    next_frame().await;
+    next_frame().await;
     gloo_timers_wait().await;
+    leptos::task::tick().await;
+}
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Effects run after a task boundary; a zero timeout lets them.
@@ -155,6 +166,10 @@ fn columns() -> Vec<Column<Row>> {
     ]
 }
 
+fn three_rows() -> Arc<Vec<Row>> {
+    Arc::new(vec![Row { name: "Laptop", count: 3 }, Row { name: "Phone", count: 1 }, Row { name: "Tablet", count: 2 }])
+}
+
 fn first_cells(host: &web_sys::HtmlElement) -> Vec<String> {
     let rows = host.query_selector_all("tbody tr td:first-child").unwrap();
     (0..rows.length()).map(|i| rows.item(i).unwrap().text_content().unwrap_or_default()).collect()
@@ -162,11 +177,7 @@ fn first_cells(host: &web_sys::HtmlElement) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn a_table_sorts_filters_counts_and_marks_states_with_words() {
-    let rows = Arc::new(vec![
-        Row { name: "Laptop", count: 3 },
-        Row { name: "Phone", count: 1 },
-        Row { name: "Tablet", count: 2 },
-    ]);
+    let rows = three_rows();
     let (host, _) = mount(
         Lang::En,
         move || view! { <DataTable rows=rows columns=columns() caption=ViewMsg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> },
@@ -199,6 +210,110 @@ async fn a_table_sorts_filters_counts_and_marks_states_with_words() {
     settle().await;
     assert_eq!(first_cells(&host), vec!["Tablet"]);
     assert!(text(&host).contains("1 of 3"));
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_typed_on_then_shortened_or_resorted_keeps_the_right_rows() {
+    let rows = three_rows();
+    let (host, _) = mount(
+        Lang::En,
+        move || view! { <DataTable rows=rows columns=columns() caption=ViewMsg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> },
+    );
+    let filter: web_sys::HtmlInputElement =
+        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    let shown_for = async |typed: &str| {
+        filter.set_value(typed);
+        filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        settle().await;
+        first_cells(&host)
+    };
+    assert_eq!(shown_for("t").await, vec!["Tablet", "Laptop"]);
+    // Typed on: narrowed from the rows shown.
+    assert_eq!(shown_for("ta").await, vec!["Tablet"]);
+    // A letter deleted widens again.
+    assert_eq!(shown_for("t").await, vec!["Tablet", "Laptop"]);
+    click(&host, "th:nth-child(1) button");
+    settle().await;
+    assert_eq!(first_cells(&host), vec!["Laptop", "Tablet"], "sorted by name, still filtered");
+    // Typed on after the sort: from the new order.
+    assert_eq!(shown_for("t 3").await, vec!["Laptop"]);
+    assert_eq!(shown_for("").await, vec!["Laptop", "Phone", "Tablet"]);
+    assert!(text(&host).contains("3 of 3"));
+}
+
+#[wasm_bindgen_test]
+async fn keystrokes_within_one_frame_filter_once_with_the_last_text_even_if_the_table_goes() {
+    let rows = three_rows();
+    let table_shown = RwSignal::new(true);
+    let (host, _) = mount(Lang::En, move || {
+        move || {
+            table_shown.get().then(|| {
+                view! { <DataTable rows=rows.clone() columns=columns() caption=ViewMsg::TabDevices csv_name="t"/> }
+            })
+        }
+    });
+    let filter: web_sys::HtmlInputElement =
+        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    let type_quickly = |letters: &[&str]| {
+        for typed in letters {
+            filter.set_value(typed);
+            filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        }
+    };
+    type_quickly(&["t", "ta", "tab"]);
+    settle().await;
+    assert_eq!(first_cells(&host), vec!["Tablet"]);
+    assert!(text(&host).contains("1 of 3"));
+    // Typed, then the table left before the rows follow: nothing fails (a panic would reach
+    // the window as an uncaught error).
+    let errors = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count_error = {
+        let errors = errors.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || errors.set(errors.get() + 1))
+    };
+    let window = web_sys::window().unwrap();
+    window.add_event_listener_with_callback("error", count_error.as_ref().unchecked_ref()).unwrap();
+    type_quickly(&["ph"]);
+    table_shown.set(false);
+    settle().await;
+    settle().await;
+    window.remove_event_listener_with_callback("error", count_error.as_ref().unchecked_ref()).unwrap();
+    assert!(host.query_selector("table").unwrap().is_none());
+    assert_eq!(errors.get(), 0, "uncaught errors");
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_finds_the_words_of_the_language_shown() {
+    let rows = Arc::new(vec![Row { name: "Laptop", count: 3 }, Row { name: "Phone", count: 1 }]);
+    let columns = vec![
+        Column::<Row>::new(ViewMsg::ColName, |r, _| r.name.to_string(), |r| SortKey::text(Some(r.name))),
+        Column::<Row>::new(
+            ViewMsg::ColSettings,
+            |r, i18n| i18n.t(if r.count > 2 { ViewMsg::Yes } else { ViewMsg::No }).to_string(),
+            |r| SortKey::Number(r.count),
+        ),
+    ];
+    let (host, i18n) = mount(
+        Lang::En,
+        move || view! { <DataTable rows=rows columns=columns caption=ViewMsg::TabDevices csv_name="t"/> },
+    );
+    let filter: web_sys::HtmlInputElement =
+        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    let shown_for = async |typed: &str| {
+        filter.set_value(typed);
+        filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        settle().await;
+        first_cells(&host)
+    };
+    assert_eq!(shown_for("yes").await, vec!["Laptop"]);
+    assert!(shown_for("ou").await.is_empty());
+    // The same filter, in French: the rows are searched again in their new words, not
+    // narrowed from the English result.
+    i18n.lang.set(Lang::Fr);
+    settle().await;
+    assert_eq!(first_cells(&host), vec!["Laptop"]);
+    assert_eq!(shown_for("oui").await, vec!["Laptop"]);
+    assert_eq!(shown_for("non").await, vec!["Phone"]);
 }
 
 #[wasm_bindgen_test]

@@ -71,8 +71,8 @@ where
 {
     let i18n = use_i18n();
     let columns = Arc::new(columns);
-    let TableView { filter, sorting, page, order, haystacks } =
-        TableView::new(rows.clone(), columns.clone(), sort, i18n);
+    let table = TableView::new(rows.clone(), columns.clone(), sort, i18n);
+    let TableView { typed, sorting, page, order, .. } = table;
     let pages = move || order.with(|o| o.len().div_ceil(PAGE_SIZE).max(1));
 
     let export = {
@@ -187,9 +187,6 @@ where
         view! { <For each=visible key=|i| *i children=row_view/> }
     };
 
-    // The rows' filter text is built when the operator enters the filter box, not at their
-    // first keystroke.
-    let prepare_filter = move |_| haystacks.with_untracked(|_| ());
     let total = rows.len();
     let shown = move || order.with(Vec::len);
     view! { class=class,
@@ -197,7 +194,7 @@ where
             <div class="tools">
                 <label>
                     {move || i18n.t(ViewMsg::FilterLabel)}" "
-                    <input type="search" prop:value=move || filter.get() on:focus=prepare_filter on:input=move |e| filter.set(event_target_value(&e))/>
+                    <input type="search" prop:value=move || typed.get() on:input=move |e| table.type_filter(event_target_value(&e))/>
                 </label>
                 <span class="count" aria-live="polite">{move || i18n.fmt(ViewMsg::ShowingRows, &[&shown().to_string(), &total.to_string()])}</span>
                 <button type="button" on:click=export>{move || i18n.t(ViewMsg::ExportCsv)}</button>

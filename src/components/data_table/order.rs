@@ -7,20 +7,23 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::Column;
-use crate::browser::when_idle;
-use crate::domain::table::{haystack, matches_filter, order_by_rank, ranks, Direction, SortKey};
-use crate::i18n::I18n;
+use crate::browser::{after_next_paint, work_while_idle};
+use crate::domain::table::{order_by_rank, ranks, Direction, RowFilter, RowTexts, SortKey};
+use crate::i18n::{I18n, Lang};
 
 #[derive(Clone, Copy)]
 pub(super) struct TableView {
-    pub filter: RwSignal<String>,
+    /// The filter box's text, as typed.
+    pub typed: RwSignal<String>,
+    /// The filter the rows are shown with: the typed text, a frame later (see `type_filter`).
+    filter: RwSignal<String>,
+    /// Whether the typed text is waiting to be applied.
+    pending: StoredValue<bool>,
     /// Column and direction.
     pub sorting: RwSignal<(usize, Direction)>,
     pub page: RwSignal<usize>,
     /// Rows in the order shown, filtered.
     pub order: Memo<Vec<usize>>,
-    /// Each row's text to filter on.
-    pub haystacks: Memo<Vec<String>>,
 }
 
 impl TableView {
@@ -30,54 +33,100 @@ impl TableView {
         sort: (usize, Direction),
         i18n: I18n,
     ) -> TableView {
+        let typed = RwSignal::new(String::new());
         let filter = RwSignal::new(String::new());
         let sorting = RwSignal::new(sort);
         let page = RwSignal::new(0usize);
 
-        // Each row's text to filter on, built once (and again only when the language changes).
-        let haystacks = {
-            let rows = rows.clone();
-            let columns = columns.clone();
-            Memo::new(move |_| {
-                i18n.lang.track();
-                rows.iter()
-                    .map(|row| haystack(&columns.iter().map(|c| (c.cell)(row, &i18n)).collect::<Vec<_>>()))
-                    .collect::<Vec<String>>()
-            })
-        };
+        // Counts each time the rows' order or their filter texts are computed: a filter is
+        // narrowed only from a result on the same ones.
+        let inputs = StoredValue::new(0u64);
+        // Each row's text to filter on, built ahead (below) or at the first keystroke.
+        let texts: SharedTexts = StoredValue::new(FilterTexts::default());
         // Each column's ranks (see `ranks`), kept once computed: on the first sort by a column,
         // or ahead of it while the browser is idle, once the rows have stayed a second (a table
         // receiving pages is built again with each one).
         let ranked: Ranked = StoredValue::new(vec![None; columns.len()]);
+        // The filter texts are built the same way, so that neither the filter box's first
+        // keystroke nor its focus stops the page for the whole table (half a second for
+        // 50,000 rows).
         set_timeout(
             {
                 // Weak: a table built again meanwhile frees its rows at once.
                 let (rows, columns) = (Arc::downgrade(&rows), Arc::downgrade(&columns));
-                move || rank_while_idle(0, rows, columns, ranked)
+                move || prepare_while_idle(rows, columns, ranked, texts, inputs, i18n)
             },
             Duration::from_secs(1),
         );
         // Row order as indices (rows themselves are never copied): ordered when the sort changes,
         // then filtered at each keystroke.
+        let (rows_for_filter, columns_for_filter) = (rows.clone(), columns.clone());
         let sorted = Memo::new(move |_| {
+            inputs.update_value(|n| *n += 1);
             let (by, direction) = sorting.get();
             match column_ranks(&rows, &columns, ranked, by) {
                 Some(ranks) => order_by_rank(&ranks, direction),
                 None => (0..rows.len()).collect(),
             }
         });
-        let order = Memo::new(move |_| {
-            let text = filter.get();
-            if text.trim().is_empty() {
+        // The filter the last order was computed with, and on which inputs.
+        let last_filter: StoredValue<Option<(RowFilter, u64)>> = StoredValue::new(None);
+        let order = Memo::new(move |previous: Option<&Vec<usize>>| {
+            let typed = RowFilter::new(&filter.get());
+            if typed.is_empty() {
+                last_filter.set_value(None);
                 return sorted.get();
             }
-            haystacks.with(|all| {
-                sorted.with(|sorted| sorted.iter().copied().filter(|&i| matches_filter(&all[i], &text)).collect())
-            })
+            // The order and the texts (in the language shown) brought up to date, and tracked,
+            // before the count of inputs is read.
+            sorted.with(|_| ());
+            i18n.lang.track();
+            build_texts(texts, &rows_for_filter, &columns_for_filter, &i18n, inputs, usize::MAX);
+            let now = inputs.get_value();
+            // Typing on, on the same inputs: only the rows still shown can match.
+            let narrowed = last_filter
+                .with_value(|last| matches!(last, Some((before, at)) if *at == now && typed.narrows(before)));
+            let keep = |rows: &[usize]| texts.with_value(|all| all.texts.keep(&typed, rows));
+            let order = match previous.filter(|_| narrowed) {
+                Some(shown) => keep(shown),
+                None => sorted.with_untracked(|sorted| keep(sorted)),
+            };
+            last_filter.set_value(Some((typed, now)));
+            order
         });
         // A new filter starts from the first page (not run at start, when nothing changed).
-        Effect::watch(move || filter.track(), move |_, _, _| page.set(0), false);
-        TableView { filter, sorting, page, order, haystacks }
+        Effect::watch(
+            move || filter.track(),
+            move |_, _, _| {
+                // Set only if it changes: the rows shown are not worked out again for nothing.
+                if page.get_untracked() != 0 {
+                    page.set(0);
+                }
+            },
+            false,
+        );
+        TableView { typed, filter, sorting, page, order, pending: StoredValue::new(false) }
+    }
+
+    /// The operator typed `text`: it is shown at once, and the rows follow a frame later, with
+    /// whatever was typed by then. On 50,000 rows the filter and the new rows take tens of
+    /// milliseconds, which would otherwise hold every keystroke's echo; started right after
+    /// the echo's frame, they still delayed its showing on two cores, hence the frame more.
+    pub fn type_filter(self, text: String) {
+        self.typed.set(text);
+        if self.pending.get_value() {
+            return;
+        }
+        self.pending.set_value(true);
+        request_animation_frame(move || {
+            after_next_paint(move || {
+                // The table may be gone by then.
+                if let Some(text) = self.typed.try_get_untracked() {
+                    self.pending.set_value(false);
+                    self.filter.set(text);
+                }
+            })
+        });
     }
 }
 
@@ -96,21 +145,65 @@ fn column_ranks<T>(rows: &[T], columns: &[Column<T>], ranked: Ranked, by: usize)
     Some(computed)
 }
 
-/// Ranks column `column`, then the next ones, each in an idle moment of its own; stops when the
-/// table is gone or every column is ranked.
-fn rank_while_idle<T: Send + Sync + 'static>(
-    column: usize,
+/// The rows' texts to filter on, in the language they were built in.
+#[derive(Default)]
+struct FilterTexts {
+    lang: Option<Lang>,
+    texts: RowTexts,
+}
+
+type SharedTexts = StoredValue<FilterTexts>;
+
+/// Builds the texts of up to `count` more rows, all over again in a new language; answers
+/// whether some are left, or none when the table is gone.
+fn build_texts<T>(
+    texts: SharedTexts,
+    rows: &[T],
+    columns: &[Column<T>],
+    i18n: &I18n,
+    inputs: StoredValue<u64>,
+    count: usize,
+) -> Option<bool> {
+    let lang = i18n.lang.get_untracked();
+    texts.try_update_value(|built| {
+        if built.lang != Some(lang) {
+            *built = FilterTexts { lang: Some(lang), texts: RowTexts::default() };
+            inputs.update_value(|n| *n += 1);
+        }
+        let from = built.texts.len();
+        let to = from.saturating_add(count).min(rows.len());
+        for row in &rows[from..to] {
+            built.texts.push(&columns.iter().map(|c| (c.cell)(row, i18n)).collect::<Vec<_>>());
+        }
+        if from == 0 {
+            built.texts.reserve_like_so_far(rows.len() - to);
+        }
+        to < rows.len()
+    })
+}
+
+/// Rows whose filter texts are built in one step while idle (about 2 ms).
+const TEXTS_PER_STEP: usize = 256;
+
+/// Ranks each column, then builds the filter texts, a step at a time while the browser is
+/// idle; stops when the table is gone.
+fn prepare_while_idle<T: Send + Sync + 'static>(
     rows: Weak<Vec<T>>,
     columns: Weak<Vec<Column<T>>>,
     ranked: Ranked,
+    texts: SharedTexts,
+    inputs: StoredValue<u64>,
+    i18n: I18n,
 ) {
-    when_idle(move || {
-        let ranked_one = match (rows.upgrade(), columns.upgrade()) {
-            (Some(all), Some(shown)) => column_ranks(&all, &shown, ranked, column).is_some(),
-            _ => false,
+    let mut column = 0;
+    work_while_idle(move || {
+        let (Some(all), Some(shown)) = (rows.upgrade(), columns.upgrade()) else {
+            return false;
         };
-        if ranked_one {
-            rank_while_idle(column + 1, rows, columns, ranked);
+        if column < shown.len() {
+            column += 1;
+            return column_ranks(&all, &shown, ranked, column - 1).is_some();
         }
+        build_texts(texts, &all, &shown, &i18n, inputs, TEXTS_PER_STEP).unwrap_or(false)
     });
 }
