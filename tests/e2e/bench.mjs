@@ -36,6 +36,9 @@ const BUDGETS = {
   // Lee Gu ten times larger (15,000 groups, 1,000 devices, 50,000 failures).
   tenfoldTableUsableMs: 100,
   tenfoldFilterKeystrokeMs: 16,
+  // Not in issue 19: the keystroke's echo comes first, the rows a frame later; they are held
+  // to the tables' own budget.
+  tenfoldFilterResultMs: 100,
   tenfoldSortMs: 50,
   tenfoldHeapMB: 60,
   tenfoldLongTaskMs: 50,
@@ -189,6 +192,29 @@ function watchShown(watch) {
 /** The stand-in's Lee Gu ten times larger than the demo's. */
 const TENFOLD = { groups: 15_000, devices: 1_000, failures: 50_000 };
 
+/** Keeps the Event Timing entries (events slower than 16 ms) from now on. */
+const watchEvents = (page) => page.evaluate(() => {
+  window.__events = [];
+  window.__eventTiming = new PerformanceObserver((list) => window.__events.push(...list.getEntries().map((e) => ({ name: e.name, duration: e.duration }))));
+  window.__eventTiming.observe({ type: 'event', durationThreshold: 16, buffered: true });
+});
+
+/**
+ * The entries kept since the last call. An event's entry is queued once the frame after it is
+ * painted: two frames on, every entry so far is in (taken from the observer, delivered or not).
+ */
+const eventsSoFar = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+  window.__events.push(...window.__eventTiming.takeRecords().map((e) => ({ name: e.name, duration: e.duration })));
+  resolve(window.__events.splice(0));
+})))));
+
+/** Sorts by the OS version column, once the press has taken effect. */
+const sortByOsVersion = async (page) => {
+  const button = page.getByRole('button', { name: /^OS version/ });
+  await button.click();
+  await page.locator('th[aria-sort=ascending]', { has: button }).waitFor();
+};
+
 /**
  * Lee Gu ten times larger: each large tab usable after its last page, the longest task while
  * its pages arrive (Long Tasks API), a filter keystroke and a sort on 50,000 rows (Event
@@ -229,21 +255,32 @@ async function tenfold(browser) {
     const devices = await open('devices', '$batch', TENFOLD.devices);
     const failures = await open('enrollment-failures', 'deviceManagementTroubleshootingEvents', TENFOLD.failures);
 
-    await page.evaluate(() => {
-      window.__events = [];
-      new PerformanceObserver((list) => window.__events.push(...list.getEntries().map((e) => ({ name: e.name, duration: e.duration })))).observe({ type: 'event', durationThreshold: 16, buffered: true });
-    });
+    await watchEvents(page);
     await page.getByLabel('Filter').click();
     await page.keyboard.type('device', { delay: 120 });
     await page.getByText(/of 50000/).waitFor();
     await page.getByLabel('Filter').fill('');
     await page.getByText('50000 of 50000').waitFor();
-    await page.evaluate(() => (window.__events = []));
-    await page.getByRole('button', { name: /^OS version/ }).click();
-    await page.waitForTimeout(500);
-    const events = await page.evaluate(() => window.__events);
-    const keys = events.filter((e) => ['keydown', 'keyup', 'input', 'keypress'].includes(e.name)).map((e) => e.duration);
-    const sorts = events.filter((e) => ['click', 'pointerup', 'pointerdown'].includes(e.name)).map((e) => e.duration);
+    const typing = await eventsSoFar(page);
+    // A word entered at once (pasted): from its input to the frame that shows its rows, the
+    // 50,000 searched and the first page built again.
+    const filterResultMs = await page.evaluate(() => new Promise((resolve) => {
+      const box = document.querySelector('main input[type=search]');
+      const count = document.querySelector('main .count');
+      new MutationObserver((_, observer) => {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(Math.round(performance.now() - started)));
+      }).observe(count, { childList: true, characterData: true, subtree: true });
+      const started = performance.now();
+      box.value = 'device';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }));
+    await page.getByLabel('Filter').fill('');
+    await page.getByText('50000 of 50000').waitFor();
+    await sortByOsVersion(page);
+    const sorting = await eventsSoFar(page);
+    const keys = typing.filter((e) => ['keydown', 'keyup', 'input', 'keypress'].includes(e.name)).map((e) => e.duration);
+    const sorts = sorting.filter((e) => ['click', 'pointerup', 'pointerdown'].includes(e.name)).map((e) => e.duration);
 
     // The JS heap plus the wasm's memory, where the portal's data lives: `reserved` counts the
     // wasm's linear memory, which never shrinks (its high-water mark: the 60 MB budget);
@@ -290,6 +327,7 @@ async function tenfold(browser) {
       failures,
       // Event Timing reports only events slower than 16 ms; none reported means under 16 ms.
       filterKeystrokeMaxMs: Math.round(Math.max(0, ...keys)),
+      filterResultMs,
       sortMs: Math.round(Math.max(0, ...sorts)),
       heapWithItMB: withIt.reserved,
       heldAtStartMB: withIt.held,
@@ -558,17 +596,13 @@ async function largeUser(browser, stack) {
   };
   const groupsUsableMs = await measure('groups', 'transitiveMemberOf', '1500 of 1500');
   const failuresUsableMs = await measure('enrollment-failures', 'deviceManagementTroubleshootingEvents', '5000 of 5000');
-  await page.evaluate(() => {
-    window.__events = [];
-    new PerformanceObserver((list) => window.__events.push(...list.getEntries().map((e) => ({ name: e.name, duration: e.duration })))).observe({ type: 'event', durationThreshold: 16, buffered: true });
-  });
+  await watchEvents(page);
   const filter = page.getByLabel('Filter');
   await filter.click();
   await page.keyboard.type('device', { delay: 120 });
   await page.getByText(/of 5000/).waitFor();
-  await page.getByRole('button', { name: /^OS version/ }).click();
-  await page.waitForTimeout(500);
-  const events = await page.evaluate(() => window.__events);
+  await sortByOsVersion(page);
+  const events = await eventsSoFar(page);
   const keys = events.filter((e) => ['keydown', 'keyup', 'input', 'keypress'].includes(e.name)).map((e) => e.duration);
   const clicks = events.filter((e) => ['click', 'pointerup', 'pointerdown'].includes(e.name)).map((e) => e.duration);
   // What stays alive, not what is waiting for the collector.
@@ -668,6 +702,7 @@ const checks = [
   ['10×: failures usable after data (ms)', results.tenfold.failures.usableMs, BUDGETS.tenfoldTableUsableMs],
   ['10×: longest task while pages arrive (ms)', Math.max(results.tenfold.groups.longestTaskMs, results.tenfold.devices.longestTaskMs, results.tenfold.failures.longestTaskMs), BUDGETS.tenfoldLongTaskMs],
   ['10×: filter keystroke, slowest (ms)', results.tenfold.filterKeystrokeMaxMs, BUDGETS.tenfoldFilterKeystrokeMs],
+  ['10×: a word\'s rows shown after its input (ms)', results.tenfold.filterResultMs, BUDGETS.tenfoldFilterResultMs],
   ['10×: sort 50,000 failures (ms)', results.tenfold.sortMs, BUDGETS.tenfoldSortMs],
   ['10×: JS heap and wasm memory (MB)', results.tenfold.heapWithItMB, BUDGETS.tenfoldHeapMB],
   ['10×: memory held after 10 switches ÷ at start', Math.round((results.tenfold.heldAfterTenMB / results.tenfold.heldAtStartMB) * 100) / 100, BUDGETS.tenfoldHeldAfterSwitchingRatio],
@@ -690,7 +725,7 @@ console.log(`Catalogue: ${results.catalogue.items} items read in ${results.catal
 console.log(`Findings: Lee Gu's ${results.findings.findings} findings computed ${results.findings.runs} times as sections arrived, the slowest in ${results.findings.slowestMs} ms, the last (after the last section's data) in ${results.findings.lastMs} ms; the assignment engine's pass over his 150 devices ${results.findings.assignmentGapsMs} ms in slices of at most ${results.findings.assignmentGapsSliceMs} ms`);
 console.log(`Lee Gu: groups usable ${results.largeUser.groupsUsableMs} ms and failures ${results.largeUser.failuresUsableMs} ms after their data; filter keystroke ≤ ${results.largeUser.filterKeystrokeMaxMs} ms, clicks (entering the filter box, sorting) ≤ ${results.largeUser.clickMaxMs} ms (0: under 16 ms); JS heap ${results.largeUser.jsHeapMB} MB`);
 const t = results.tenfold;
-console.log(`Lee Gu ×10 (${TENFOLD.groups} groups, ${TENFOLD.devices} devices, ${TENFOLD.failures} failures): usable after data: groups ${t.groups.usableMs} ms, devices ${t.devices.usableMs} ms, failures ${t.failures.usableMs} ms; longest task while pages arrive ${t.groups.longestTaskMs}/${t.devices.longestTaskMs}/${t.failures.longestTaskMs} ms; filter keystroke ≤ ${t.filterKeystrokeMaxMs} ms, sort ${t.sortMs} ms (0: under 16 ms); JS heap and wasm memory ${t.heapWithItMB} MB (${t.reservedAfterTwentyMB} MB after the switches); held ${t.heldAtStartMB} MB at start, ${t.heldAfterTenMB} MB after switching to Adele and back 10 times, ${t.heldAfterTwentyMB} MB after 10 more`);
+console.log(`Lee Gu ×10 (${TENFOLD.groups} groups, ${TENFOLD.devices} devices, ${TENFOLD.failures} failures): usable after data: groups ${t.groups.usableMs} ms, devices ${t.devices.usableMs} ms, failures ${t.failures.usableMs} ms; longest task while pages arrive ${t.groups.longestTaskMs}/${t.devices.longestTaskMs}/${t.failures.longestTaskMs} ms; filter keystroke ≤ ${t.filterKeystrokeMaxMs} ms, a word's rows ${t.filterResultMs} ms after its input, sort ${t.sortMs} ms (0: under 16 ms); JS heap and wasm memory ${t.heapWithItMB} MB (${t.reservedAfterTwentyMB} MB after the switches); held ${t.heldAtStartMB} MB at start, ${t.heldAfterTenMB} MB after switching to Adele and back 10 times, ${t.heldAfterTwentyMB} MB after 10 more`);
 console.log(`Typeahead "adele": ${results.typeahead.requests} request(s), ${results.typeahead.staleResults} stale result(s)\n`);
 console.log('Budget                                        value   budget');
 let missed = 0;
