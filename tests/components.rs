@@ -282,6 +282,29 @@ async fn keystrokes_within_one_frame_filter_once_with_the_last_text_even_if_the_
     assert_eq!(errors.get(), 0, "uncaught errors");
 }
 
+/// Typed before the rows' filter texts are built (they are built while idle, a second after
+/// the rows come): the rest are built a slice a task, then the rows are filtered.
+#[wasm_bindgen_test]
+async fn a_filter_typed_at_once_on_thousands_of_rows_shows_their_matches() {
+    let rows = Arc::new((0..3000).map(|count| Row { name: "Device", count }).collect::<Vec<_>>());
+    let (host, _) = mount(
+        Lang::En,
+        move || view! { <DataTable rows=rows columns=columns() caption=ViewMsg::TabDevices csv_name="t"/> },
+    );
+    let filter: web_sys::HtmlInputElement =
+        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    filter.set_value("2999");
+    filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    for _ in 0..50 {
+        settle().await;
+        if text(&host).contains("1 of 3000") {
+            break;
+        }
+    }
+    assert!(text(&host).contains("1 of 3000"), "{}", text(&host));
+    assert_eq!(host.query_selector_all("tbody tr").unwrap().length(), 1);
+}
+
 #[wasm_bindgen_test]
 async fn a_filter_finds_the_words_of_the_language_shown() {
     let rows = Arc::new(vec![Row { name: "Laptop", count: 3 }, Row { name: "Phone", count: 1 }]);

@@ -19,6 +19,8 @@ pub(super) struct TableView {
     filter: RwSignal<String>,
     /// Whether the typed text is waiting to be applied.
     pending: StoredValue<bool>,
+    /// Builds the texts of a slice of rows (see `build_texts`).
+    build_slice: StoredValue<BuildSlice>,
     /// Column and direction.
     pub sorting: RwSignal<(usize, Direction)>,
     pub page: RwSignal<usize>,
@@ -47,6 +49,10 @@ impl TableView {
         // or ahead of it while the browser is idle, once the rows have stayed a second (a table
         // receiving pages is built again with each one).
         let ranked: Ranked = StoredValue::new(vec![None; columns.len()]);
+        let build_slice: StoredValue<BuildSlice> = StoredValue::new({
+            let (rows, columns) = (rows.clone(), columns.clone());
+            Arc::new(move || build_texts(texts, &rows, &columns, &i18n, inputs, TEXTS_PER_TASK))
+        });
         // The filter texts are built the same way, so that neither the filter box's first
         // keystroke nor its focus stops the page for the whole table (half a second for
         // 50,000 rows).
@@ -105,7 +111,7 @@ impl TableView {
             },
             false,
         );
-        TableView { typed, filter, sorting, page, order, pending: StoredValue::new(false) }
+        TableView { typed, filter, sorting, page, order, pending: StoredValue::new(false), build_slice }
     }
 
     /// The operator typed `text`: it is shown at once, and the rows follow a frame later, with
@@ -118,15 +124,24 @@ impl TableView {
             return;
         }
         self.pending.set_value(true);
-        request_animation_frame(move || {
-            after_next_paint(move || {
-                // The table may be gone by then.
+        request_animation_frame(move || after_next_paint(move || self.apply_typed()));
+    }
+
+    /// Shows the rows of the typed text once every row's text is built. They are built while
+    /// idle; on a table that has just come, the rest are built here, a slice a task, so that
+    /// the next keystrokes never wait for all of them.
+    fn apply_typed(self) {
+        // None: the table is gone.
+        match self.build_slice.try_with_value(|build| build()).flatten() {
+            None => {}
+            Some(true) => set_timeout(move || self.apply_typed(), Duration::ZERO),
+            Some(false) => {
                 if let Some(text) = self.typed.try_get_untracked() {
                     self.pending.set_value(false);
                     self.filter.set(text);
                 }
-            })
-        });
+            }
+        }
     }
 }
 
@@ -184,6 +199,13 @@ fn build_texts<T>(
 
 /// Rows whose filter texts are built in one step while idle (about 2 ms).
 const TEXTS_PER_STEP: usize = 256;
+
+/// Rows whose filter texts are built in one task when the operator types first (under 10 ms).
+const TEXTS_PER_TASK: usize = 1024;
+
+/// Builds the filter texts of the next rows; answers whether some are left, or none when the
+/// table is gone.
+type BuildSlice = Arc<dyn Fn() -> Option<bool> + Send + Sync>;
 
 /// Ranks each column, then builds the filter texts, a step at a time while the browser is
 /// idle; stops when the table is gone.
