@@ -190,30 +190,69 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
 
 /// Runs `work` when the browser is idle (`requestIdleCallback`), in a task of its own.
 pub fn when_idle(work: impl FnOnce() + 'static) {
-    let mut work = Some(work);
-    work_while_idle(move || {
-        if let Some(work) = work.take() {
-            work();
-        }
-        false
-    });
-}
-
-/// Runs `step` again and again while the browser is idle, over as many idle periods as it
-/// takes, until it answers that nothing is left: long work that never holds up a keystroke
-/// or a frame for more than one step.
-pub fn work_while_idle(mut step: impl FnMut() -> bool + 'static) {
-    let work = wasm_bindgen::closure::Closure::once_into_js(move |deadline: web_sys::IdleDeadline| {
-        while deadline.time_remaining() > 0.0 {
-            if !step() {
-                return;
-            }
-        }
-        work_while_idle(step);
-    });
+    let work = wasm_bindgen::closure::Closure::once_into_js(work);
     if let Some(window) = web_sys::window() {
         let _ = window.request_idle_callback(work.unchecked_ref());
     }
+}
+
+/// Long work, started once the browser is idle, then carried on in short tasks (see
+/// `work_in_tasks`).
+pub fn work_while_idle(step: impl FnMut() -> bool + 'static) {
+    when_idle(move || work_in_tasks(step));
+}
+
+/// Runs `step` again and again, a few milliseconds a task, until it answers that nothing is
+/// left: long work during which a keystroke or a frame waits for one step at most. Not in idle
+/// callbacks: one posted from another runs in the next idle period, up to 50 ms later, so
+/// short callbacks would leave most of the time unused.
+pub fn work_in_tasks(mut step: impl FnMut() -> bool + 'static) {
+    next_task(move || {
+        let until = milliseconds_now() + TASK_SLICE_MS;
+        while step() {
+            if milliseconds_now() >= until {
+                work_in_tasks(step);
+                return;
+            }
+        }
+    });
+}
+
+/// How long one task of `work_in_tasks` runs its steps, at most (plus one step).
+const TASK_SLICE_MS: f64 = 4.0;
+
+fn milliseconds_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Runs `work` in a task of its own, once what the browser has waiting (input first) is done:
+/// a message the page posts to itself, which unlike a zero timeout is not held back 4 ms when
+/// one such task posts the next.
+pub fn next_task(work: impl FnOnce() + 'static) {
+    type Queued = std::collections::VecDeque<Box<dyn FnOnce()>>;
+    thread_local! {
+        static QUEUE: std::cell::RefCell<Queued> = std::cell::RefCell::default();
+        // Both ends are kept, with the listener, as long as the page.
+        static CHANNEL: Option<web_sys::MessageChannel> = {
+            let channel = web_sys::MessageChannel::new().ok();
+            if let Some(channel) = &channel {
+                let run_next = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+                    if let Some(work) = QUEUE.with_borrow_mut(Queued::pop_front) {
+                        work();
+                    }
+                });
+                channel.port1().set_onmessage(Some(run_next.as_ref().unchecked_ref()));
+                run_next.forget();
+            }
+            channel
+        };
+    }
+    QUEUE.with_borrow_mut(|queue| queue.push_back(Box::new(work)));
+    CHANNEL.with(|channel| {
+        if let Some(channel) = channel {
+            let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+        }
+    });
 }
 
 /// Builds the date formatter of `lang` while the browser is idle: the first one a page builds

@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::Column;
-use crate::browser::{after_next_paint, work_while_idle};
+use crate::browser::{after_next_paint, work_in_tasks, work_while_idle};
 use crate::domain::table::{order_by_rank, ranks, Direction, RowFilter, RowTexts, SortKey};
 use crate::i18n::{I18n, Lang};
 
@@ -51,7 +51,7 @@ impl TableView {
         let ranked: Ranked = StoredValue::new(vec![None; columns.len()]);
         let build_slice: StoredValue<BuildSlice> = StoredValue::new({
             let (rows, columns) = (rows.clone(), columns.clone());
-            Arc::new(move || build_texts(texts, &rows, &columns, &i18n, inputs, TEXTS_PER_TASK))
+            Arc::new(move || build_texts(texts, &rows, &columns, &i18n, inputs, TEXTS_PER_STEP))
         });
         // The filter texts are built the same way, so that neither the filter box's first
         // keystroke nor its focus stops the page for the whole table (half a second for
@@ -127,20 +127,25 @@ impl TableView {
         request_animation_frame(move || after_next_paint(move || self.apply_typed()));
     }
 
-    /// Shows the rows of the typed text once every row's text is built. They are built while
-    /// idle; on a table that has just come, the rest are built here, a slice a task, so that
-    /// the next keystrokes never wait for all of them.
+    /// Shows the rows of the typed text once every row's text is built. They are built ahead
+    /// while idle; typed on a table that has just come, the rest are built now, in short
+    /// tasks, so that the next keystrokes never wait for all of them.
     fn apply_typed(self) {
-        // None: the table is gone.
-        match self.build_slice.try_with_value(|build| build()).flatten() {
-            None => {}
-            Some(true) => set_timeout(move || self.apply_typed(), Duration::ZERO),
+        // Answers whether texts are left to build.
+        let step = move || match self.build_slice.try_with_value(|build| build()).flatten() {
+            // The table is gone.
+            None => false,
+            Some(true) => true,
             Some(false) => {
                 if let Some(text) = self.typed.try_get_untracked() {
                     self.pending.set_value(false);
                     self.filter.set(text);
                 }
+                false
             }
+        };
+        if step() {
+            work_in_tasks(step);
         }
     }
 }
@@ -199,9 +204,6 @@ fn build_texts<T>(
 
 /// Rows whose filter texts are built in one step while idle (about 2 ms).
 const TEXTS_PER_STEP: usize = 256;
-
-/// Rows whose filter texts are built in one task when the operator types first (under 10 ms).
-const TEXTS_PER_TASK: usize = 1024;
 
 /// Builds the filter texts of the next rows; answers whether some are left, or none when the
 /// table is gone.
