@@ -202,15 +202,15 @@ fn build_texts<T>(
     })
 }
 
-/// Rows whose filter texts are built in one step while idle (about 2 ms).
+/// Rows whose filter texts are built in one step (about 2 ms).
 const TEXTS_PER_STEP: usize = 256;
 
 /// Builds the filter texts of the next rows; answers whether some are left, or none when the
 /// table is gone.
 type BuildSlice = Arc<dyn Fn() -> Option<bool> + Send + Sync>;
 
-/// Ranks each column, then builds the filter texts, a step at a time while the browser is
-/// idle; stops when the table is gone.
+/// Ranks each column, then builds the filter texts, a step at a time from an idle moment on
+/// (see `work_while_idle`); stops when the table is gone.
 fn prepare_while_idle<T: Send + Sync + 'static>(
     rows: Weak<Vec<T>>,
     columns: Weak<Vec<Column<T>>>,
