@@ -166,6 +166,21 @@ fn columns() -> Vec<Column<Row>> {
     ]
 }
 
+/// Types `typed` into the table's filter box (one input event).
+fn type_in_filter(host: &web_sys::HtmlElement, typed: &str) {
+    let filter: web_sys::HtmlInputElement =
+        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
+    filter.set_value(typed);
+    filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+/// The first cells of the rows shown once `typed` is in the filter box.
+async fn filtered_to(host: &web_sys::HtmlElement, typed: &str) -> Vec<String> {
+    type_in_filter(host, typed);
+    settle().await;
+    first_cells(host)
+}
+
 fn three_rows() -> Arc<Vec<Row>> {
     Arc::new(vec![Row { name: "Laptop", count: 3 }, Row { name: "Phone", count: 1 }, Row { name: "Tablet", count: 2 }])
 }
@@ -203,10 +218,7 @@ async fn a_table_sorts_filters_counts_and_marks_states_with_words() {
         host.query_selector(".tone-bad").unwrap().expect("a bad state is marked").text_content().unwrap_or_default();
     assert_eq!(marked, "✕ 3", "a mark beside the words, not colour alone");
 
-    let filter: web_sys::HtmlInputElement =
-        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
-    filter.set_value("tab");
-    filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    type_in_filter(&host, "tab");
     settle().await;
     assert_eq!(first_cells(&host), vec!["Tablet"]);
     assert!(text(&host).contains("1 of 3"));
@@ -219,14 +231,7 @@ async fn a_filter_typed_on_then_shortened_or_resorted_keeps_the_right_rows() {
         Lang::En,
         move || view! { <DataTable rows=rows columns=columns() caption=ViewMsg::TabDevices sort=(1, Direction::Ascending) csv_name="t"/> },
     );
-    let filter: web_sys::HtmlInputElement =
-        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
-    let shown_for = async |typed: &str| {
-        filter.set_value(typed);
-        filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-        settle().await;
-        first_cells(&host)
-    };
+    let shown_for = async |typed: &str| filtered_to(&host, typed).await;
     assert_eq!(shown_for("t").await, vec!["Tablet", "Laptop"]);
     // Typed on: narrowed from the rows shown.
     assert_eq!(shown_for("ta").await, vec!["Tablet"]);
@@ -252,12 +257,9 @@ async fn keystrokes_within_one_frame_filter_once_with_the_last_text_even_if_the_
             })
         }
     });
-    let filter: web_sys::HtmlInputElement =
-        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
     let type_quickly = |letters: &[&str]| {
         for typed in letters {
-            filter.set_value(typed);
-            filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+            type_in_filter(&host, typed);
         }
     };
     type_quickly(&["t", "ta", "tab"]);
@@ -291,10 +293,7 @@ async fn a_filter_typed_at_once_on_thousands_of_rows_shows_their_matches() {
         Lang::En,
         move || view! { <DataTable rows=rows columns=columns() caption=ViewMsg::TabDevices csv_name="t"/> },
     );
-    let filter: web_sys::HtmlInputElement =
-        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
-    filter.set_value("2999");
-    filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    type_in_filter(&host, "2999");
     for _ in 0..50 {
         settle().await;
         if text(&host).contains("1 of 3000") {
@@ -320,14 +319,7 @@ async fn a_filter_finds_the_words_of_the_language_shown() {
         Lang::En,
         move || view! { <DataTable rows=rows columns=columns caption=ViewMsg::TabDevices csv_name="t"/> },
     );
-    let filter: web_sys::HtmlInputElement =
-        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
-    let shown_for = async |typed: &str| {
-        filter.set_value(typed);
-        filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-        settle().await;
-        first_cells(&host)
-    };
+    let shown_for = async |typed: &str| filtered_to(&host, typed).await;
     assert_eq!(shown_for("yes").await, vec!["Laptop"]);
     assert!(shown_for("ou").await.is_empty());
     // The same filter, in French: the rows are searched again in their new words, not
@@ -363,10 +355,7 @@ async fn a_long_table_pages_forward_and_back_a_hundred_rows_at_a_time() {
     pager_button(0).click();
     settle().await;
     assert!(text(&host).contains("Page 2 of 3"));
-    let filter: web_sys::HtmlInputElement =
-        host.query_selector("input[type=search]").unwrap().unwrap().dyn_into().unwrap();
-    filter.set_value("1");
-    filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    type_in_filter(&host, "1");
     settle().await;
     assert!(text(&host).contains("Page 1 of 2"), "a new filter starts from the first page: {}", text(&host));
 }
