@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use stylers::style;
+use time::OffsetDateTime;
 
 use crate::browser::{after_next_paint, format_timestamp, now, timed};
 use crate::components::assigned_items::{asks_about, audiences, inputs, reach_of, with_subject, Inputs};
@@ -21,7 +22,7 @@ use crate::domain::assignments::can_keep_away;
 use crate::domain::compliance::DevicePolicy;
 use crate::domain::device_health::EntraFinding;
 use crate::domain::diagnosis::{
-    diagnose, DeviceRef, Diagnosis, Facts, Gap, Known, Problem, Source, RECENT_FAILURE_DAYS,
+    diagnose, DeviceRef, Diagnosis, Facts, Gap, Known, Problem, RecentFailures, Source, RECENT_FAILURE_DAYS,
 };
 use crate::domain::remediation::entry;
 use crate::domain::sign_ins::{outcome, Outcome};
@@ -122,6 +123,7 @@ impl UserDiagnosis {
         // pages in quick succession) make one computation, from the latest snapshot.
         let diagnosis = RwSignal::new(None);
         let latest = StoredValue::new_local(None::<Snapshot>);
+        let summed = StoredValue::new_local(None::<SummedFailures>);
         Effect::new(move |_| {
             let taken = gaps.with(|gaps| snapshot(session, gaps));
             let scheduled = latest.with_value(Option::is_some);
@@ -132,7 +134,7 @@ impl UserDiagnosis {
             after_next_paint(move || {
                 // The page was left in the meantime.
                 let Some(Some(snapshot)) = latest.try_update_value(Option::take) else { return };
-                let found = timed("helpdesk:findings", || diagnosis_of(&snapshot));
+                let found = timed("helpdesk:findings", || diagnosis_of(&snapshot, summed));
                 diagnosis.try_set(Some(found));
             });
         });
@@ -194,15 +196,6 @@ fn both<A, B>(a: Known<A>, b: Known<B>) -> Known<(A, B)> {
         (Known::Unreadable, _) | (_, Known::Unreadable) => Known::Unreadable,
         (Known::Ready(a), Known::Ready(b)) => Known::Ready((a, b)),
         (Known::Ready(a) | Known::Partial(a), Known::Ready(b) | Known::Partial(b)) => Known::Partial((a, b)),
-    }
-}
-
-fn borrow<'a, T, U: ?Sized>(known: &'a Known<T>, view: impl FnOnce(&'a T) -> &'a U) -> Known<&'a U> {
-    match known {
-        Known::Loading => Known::Loading,
-        Known::Unreadable => Known::Unreadable,
-        Known::Ready(value) => Known::Ready(view(value)),
-        Known::Partial(value) => Known::Partial(view(value)),
     }
 }
 
@@ -270,35 +263,48 @@ fn snapshot(session: UserSession, gaps: &Gaps) -> Snapshot {
     }
 }
 
-fn diagnosis_of(snapshot: &Snapshot) -> Diagnosis {
+/// A list of failures summed up (see `RecentFailures`), kept for the next computations on the
+/// same list within the hour (what is recent changes with the time).
+struct SummedFailures {
+    events: Shared<TroubleshootingEvent>,
+    hour: i64,
+    summary: Arc<RecentFailures>,
+}
+
+fn recent_failures(
+    events: &Shared<TroubleshootingEvent>,
+    now: OffsetDateTime,
+    summed: SummedStore,
+) -> Arc<RecentFailures> {
+    let hour = now.unix_timestamp() / 3600;
+    let kept = summed.with_value(|kept| {
+        kept.as_ref().filter(|k| k.hour == hour && Arc::ptr_eq(&k.events, events)).map(|k| k.summary.clone())
+    });
+    kept.unwrap_or_else(|| {
+        let summary = Arc::new(RecentFailures::of(events, now));
+        summed.set_value(Some(SummedFailures { events: events.clone(), hour, summary: summary.clone() }));
+        summary
+    })
+}
+
+type SummedStore = StoredValue<Option<SummedFailures>, LocalStorage>;
+
+fn diagnosis_of(snapshot: &Snapshot, summed: SummedStore) -> Diagnosis {
+    let now = now();
+    let failures = snapshot.failures.map(|events| recent_failures(events, now, summed));
     let group_ids = |groups: &[DirectoryObject]| groups.iter().map(|g| g.id.clone()).collect::<HashSet<String>>();
-    let enrollment = match &snapshot.enrollment {
-        Known::Ready((r, g)) => Known::Ready((r, group_ids(g))),
-        Known::Partial((r, g)) => Known::Partial((r, group_ids(g))),
-        Known::Loading => Known::Loading,
-        Known::Unreadable => Known::Unreadable,
-    };
+    let enrollment = snapshot.enrollment.map(|(restrictions, groups)| (restrictions, group_ids(groups)));
     diagnose(&Facts {
-        now: now(),
-        licences: borrow(&snapshot.licences, |l| l.as_slice()),
-        devices: borrow(&snapshot.devices, |d| d.as_slice()),
-        compliance: borrow(&snapshot.compliance, |c| c.as_slice()),
-        entra: borrow(&snapshot.entra, |e| e),
-        sign_ins: borrow(&snapshot.sign_ins, |s| s.as_slice()),
-        apps: match &snapshot.apps {
-            Known::Ready((a, e)) => Known::Ready((a.as_slice(), e.as_slice())),
-            Known::Partial((a, e)) => Known::Partial((a.as_slice(), e.as_slice())),
-            Known::Loading => Known::Loading,
-            Known::Unreadable => Known::Unreadable,
-        },
-        enrollment: match &enrollment {
-            Known::Ready((r, g)) => Known::Ready((r.as_slice(), g)),
-            Known::Partial((r, g)) => Known::Partial((r.as_slice(), g)),
-            Known::Loading => Known::Loading,
-            Known::Unreadable => Known::Unreadable,
-        },
-        failures: borrow(&snapshot.failures, |f| f.as_slice()),
-        gaps: borrow(&snapshot.gaps, |g| g.as_slice()),
+        now,
+        licences: snapshot.licences.map(|l| l.as_slice()),
+        devices: snapshot.devices.map(|d| d.as_slice()),
+        compliance: snapshot.compliance.map(|c| c.as_slice()),
+        entra: snapshot.entra.map(|e| e),
+        sign_ins: snapshot.sign_ins.map(|s| s.as_slice()),
+        apps: snapshot.apps.map(|(apps, events)| (apps.as_slice(), events.as_slice())),
+        enrollment: enrollment.map(|(restrictions, groups)| (restrictions.as_slice(), groups)),
+        failures: failures.map(|f| f.as_ref()),
+        gaps: snapshot.gaps.map(|g| g.as_slice()),
     })
 }
 

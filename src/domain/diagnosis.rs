@@ -34,6 +34,16 @@ pub enum Known<T> {
 }
 
 impl<T> Known<T> {
+    /// The same knowledge of something taken from the value.
+    pub fn map<'a, U>(&'a self, view: impl FnOnce(&'a T) -> U) -> Known<U> {
+        match self {
+            Known::Loading => Known::Loading,
+            Known::Unreadable => Known::Unreadable,
+            Known::Ready(value) => Known::Ready(view(value)),
+            Known::Partial(value) => Known::Partial(view(value)),
+        }
+    }
+
     fn ready(&self) -> Option<&T> {
         match self {
             Known::Ready(value) | Known::Partial(value) => Some(value),
@@ -99,7 +109,7 @@ pub struct Facts<'a> {
     pub apps: Known<(&'a [MobileAppIntentAndState], &'a [AppTroubleshootingEvent])>,
     /// The restrictions, with the ids of every group the user is in.
     pub enrollment: Known<(&'a [EnrollmentConfiguration], &'a HashSet<String>)>,
-    pub failures: Known<&'a [TroubleshootingEvent]>,
+    pub failures: Known<&'a RecentFailures>,
     pub gaps: Known<&'a [Gap]>,
 }
 
@@ -350,9 +360,12 @@ fn enrollment(facts: &Facts) -> Option<Vec<Problem>> {
     let devices = facts.devices.ready()?;
     let applies = effective(configs, groups);
     let name = |config: &EnrollmentConfiguration| config.display_name.clone().unwrap_or_else(|| config.id.clone());
-    let tried = recent_failures(facts).into_iter().flatten().map(|e| e.operating_system.as_deref());
-    let used: HashSet<Platform> =
-        devices.iter().map(|d| d.operating_system.as_deref()).chain(tried).flat_map(restriction_platforms).collect();
+    let tried = facts.failures.ready().into_iter().flat_map(|failures| failures.tried.iter().copied());
+    let used: HashSet<Platform> = devices
+        .iter()
+        .flat_map(|d| restriction_platforms(d.operating_system.as_deref()).iter().copied())
+        .chain(tried)
+        .collect();
     let mut problems = Vec::new();
     if let Some(applied) = &applies.limit {
         if let Kind::Limit(Some(limit)) = kind(applied.config) {
@@ -399,46 +412,68 @@ fn enrollment(facts: &Facts) -> Option<Vec<Problem>> {
 
 /// The restriction platforms an operating system enrolls as (Android either way: the device
 /// administrator or the work profile).
-fn restriction_platforms(os: Option<&str>) -> Vec<Platform> {
-    match os.unwrap_or_default().to_ascii_lowercase().as_str() {
-        "ios" | "ipados" => vec![Platform::Ios],
-        "android" | "androidforwork" | "androidenterprise" => vec![Platform::Android, Platform::AndroidForWork],
-        "windows" => vec![Platform::Windows],
-        "macos" | "mac os" | "macmdm" => vec![Platform::Mac],
-        _ => vec![],
+fn restriction_platforms(os: Option<&str>) -> &'static [Platform] {
+    // Without allocating: called for each of a user's failures (50,000 in a large tenant).
+    let os = os.unwrap_or_default();
+    let is = |names: &[&str]| names.iter().any(|name| os.eq_ignore_ascii_case(name));
+    if is(&["ios", "ipados"]) {
+        &[Platform::Ios]
+    } else if is(&["android", "androidforwork", "androidenterprise"]) {
+        &[Platform::Android, Platform::AndroidForWork]
+    } else if is(&["windows"]) {
+        &[Platform::Windows]
+    } else if is(&["macos", "mac os", "macmdm"]) {
+        &[Platform::Mac]
+    } else {
+        &[]
     }
 }
 
-fn recent_failures<'a>(facts: &Facts<'a>) -> Option<impl Iterator<Item = &'a TroubleshootingEvent>> {
-    let now = facts.now;
-    let events: &'a [TroubleshootingEvent] = facts.failures.ready()?;
-    Some(
-        events.iter().filter(move |e| {
-            days_since(e.event_date_time.as_ref(), now).is_some_and(|days| days <= RECENT_FAILURE_DAYS)
-        }),
-    )
+/// A user's recent enrollment failures summed up: worked out once for a list of failures (50,000
+/// in a large tenant), not at each new section of the findings.
+#[derive(Debug, Clone, Default)]
+pub struct RecentFailures {
+    /// Each kind (`None`: not in the catalogue), in the order first seen: how many, the newest.
+    kinds: Vec<(Option<EnrollmentError>, usize, TroubleshootingEvent)>,
+    /// The platforms they tried to enroll.
+    tried: HashSet<Platform>,
+}
+
+impl RecentFailures {
+    pub fn of(events: &[TroubleshootingEvent], now: OffsetDateTime) -> RecentFailures {
+        let mut kinds: Vec<(Option<EnrollmentError>, usize, &TroubleshootingEvent)> = Vec::new();
+        let mut tried = HashSet::new();
+        let recent = events
+            .iter()
+            .filter(|e| days_since(e.event_date_time.as_ref(), now).is_some_and(|days| days <= RECENT_FAILURE_DAYS));
+        for event in recent {
+            tried.extend(restriction_platforms(event.operating_system.as_deref()));
+            let error = recognise(event).map(|r| r.error());
+            match kinds.iter_mut().find(|(known, _, _)| *known == error) {
+                Some((_, count, latest)) => {
+                    *count += 1;
+                    if time_key(&event.event_date_time) > time_key(&latest.event_date_time) {
+                        *latest = event;
+                    }
+                }
+                None => kinds.push((error, 1, event)),
+            }
+        }
+        let kinds = kinds.into_iter().map(|(error, count, latest)| (error, count, latest.clone())).collect();
+        RecentFailures { kinds, tried }
+    }
 }
 
 fn failures(facts: &Facts) -> Option<Vec<Problem>> {
-    let mut kinds: Vec<(Option<EnrollmentError>, usize, &TroubleshootingEvent)> = Vec::new();
-    for event in recent_failures(facts)? {
-        let error = recognise(event).map(|r| r.error());
-        match kinds.iter_mut().find(|(known, _, _)| *known == error) {
-            Some((_, count, latest)) => {
-                *count += 1;
-                if time_key(&event.event_date_time) > time_key(&latest.event_date_time) {
-                    *latest = event;
-                }
-            }
-            None => kinds.push((error, 1, event)),
-        }
-    }
     Some(
-        kinds
-            .into_iter()
+        facts
+            .failures
+            .ready()?
+            .kinds
+            .iter()
             .map(|(error, count, latest)| Problem::EnrollmentFailures {
-                error,
-                count,
+                error: *error,
+                count: *count,
                 latest: Box::new(latest.clone()),
             })
             .collect(),
@@ -618,7 +653,7 @@ mod tests {
         events: Vec<AppTroubleshootingEvent>,
         configs: Vec<EnrollmentConfiguration>,
         groups: HashSet<String>,
-        failures: Vec<TroubleshootingEvent>,
+        failures: RecentFailures,
         gaps: Vec<Gap>,
     }
 
@@ -634,7 +669,7 @@ mod tests {
                 events: vec![],
                 configs: vec![limit(5), platforms(json!({"platformBlocked": false}))],
                 groups: HashSet::new(),
-                failures: vec![],
+                failures: RecentFailures::default(),
                 gaps: vec![],
             }
         }
@@ -795,7 +830,8 @@ mod tests {
     fn a_blocked_platform_counts_for_a_user_who_has_or_tried_it_and_an_os_outside_the_range() {
         let mut data = Data::well();
         assert!(data.problems().is_empty(), "macOS is blocked, but this user has no Mac");
-        data.failures = vec![failure("f1", "DevicePlatformBlocked", "macOS", "2026-11-30T10:00:00Z")];
+        data.failures =
+            RecentFailures::of(&[failure("f1", "DevicePlatformBlocked", "macOS", "2026-11-30T10:00:00Z")], now());
         let findings = diagnose(&data.facts()).findings;
         assert_eq!(findings.len(), 1, "the failure is explained by the blocked platform: {findings:?}");
         assert_eq!(
@@ -803,7 +839,7 @@ mod tests {
             Problem::PlatformBlocked { platform: Platform::Mac, restriction: "Default platforms".into() }
         );
         assert!(matches!(findings[0].explains[..], [Problem::EnrollmentFailures { count: 1, .. }]));
-        data.failures = vec![];
+        data.failures = RecentFailures::default();
         data.configs = vec![limit(5), platforms(json!({"platformBlocked": false, "osMinimumVersion": "18.0"}))];
         assert_eq!(
             data.problems(),
@@ -820,12 +856,15 @@ mod tests {
     #[test]
     fn recent_enrollment_failures_are_counted_by_kind_the_newest_kept() {
         let mut data = Data::well();
-        data.failures = vec![
-            failure("old", "DeviceNotSupported", "iOS", "2026-09-01T10:00:00Z"),
-            failure("a", "DeviceNotSupported", "iOS", "2026-11-28T10:00:00Z"),
-            failure("b", "DeviceNotSupported", "iOS", "2026-11-30T10:00:00Z"),
-            failure("c", "Something new", "iOS", "2026-11-29T10:00:00Z"),
-        ];
+        data.failures = RecentFailures::of(
+            &[
+                failure("old", "DeviceNotSupported", "iOS", "2026-09-01T10:00:00Z"),
+                failure("a", "DeviceNotSupported", "iOS", "2026-11-28T10:00:00Z"),
+                failure("b", "DeviceNotSupported", "iOS", "2026-11-30T10:00:00Z"),
+                failure("c", "Something new", "iOS", "2026-11-29T10:00:00Z"),
+            ],
+            now(),
+        );
         let problems = data.problems();
         let counts: Vec<(Option<EnrollmentError>, usize, &str)> = problems
             .iter()
@@ -842,10 +881,13 @@ mod tests {
         let mut data = Data::well();
         data.licences = vec![];
         data.devices = vec![];
-        data.failures = vec![
-            failure("a", "UserNotLicensed", "iOS", "2026-12-01T10:00:00Z"),
-            failure("b", "DeviceNotSupported", "Android", "2026-12-01T11:00:00Z"),
-        ];
+        data.failures = RecentFailures::of(
+            &[
+                failure("a", "UserNotLicensed", "iOS", "2026-12-01T10:00:00Z"),
+                failure("b", "DeviceNotSupported", "Android", "2026-12-01T11:00:00Z"),
+            ],
+            now(),
+        );
         let findings = diagnose(&data.facts()).findings;
         assert_eq!(findings[0].problem, Problem::NoLicence);
         assert!(matches!(
@@ -860,7 +902,7 @@ mod tests {
         let mut data = Data::well();
         data.configs = vec![limit(1)];
         data.devices = vec![device("laptop", "Windows", "10.0.22631", "noncompliant", "2026-12-01T08:00:00Z")];
-        data.failures = vec![failure("cap", "DeviceCapReached", "iOS", "2026-12-01T10:00:00Z")];
+        data.failures = RecentFailures::of(&[failure("cap", "DeviceCapReached", "iOS", "2026-12-01T10:00:00Z")], now());
         data.sign_ins = vec![
             sign_in("Outlook", "2026-12-01T11:00:00Z", 53000, Some("laptop")),
             sign_in("Teams", "2026-12-01T11:00:00Z", 53000, Some("elsewhere")),
@@ -885,10 +927,13 @@ mod tests {
     fn ranking_puts_what_blocks_most_and_what_just_happened_first() {
         let mut data = Data::well();
         data.devices.push(device("tablet", "Android", "14", "compliant", "2026-11-19T12:00:00Z"));
-        data.failures = vec![
-            failure("old", "DeviceNotSupported", "iOS", "2026-11-05T10:00:00Z"),
-            failure("new", "EnrollmentAuthorizationFailure", "iOS", "2026-12-01T10:00:00Z"),
-        ];
+        data.failures = RecentFailures::of(
+            &[
+                failure("old", "DeviceNotSupported", "iOS", "2026-11-05T10:00:00Z"),
+                failure("new", "EnrollmentAuthorizationFailure", "iOS", "2026-12-01T10:00:00Z"),
+            ],
+            now(),
+        );
         data.sign_ins = vec![sign_in("Outlook", "2026-12-01T11:00:00Z", 53003, None)];
         data.licences = vec![];
         let findings = diagnose(&data.facts()).findings;
