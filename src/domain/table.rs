@@ -46,23 +46,113 @@ impl Direction {
     }
 }
 
-/// Each key's place among the distinct keys in ascending order (equal keys, equal ranks): rows
-/// then sort by [`order_by_rank`] in time proportional to their number, in either direction.
-pub fn ranks(keys: &[SortKey]) -> Vec<u32> {
-    let mut ascending: Vec<usize> = (0..keys.len()).collect();
-    ascending.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-    let mut ranks = vec![0; keys.len()];
-    let mut rank = 0;
-    for pair in ascending.windows(2) {
-        if keys[pair[0]] != keys[pair[1]] {
-            rank += 1;
-        }
-        ranks[pair[1]] = rank;
-    }
-    ranks
+/// Each row's place among a column's distinct keys in ascending order (equal keys, equal
+/// ranks): rows then sort by [`order_by_rank`] in time proportional to their number, in either
+/// direction. Worked out a short step at a time (see [`Ranking::step`]), so that 50,000 rows are
+/// ranked while the browser is idle without a keystroke waiting for the whole sort.
+pub struct Ranking {
+    rows: usize,
+    keys: Vec<SortKey>,
+    /// Row indices, sorted by key in runs of `width` rows.
+    order: Vec<u32>,
+    /// Where the merge pass under way writes.
+    merged: Vec<u32>,
+    /// Rows in sorted runs: `RUN` at first, twice as many after each merge pass.
+    width: usize,
+    /// Rows sorted into runs (while `width` is 0), then rows merged in the pass under way.
+    done: usize,
 }
 
-/// Row indices in the order of their [`ranks`] in `direction`; rows of equal rank keep their
+/// Rows whose keys one step computes.
+const KEYS_PER_STEP: usize = 4096;
+/// Rows sorted into a run by one step, before the runs are merged.
+const RUN: usize = 2048;
+/// Rows a step merges at least (whole pairs of runs: up to all the rows in the last pass).
+const MERGED_PER_STEP: usize = 8192;
+
+impl Ranking {
+    pub fn new(rows: usize) -> Ranking {
+        Ranking { rows, keys: Vec::new(), order: Vec::new(), merged: Vec::new(), width: 0, done: 0 }
+    }
+
+    /// One step of the work, with `key_of` giving a row's key; answers the ranks once done.
+    pub fn step(&mut self, key_of: impl Fn(usize) -> SortKey) -> Option<Vec<u32>> {
+        if self.keys.len() < self.rows {
+            self.keys.reserve_exact(self.rows - self.keys.len());
+            let to = (self.keys.len() + KEYS_PER_STEP).min(self.rows);
+            self.keys.extend((self.keys.len()..to).map(key_of));
+        } else if self.width == 0 {
+            if self.order.len() < self.rows {
+                self.order = (0..self.rows as u32).collect();
+            }
+            let to = (self.done + RUN).min(self.rows);
+            let keys = &self.keys;
+            self.order[self.done..to].sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+            self.done = to;
+            if self.done == self.rows {
+                (self.width, self.done) = (RUN, 0);
+            }
+        } else if self.width < self.rows {
+            if self.merged.len() < self.rows {
+                self.merged = vec![0; self.rows];
+            }
+            self.merge_step();
+        } else {
+            return Some(self.ranks());
+        }
+        None
+    }
+
+    /// Every step left, at once.
+    pub fn finish(&mut self, key_of: impl Fn(usize) -> SortKey) -> Vec<u32> {
+        loop {
+            if let Some(ranks) = self.step(&key_of) {
+                return ranks;
+            }
+        }
+    }
+
+    /// Merges pairs of neighbouring runs into `merged`, the left run first among equal keys;
+    /// after the pass's last pair, the runs are twice as wide.
+    fn merge_step(&mut self) {
+        let start = self.done;
+        while self.done < self.rows && self.done - start < MERGED_PER_STEP {
+            let middle = (self.done + self.width).min(self.rows);
+            let end = (self.done + 2 * self.width).min(self.rows);
+            let (mut left, mut right) = (self.done, middle);
+            for slot in &mut self.merged[self.done..end] {
+                let take_left = right == end
+                    || (left < middle && self.keys[self.order[left] as usize] <= self.keys[self.order[right] as usize]);
+                *slot = if take_left { self.order[left] } else { self.order[right] };
+                if take_left {
+                    left += 1;
+                } else {
+                    right += 1;
+                }
+            }
+            self.done = end;
+        }
+        if self.done == self.rows {
+            std::mem::swap(&mut self.order, &mut self.merged);
+            self.width *= 2;
+            self.done = 0;
+        }
+    }
+
+    fn ranks(&self) -> Vec<u32> {
+        let mut ranks = vec![0; self.rows];
+        let mut rank = 0;
+        for pair in self.order.windows(2) {
+            if self.keys[pair[0] as usize] != self.keys[pair[1] as usize] {
+                rank += 1;
+            }
+            ranks[pair[1] as usize] = rank;
+        }
+        ranks
+    }
+}
+
+/// Row indices in the order of their ranks (see [`Ranking`]) in `direction`; rows of equal rank keep their
 /// own order, as a stable sort would (a counting sort: no comparisons).
 pub fn order_by_rank(ranks: &[u32], direction: Direction) -> Vec<usize> {
     let distinct = ranks.iter().max().map_or(0, |&top| top as usize + 1);
@@ -333,21 +423,49 @@ mod tests {
 
     #[test]
     fn ranking_then_counting_orders_as_a_stable_sort_in_both_directions() {
-        let keys: Vec<SortKey> = (0..200)
-            .map(|i| match i % 7 {
-                0 => SortKey::Missing,
-                1 | 2 => SortKey::Number((i % 5) as i128),
-                _ => SortKey::text(Some(["10.0.19045", "17.1", "iOS", "ios", ""][i % 5])),
-            })
-            .collect();
-        let ranks = ranks(&keys);
-        for direction in [Direction::Ascending, Direction::Descending] {
-            let mut stable: Vec<usize> = (0..keys.len()).collect();
-            stable.sort_by(|&a, &b| direction.apply(keys[a].cmp(&keys[b])));
-            assert_eq!(order_by_rank(&ranks, direction), stable, "{direction:?}");
+        // Enough rows for keys in several steps and runs merged in several passes, an odd
+        // number of them.
+        for rows in [0, 1, 200, 3 * RUN + 5, 2 * KEYS_PER_STEP + 3 * RUN + 1] {
+            let keys: Vec<SortKey> = (0..rows)
+                .map(|i| match (i * 7919) % 13 {
+                    0 => SortKey::Missing,
+                    1..=4 => SortKey::Number(((i * 31) % 97) as i128),
+                    _ => SortKey::text(Some(["10.0.19045", "17.1", "iOS", "ios", "", "Windows"][(i * 17) % 6])),
+                })
+                .collect();
+            let ranks = Ranking::new(rows).finish(|row| keys[row].clone());
+            for direction in [Direction::Ascending, Direction::Descending] {
+                let mut stable: Vec<usize> = (0..keys.len()).collect();
+                stable.sort_by(|&a, &b| direction.apply(keys[a].cmp(&keys[b])));
+                assert_eq!(order_by_rank(&ranks, direction), stable, "{rows} rows, {direction:?}");
+            }
+            for (a, b) in [(0, 1), (5, 9), (rows / 2, rows / 3)].into_iter().filter(|&(a, b)| a.max(b) < rows) {
+                assert_eq!(ranks[a] == ranks[b], keys[a] == keys[b], "equal keys, equal ranks");
+            }
         }
-        assert_eq!(ranks[3], ranks[12], "\"iOS\" and \"ios\" are one value");
+        let keys = [SortKey::text(Some("iOS")), SortKey::text(Some("ios"))];
+        assert_eq!(Ranking::new(2).finish(|row| keys[row].clone()), vec![0, 0], "\"iOS\" and \"ios\" are one value");
         assert_eq!(order_by_rank(&[], Direction::Descending), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn no_step_of_a_ranking_does_more_than_its_share() {
+        let rows = 50_000;
+        let mut ranking = Ranking::new(rows);
+        let mut steps = 0;
+        let calls = std::cell::Cell::new(0);
+        while ranking
+            .step(|row| {
+                calls.set(calls.get() + 1);
+                SortKey::Number(((row * 7919) % 1000) as i128)
+            })
+            .is_none()
+        {
+            assert!(calls.replace(0) <= KEYS_PER_STEP);
+            steps += 1;
+        }
+        // Keys, runs, then six merge passes of one pair or more a step.
+        assert!(steps > rows / KEYS_PER_STEP + rows / RUN + 6, "{steps} steps");
     }
 
     #[test]
