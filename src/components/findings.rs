@@ -271,6 +271,8 @@ struct SummedFailures {
     summary: Arc<RecentFailures>,
 }
 
+/// The summary of `events`: the one kept when it is of the same list and the same hour, else
+/// worked out and kept.
 fn recent_failures(
     events: &Shared<TroubleshootingEvent>,
     now: OffsetDateTime,
