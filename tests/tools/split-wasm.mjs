@@ -1,13 +1,19 @@
 // Part of the Trunk post-build hook (finish-dist.mjs): when the build marks split points
 // (`--cfg helpdesk_split`, the release build), the linked wasm is split with wasm-split-cli
 // into the start-up module and the chunks fetched later (the user view's, the sign-in code's,
-// and what those two share). Trunk 0.21 has no step between linking and wasm-bindgen, so this
-// redoes wasm-bindgen and wasm-opt on the split modules and swaps them in for Trunk's, under
-// content-hashed names.
+// the account state's, and what they share). Trunk 0.21 has no step between linking and
+// wasm-bindgen, so this redoes wasm-bindgen and wasm-opt on the split modules and swaps them
+// in for Trunk's, under content-hashed names. The JavaScript it writes (wasm-bindgen's
+// bindings, most of the first load's script, and the link module that fetches the chunks) is
+// minified.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// The npm packages are installed in tests/e2e (tests/tools/setup.sh).
+const { minify } = createRequire(new URL('../e2e/package.json', import.meta.url))('terser');
 
 const PLACEHOLDER = '__wasm_split_placeholder__';
 const LINK_FILE = '__wasm_split.js';
@@ -65,9 +71,9 @@ export async function splitWasm({ html, staging, source, name, integrity }) {
     if (!bindingsText.includes(importOfLink)) throw new Error(`finish-dist: the bindings do not import ${LINK_FILE}`);
     // Named after the link module too, which changes with the chunks.
     const jsName = name('helpdesk', 'js', bindingsText + link);
-    link = link.replace('from "./helpdesk.js"', `from "./${jsName}"`);
+    link = await minified(link.replace('from "./helpdesk.js"', `from "./${jsName}"`));
     const linkName = name('wasm-split', 'js', link);
-    const finalBindings = bindingsText.replaceAll(importOfLink, `from "./${linkName}"`);
+    const finalBindings = await minified(bindingsText.replaceAll(importOfLink, `from "./${linkName}"`));
     await writeFile(join(staging, linkName), link);
     await writeFile(join(staging, jsName), finalBindings);
 
@@ -85,4 +91,10 @@ export async function splitWasm({ html, staging, source, name, integrity }) {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** `code`, an ES module, minified; its exports and the imports' property names stay as they are. */
+async function minified(code) {
+  const result = await minify(code, { module: true, compress: true, mangle: true });
+  return result.code;
 }
