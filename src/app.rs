@@ -1,7 +1,7 @@
 //! The shell: configuration, language, header and routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
@@ -106,22 +106,8 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=SelectUserPage/>
-                    <ParentRoute path=path!("/users/:id") view=user_parts::USER_LAYOUT>
-                        <Route path=path!("") view=|| ()/>
-                        <Route path=path!("devices") view=user_parts::DEVICES/>
-                        <Route path=path!("devices/:deviceId") view=user_parts::DEVICE/>
-                        <Route path=path!("devices/:deviceId/apps/:appId") view=user_parts::APP_HISTORY/>
-                        <Route path=path!("apps") view=user_parts::APPS/>
-                        <Route path=path!("compliance") view=user_parts::COMPLIANCE/>
-                        <Route path=path!("configuration") view=user_parts::CONFIGURATION/>
-                        <Route path=path!("app-protection") view=user_parts::APP_PROTECTION/>
-                        <Route path=path!("enrollment-restrictions") view=user_parts::RESTRICTIONS/>
-                        <Route path=path!("groups") view=user_parts::GROUPS/>
-                        <Route path=path!("enrollment-failures") view=user_parts::FAILURES/>
-                        <Route path=path!("sign-ins") view=user_parts::SIGN_INS/>
-                        <Route path=path!("assignments") view=user_parts::ASSIGNMENTS/>
-                        <Route path=path!("enrollment-failures/:eventId") view=user_parts::FAILURE_DETAIL/>
-                    </ParentRoute>
+                    // The user view matches its own routes: `UserRoutes` in pages/user_parts.rs.
+                    <Route path=path!("/users/*rest") view=user_parts::USER_ROUTES/>
                 </Routes>
             </main>
         </Router>

@@ -183,6 +183,16 @@ fn date_format(lang: Lang) -> js_sys::Intl::DateTimeFormat {
     })
 }
 
+/// A chunk of the portal's code could not be fetched (offline, or a deployment replaced it).
+pub struct PartUnavailable;
+
+#[cfg(helpdesk_split)]
+impl From<wasm_split_helpers::SplitLoaderError> for PartUnavailable {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        PartUnavailable
+    }
+}
+
 /// Runs `work` once the next frame is painted: what it starts must not delay that frame.
 pub fn after_next_paint(work: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(work, std::time::Duration::ZERO));

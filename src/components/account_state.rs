@@ -1,8 +1,11 @@
-//! The tenant's account state (Active / Inactive) with the raw `subscriptionState`.
+//! The tenant's account state (Active / Inactive) with the raw `subscriptionState`. Its call
+//! and the view of its answer are a chunk of their own in the release build, asked for once
+//! the first page is painted: the search box does not wait for that code.
 
 use leptos::prelude::*;
 use stylers::style;
 
+use crate::browser::{after_next_paint, PartUnavailable};
 use crate::components::section_error::{describe, refusal};
 use crate::domain::account::{account_state, AccountState as State};
 use crate::graph::models::DeviceManagement;
@@ -12,11 +15,6 @@ use crate::state::directory::{granted_scopes, use_directory};
 #[component]
 pub fn AccountState() -> impl IntoView {
     let i18n = use_i18n();
-    let directory = use_directory();
-    let answer = LocalResource::new(move || {
-        let directory = directory.clone();
-        async move { directory.account().await }
-    });
     let class = style! {"AccountState",
         div {
             display: flex;
@@ -24,6 +22,51 @@ pub fn AccountState() -> impl IntoView {
             gap: var(--space-2);
             font-size: var(--font-small);
         }
+    };
+    let painted = RwSignal::new(false);
+    after_next_paint(move || painted.set(true));
+    let loading = move || view! { <span>{move || i18n.t(Msg::Loading)}</span> };
+    let answer = move || {
+        if !painted.get() {
+            return loading().into_any();
+        }
+        Suspend::new(async move {
+            account_answer().await.unwrap_or_else(|PartUnavailable| {
+                let why = move || i18n.t(Msg::PartUnavailable);
+                view! { <span title=why data-testid="account-state">{move || i18n.t(Msg::AccountStateUnavailable)}</span> }.into_any()
+            })
+        })
+        .into_any()
+    };
+    view! { class=class,
+        <div role="status" aria-live="polite">
+            <span>{move || i18n.t(Msg::AccountState)}</span>
+            <Suspense fallback=loading>{answer}</Suspense>
+        </div>
+    }
+}
+
+#[cfg(helpdesk_split)]
+#[wasm_split_helpers::wasm_split(account_state, fallible)]
+fn account_answer() -> Result<AnyView, PartUnavailable> {
+    Ok(view! { <AccountAnswer/> }.into_any())
+}
+
+#[cfg(not(helpdesk_split))]
+async fn account_answer() -> Result<AnyView, PartUnavailable> {
+    Ok(view! { <AccountAnswer/> }.into_any())
+}
+
+/// The tenant's `subscriptionState` as read, or why it could not be, with a retry.
+#[component]
+fn AccountAnswer() -> impl IntoView {
+    let i18n = use_i18n();
+    let directory = use_directory();
+    let answer = LocalResource::new(move || {
+        let directory = directory.clone();
+        async move { directory.account().await }
+    });
+    let class = style! {"AccountAnswer",
         .badge {
             font-weight: 600;
             padding: 0 var(--space-2);
@@ -73,10 +116,5 @@ pub fn AccountState() -> impl IntoView {
             }
         })
     };
-    view! { class=class,
-        <div role="status" aria-live="polite">
-            <span>{move || i18n.t(Msg::AccountState)}</span>
-            <Suspense fallback=move || view! { <span>{move || i18n.t(Msg::Loading)}</span> }>{body}</Suspense>
-        </div>
-    }
+    view! { <Suspense fallback=move || view! { <span>{move || i18n.t(Msg::Loading)}</span> }>{body}</Suspense> }
 }

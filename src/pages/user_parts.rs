@@ -1,14 +1,16 @@
-//! The routes of the user view (`/users/:id`, its tabs, the device page and the failure drill-down) as split
-//! points. The release build (`--cfg helpdesk_split`) moves them, and all the code only they
-//! reach, into one chunk that is fetched after start-up instead of with the first load; other
-//! builds call them directly.
+//! The routes of the user view (`/users/:id`, its tabs, the device page and the failure
+//! drill-down) behind one split point. The release build (`--cfg helpdesk_split`) moves them,
+//! their route tree and all the code only they reach, into one chunk that is fetched after
+//! start-up instead of with the first load; other builds call them directly.
 
 use std::future::Future;
 use std::pin::Pin;
 
 use leptos::prelude::*;
-use leptos_router::ChooseView;
+use leptos_router::components::{ParentRoute, Route, Routes};
+use leptos_router::{path, ChooseView};
 
+use crate::browser::PartUnavailable;
 use crate::graph::queries::PolicyKind;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::app_history::AppHistoryPage;
@@ -20,21 +22,12 @@ use crate::pages::devices::DevicesPage;
 use crate::pages::failure_detail::FailureDetailPage;
 use crate::pages::failures::FailuresPage;
 use crate::pages::groups::GroupsPage;
+use crate::pages::not_found::NotFound;
 use crate::pages::policies::PoliciesPage;
 use crate::pages::restrictions::RestrictionsPage;
 use crate::pages::sign_ins::SignInsPage;
 use crate::pages::user::UserLayout;
 use crate::state::sessions::Sessions;
-
-/// The chunk could not be fetched (offline, or a deployment replaced it).
-pub struct PartUnavailable;
-
-#[cfg(helpdesk_split)]
-impl From<wasm_split_helpers::SplitLoaderError> for PartUnavailable {
-    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
-        PartUnavailable
-    }
-}
 
 type PartFuture = Pin<Box<dyn Future<Output = Result<AnyView, PartUnavailable>>>>;
 
@@ -64,40 +57,45 @@ fn PartUnavailableNotice() -> impl IntoView {
     }
 }
 
-/// `pub const $route: UserPart` rendering `$view`, with the view's code in the user-view chunk.
-macro_rules! user_parts {
-    ($($route:ident = $part:ident $([$($option:tt)*])? => $view:expr;)*) => {$(
-        #[cfg(helpdesk_split)]
-        #[wasm_split_helpers::wasm_split(user_view, fallible $(, $($option)*)?)]
-        pub fn $part() -> Result<AnyView, PartUnavailable> {
-            Ok($view.into_any())
-        }
-
-        #[cfg(not(helpdesk_split))]
-        pub async fn $part() -> Result<AnyView, PartUnavailable> {
-            Ok($view.into_any())
-        }
-
-        pub const $route: UserPart = UserPart(|| Box::pin($part()));
-    )*};
+/// The user view's routes below `/users/`, matched here rather than by the portal's router:
+/// the route tree and the code that matches it come with the chunk, not with the first load.
+#[component]
+fn UserRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <ParentRoute path=path!("/users/:id") view=UserLayout>
+                <Route path=path!("") view=|| ()/>
+                <Route path=path!("devices") view=DevicesPage/>
+                <Route path=path!("devices/:deviceId") view=DevicePage/>
+                <Route path=path!("devices/:deviceId/apps/:appId") view=AppHistoryPage/>
+                <Route path=path!("apps") view=AppsPage/>
+                <Route path=path!("compliance") view=|| view! { <PoliciesPage kind=PolicyKind::Compliance/> }/>
+                <Route path=path!("configuration") view=|| view! { <PoliciesPage kind=PolicyKind::Configuration/> }/>
+                <Route path=path!("app-protection") view=AppProtectionPage/>
+                <Route path=path!("enrollment-restrictions") view=RestrictionsPage/>
+                <Route path=path!("groups") view=GroupsPage/>
+                <Route path=path!("enrollment-failures") view=FailuresPage/>
+                <Route path=path!("sign-ins") view=SignInsPage/>
+                <Route path=path!("assignments") view=AssignmentsPage/>
+                <Route path=path!("enrollment-failures/:eventId") view=FailureDetailPage/>
+            </ParentRoute>
+        </Routes>
+    }
 }
 
-user_parts! {
-    USER_LAYOUT = user_layout [preload(fetch_user_view)] => view! { <UserLayout/> };
-    DEVICES = devices => view! { <DevicesPage/> };
-    DEVICE = device => view! { <DevicePage/> };
-    APP_HISTORY = app_history => view! { <AppHistoryPage/> };
-    APPS = apps => view! { <AppsPage/> };
-    COMPLIANCE = compliance => view! { <PoliciesPage kind=PolicyKind::Compliance/> };
-    CONFIGURATION = configuration => view! { <PoliciesPage kind=PolicyKind::Configuration/> };
-    APP_PROTECTION = app_protection => view! { <AppProtectionPage/> };
-    RESTRICTIONS = restrictions => view! { <RestrictionsPage/> };
-    GROUPS = groups => view! { <GroupsPage/> };
-    FAILURES = failures => view! { <FailuresPage/> };
-    SIGN_INS = sign_ins => view! { <SignInsPage/> };
-    ASSIGNMENTS = assignments => view! { <AssignmentsPage/> };
-    FAILURE_DETAIL = failure_detail => view! { <FailureDetailPage/> };
+#[cfg(helpdesk_split)]
+#[wasm_split_helpers::wasm_split(user_view, fallible, preload(fetch_user_view))]
+pub fn user_routes() -> Result<AnyView, PartUnavailable> {
+    Ok(view! { <UserRoutes/> }.into_any())
 }
+
+#[cfg(not(helpdesk_split))]
+pub async fn user_routes() -> Result<AnyView, PartUnavailable> {
+    Ok(view! { <UserRoutes/> }.into_any())
+}
+
+/// The view of every route below `/users/`, its code in the user-view chunk.
+pub const USER_ROUTES: UserPart = UserPart(|| Box::pin(user_routes()));
 
 /// Starts loading a user on the press that opens them, before the route is built, so the
 /// calls leave with the press; the view then finds the session loading. Its code stays in

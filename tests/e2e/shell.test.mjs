@@ -148,6 +148,23 @@ test('pressing on a search result starts loading the user before the button is r
   }
 });
 
+test('the account state comes after start-up; when its code cannot be downloaded the header says so and searching still works', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack });
+    await page.route(/\/split_account_state[^/]*\.wasm$/, (route) => route.abort());
+    await page.goto(stack.portalUrl);
+    const state = page.getByTestId('account-state');
+    await state.getByText('Account state unavailable').waitFor();
+    assert.match(await state.getAttribute('title'), /This part of the portal could not be downloaded/);
+    await page.getByRole('combobox', { name: 'Name or e-mail' }).fill('adele');
+    await page.getByRole('option', { name: /Adele Vance/ }).waitFor();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
 test('the user view comes after start-up; when it cannot be downloaded the page says so, and Reload recovers', async () => {
   const stack = await startStack();
   const chunk = /\/split_user_view[^/]*\.wasm$/;
