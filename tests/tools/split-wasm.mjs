@@ -5,12 +5,14 @@
 // wasm-bindgen, so this redoes wasm-bindgen and wasm-opt on the split modules and swaps them
 // in for Trunk's, under content-hashed names. The JavaScript it writes (wasm-bindgen's
 // bindings, most of the first load's script, and the link module that fetches the chunks) is
-// minified.
+// minified, and the functions the wasm imports from the bindings get short names
+// (short-imports.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { shortenImports } from './short-imports.mjs';
 
 // The npm packages are installed in tests/e2e (tests/tools/setup.sh).
 const { minify } = createRequire(new URL('../e2e/package.json', import.meta.url))('terser');
@@ -58,13 +60,16 @@ export async function splitWasm({ html, staging, source, name, integrity }) {
 
     const wasmPath = join(work, 'bindgen', 'helpdesk_bg.wasm');
     optimise(wasmPath);
-    const wasm = await readFile(wasmPath);
+    const { wasm, bindings: bindingsText } = shortenImports(
+      await readFile(wasmPath),
+      await readFile(join(work, 'bindgen', 'helpdesk.js'), 'utf8'),
+      './helpdesk_bg.js',
+    );
     const wasmName = name('helpdesk', 'wasm', wasm).replace(/\.wasm$/, '_bg.wasm');
     await writeFile(join(staging, wasmName), wasm);
 
     // The link module and the bindings import each other; the link module's name is fixed
     // first (it names the bindings only through a placeholder), then the bindings'.
-    const bindingsText = await readFile(join(work, 'bindgen', 'helpdesk.js'), 'utf8');
     // Only the import statements change (one per split module): the wasm still names its
     // import module the same.
     const importOfLink = `from "./${LINK_FILE}"`;
