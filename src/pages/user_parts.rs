@@ -83,6 +83,8 @@ fn UserRoutes() -> impl IntoView {
     }
 }
 
+// Public for the preload function the split point generates (`fetch_user_view`, which app.rs
+// calls), which takes its visibility.
 #[cfg(helpdesk_split)]
 #[wasm_split_helpers::wasm_split(user_view, fallible, preload(fetch_user_view))]
 pub fn user_routes() -> Result<AnyView, PartUnavailable> {

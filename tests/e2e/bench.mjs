@@ -63,8 +63,8 @@ const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 /**
  * The portal's files the browser fetches until the search box takes input (a signed-in tab
  * reloaded): the document, and every request started before the box takes input, in the
- * page's clock. Requests seen by the driver until its own wait returned
- * would also count what the page asks for after that frame (the account state's code).
+ * page's clock. The requests the driver sees until its own wait returns would also count
+ * what the page asks for just after that moment (the account state's code).
  */
 async function firstLoadFiles(browser, stack) {
   const page = await openPage(browser, { stack });
