@@ -5,7 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
-use crate::browser::{focus, is_typing, load_config, mount_path, set_document_language, starting_language};
+use crate::browser::{focus, is_typing, load_config, mount_path, once_done, set_document_language, starting_language};
 use crate::components::app_header::AppHeader;
 use std::rc::Rc;
 
@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
 
     // No <Suspense> around the portal: the resources read inside it would suspend, and
     // re-render, the whole page each time one of them reloads.
-    let config = LocalResource::new(load_config);
+    let config = once_done(load_config());
     move || match config.get() {
         None => view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
         Some(Ok(config)) => {
@@ -57,7 +57,7 @@ fn Portal(config: Config) -> impl IntoView {
     let client = GraphClient::new(&config.graph_base_url).with_credentials(Rc::new(auth.clone()));
     let auth: AuthHandle = StoredValue::new_local(auth);
     provide_context(auth);
-    let arrival = LocalResource::new(move || {
+    let arrival = once_done({
         let auth = auth.get_value();
         async move { auth.arrive().await }
     });

@@ -2,6 +2,7 @@
 //! choice, and loading `config.json`.
 
 use gloo_net::http::{Request, Response};
+use leptos::prelude::{LocalStorage, ReadSignal, RwSignal, Set};
 use wasm_bindgen::JsCast;
 
 use crate::config::{parse_config, Config, ConfigProblem};
@@ -184,6 +185,7 @@ fn date_format(lang: Lang) -> js_sys::Intl::DateTimeFormat {
 }
 
 /// A chunk of the portal's code could not be fetched (offline, or a deployment replaced it).
+#[derive(Debug, Clone, Copy)]
 pub struct PartUnavailable;
 
 #[cfg(helpdesk_split)]
@@ -191,6 +193,20 @@ impl From<wasm_split_helpers::SplitLoaderError> for PartUnavailable {
     fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
         PartUnavailable
     }
+}
+
+/// What `work` gives once it is done (`None` until then). For what start-up reads once: a
+/// resource's machinery (running again when what it reads changes, suspending a boundary) is
+/// not needed there, and each resource's code, made for its own type, is part of the first load.
+pub fn once_done<T: Clone + 'static>(
+    work: impl std::future::Future<Output = T> + 'static,
+) -> ReadSignal<Option<T>, LocalStorage> {
+    let done = RwSignal::new_local(None);
+    leptos::task::spawn_local(async move {
+        // The view that asked may be gone by then.
+        _ = done.try_set(Some(work.await));
+    });
+    done.read_only()
 }
 
 /// Runs `work` once the next frame is painted: what it starts must not delay that frame.

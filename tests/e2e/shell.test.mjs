@@ -165,6 +165,26 @@ test('the account state comes after start-up; when its code cannot be downloaded
   }
 });
 
+test('the search comes after start-up; when its code cannot be downloaded the results say so, and Retry finds the user', async () => {
+  const stack = await startStack();
+  const chunk = /\/split_user_search[^/]*\.wasm$/;
+  try {
+    const page = await openPage(browser, { stack });
+    await page.route(chunk, (route) => route.abort());
+    await page.goto(stack.portalUrl);
+    await page.getByRole('combobox', { name: 'Name or e-mail' }).fill('adele');
+    const unavailable = page.getByRole('alert').filter({ hasText: 'This part of the portal could not be downloaded' });
+    await unavailable.waitFor();
+    assert.equal(await page.getByRole('option', { name: /Adele Vance/ }).count(), 0);
+    await page.unroute(chunk);
+    await unavailable.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('option', { name: /Adele Vance/ }).waitFor();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
 test('the user view comes after start-up; when it cannot be downloaded the page says so, and Reload recovers', async () => {
   const stack = await startStack();
   const chunk = /\/split_user_view[^/]*\.wasm$/;
