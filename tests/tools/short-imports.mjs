@@ -3,29 +3,7 @@
 // the wasm's import section and once in the bindings that provide it: about 250 names, 13 KB
 // of the start-up module. Both get the same short names instead (`$0`, `$1`, …).
 
-/** Unsigned LEB128 at `at`: [value, the offset after it]. */
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
-}
+import { leb, name, readLeb, readName, rewriteSection } from './wasm-binary.mjs';
 
 /** The offset after a value type or reference type at `at` (a typed reference has a heap type after it). */
 function skipValueType(bytes, at) {
@@ -61,19 +39,6 @@ function skipImportDescription(bytes, at) {
   }
 }
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
-function readName(bytes, at) {
-  const [length, start] = readLeb(bytes, at);
-  return [decoder.decode(bytes.subarray(start, start + length)), start + length];
-}
-
-function name(text) {
-  const encoded = encoder.encode(text);
-  return [...leb(encoded.length), ...encoded];
-}
-
 /** Every place `text` is a whole identifier or property key in JavaScript code. */
 const token = (text) => new RegExp(`(?<![\\w$])${text.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
 
@@ -82,34 +47,25 @@ const token = (text) => new RegExp(`(?<![\\w$])${text.replace(/\$/g, '\\$')}(?![
  * from `module` renamed, in both, to a short name. Throws if a name is not in the bindings.
  */
 export function shortenImports(wasm, bindings, module) {
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = readLeb(wasm, at + 1);
-    const end = start + size;
-    if (id !== 2) {
-      at = end;
-      continue;
-    }
-    let [count, cursor] = readLeb(wasm, start);
+  wasm = rewriteSection(wasm, 2, (bytes, start) => {
+    let [count, cursor] = readLeb(bytes, start);
     const section = [...leb(count)];
     let next = 0;
     for (; count > 0; count -= 1) {
-      const [from, afterModule] = readName(wasm, cursor);
-      const [field, afterField] = readName(wasm, afterModule);
-      const after = skipImportDescription(wasm, afterField);
+      const [from, afterModule] = readName(bytes, cursor);
+      const [field, afterField] = readName(bytes, afterModule);
+      const after = skipImportDescription(bytes, afterField);
       let newField = field;
-      if (from === module && wasm[afterField] === 0x00) {
+      if (from === module && bytes[afterField] === 0x00) {
         newField = `$${(next++).toString(36)}`;
         const pattern = token(field);
         if (!pattern.test(bindings)) throw new Error(`short-imports: ${field} is not in the bindings`);
         bindings = bindings.replace(pattern, () => newField);
       }
-      section.push(...name(from), ...name(newField), ...wasm.subarray(afterField, after));
+      section.push(...name(from), ...name(newField), ...bytes.subarray(afterField, after));
       cursor = after;
     }
-    const header = Uint8Array.from([2, ...leb(section.length)]);
-    return { wasm: Buffer.concat([wasm.subarray(0, at), header, Uint8Array.from(section), wasm.subarray(end)]), bindings };
-  }
+    return section;
+  });
   return { wasm, bindings };
 }

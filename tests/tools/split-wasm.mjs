@@ -5,19 +5,22 @@
 // wasm-bindgen, so this redoes wasm-bindgen and wasm-opt on the split modules and swaps them
 // in for Trunk's, under content-hashed names. The JavaScript it writes (wasm-bindgen's
 // bindings, most of the first load's script, and the link module that fetches the chunks) is
-// minified, and the functions the wasm imports from the bindings get short names
-// (short-imports.mjs).
+// minified, the functions the wasm imports from the bindings get short names
+// (short-imports.mjs), and wasm-streams' classes, which nothing uses, leave both
+// (drop-exports.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dropClasses } from './drop-exports.mjs';
 import { shortenImports } from './short-imports.mjs';
 
 // The npm packages are installed in tests/e2e (tests/tools/setup.sh).
 const { minify } = createRequire(new URL('../e2e/package.json', import.meta.url))('terser');
 
 const PLACEHOLDER = '__wasm_split_placeholder__';
+const UNUSED_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 const LINK_FILE = '__wasm_split.js';
 
 /**
@@ -59,12 +62,10 @@ export async function splitWasm({ html, staging, source, name, integrity }) {
     }
 
     const wasmPath = join(work, 'bindgen', 'helpdesk_bg.wasm');
+    const used = dropClasses(await readFile(wasmPath), await readFile(join(work, 'bindgen', 'helpdesk.js'), 'utf8'), UNUSED_CLASSES);
+    await writeFile(wasmPath, used.wasm);
     optimise(wasmPath);
-    const { wasm, bindings: bindingsText } = shortenImports(
-      await readFile(wasmPath),
-      await readFile(join(work, 'bindgen', 'helpdesk.js'), 'utf8'),
-      './helpdesk_bg.js',
-    );
+    const { wasm, bindings: bindingsText } = shortenImports(await readFile(wasmPath), used.bindings, './helpdesk_bg.js');
     const wasmName = name('helpdesk', 'wasm', wasm).replace(/\.wasm$/, '_bg.wasm');
     await writeFile(join(staging, wasmName), wasm);
 
