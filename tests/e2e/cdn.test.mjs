@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { launchBrowser, openPage, startStack } from './harness.mjs';
+import { HASHED } from './serve.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const dist = process.env.HELPDESK_DIST ?? join(root, 'dist');
@@ -173,7 +174,7 @@ test('sign-out under /helpdesk/ comes back to its signed-out page', async () => 
 
 test('hashed assets are cached for a year; index.html, config.json and routes are never stored', async () => {
   const files = await readdir(dist);
-  const hashed = files.filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
+  const hashed = files.filter((f) => HASHED.test(f));
   assert.ok(hashed.some((f) => f.endsWith('.wasm')) && hashed.some((f) => f.startsWith('boot-')) && hashed.some((f) => f.startsWith('stylers-')));
   for (const file of hashed) {
     const response = await get(site + file);

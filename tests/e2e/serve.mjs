@@ -15,6 +15,9 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
+/** A file named after its content's hash, as the build names its scripts, styles and wasm. */
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+
 // The hosting configurations ship in dist/ but are not the site's to serve (as in public/nginx.conf).
 const HOSTING_FILES = ['/nginx.conf', '/_headers', '/_redirects', '/staticwebapp.config.json'];
 
@@ -29,8 +32,11 @@ export function serve(dist, port, configFile) {
     const file = path === '/config.json' && configFile ? configFile : join(dist, normalize(path).replace(/^(\.\.[/\\])+/, ''));
     try {
       const body = await readFile(file);
-      // As the shipped configurations: the page and its settings are never stored.
-      const cacheControl = ['/', '/index.html', '/config.json'].includes(path) ? 'no-store' : 'no-cache';
+      // As the shipped configurations: the page and its settings are never stored; a file whose
+      // name holds its content's hash is kept a year (Trunk's hashes drop leading zeros).
+      const cacheControl = ['/', '/index.html', '/config.json'].includes(path)
+        ? 'no-store'
+        : HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
       response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControl });
       response.end(body);
     } catch {

@@ -5,7 +5,7 @@
 // its subresource integrity. Finally, the deployment configurations shipped in dist/ must
 // allow exactly the start-up script's hash and store no page.
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitWasm } from './split-wasm.mjs';
 
@@ -73,4 +73,27 @@ for (const config of ['_headers', 'staticwebapp.config.json', 'nginx.conf']) {
   if (!text.includes('no-store') || text.includes('no-cache')) {
     throw new Error(`finish-dist: public/${config} must send index.html, config.json and the routes with Cache-Control: no-store`);
   }
+}
+
+// Every file named after its hash is kept a year by the configurations not served in the
+// tests (nginx's rule is a pattern, checked by cdn.test.mjs): a new kind of hashed file, such
+// as wasm-split's shared chunks, needs a rule of its own there.
+const globMatches = (glob, path) => new RegExp(`^${glob.split('*').map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`).test(path);
+const kept = {
+  _headers: (text) => {
+    const paths = [];
+    let path;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('/')) path = line.trim();
+      else if (/^\s+Cache-Control:.*immutable/.test(line)) paths.push(path);
+    }
+    return paths;
+  },
+  'staticwebapp.config.json': (text) => JSON.parse(text).routes.filter((route) => route.headers?.['Cache-Control']?.includes('immutable')).map((route) => route.route),
+};
+const hashedFiles = (await readdir(staging)).filter((file) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file));
+for (const [config, rules] of Object.entries(kept)) {
+  const globs = rules(await readFile(join(staging, config), 'utf8'));
+  const uncached = hashedFiles.filter((file) => !globs.some((glob) => globMatches(glob, `/${file}`)));
+  if (uncached.length) throw new Error(`finish-dist: public/${config} must cache ${uncached.join(', ')} for a year (immutable)`);
 }
