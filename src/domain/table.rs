@@ -352,9 +352,45 @@ pub fn timestamp_key(value: Option<&Timestamp>) -> SortKey {
     value.map_or(SortKey::Missing, |t| SortKey::Number(t.sort_key()))
 }
 
+/// The rows of a page to show now: the page's rows in order, up to the `quota`-th row not
+/// yet built (not in `built`). Building a row costs DOM calls (about half a millisecond a row
+/// of seven cells on two cores), so a page of new rows comes a few rows a task and no task
+/// holds a keystroke long; rows already built come back at once, wherever they are.
+pub fn rows_to_show(
+    page: impl Iterator<Item = usize>,
+    built: &std::collections::HashSet<usize>,
+    quota: usize,
+) -> Vec<usize> {
+    let mut new_rows = 0;
+    page.take_while(|row| {
+        if !built.contains(row) {
+            new_rows += 1;
+        }
+        new_rows <= quota
+    })
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_of_new_rows_comes_a_quota_at_a_time_and_built_rows_at_once() {
+        let mut built = std::collections::HashSet::new();
+        let page = || [5, 3, 9, 1, 7].into_iter();
+        let first = rows_to_show(page(), &built, 2);
+        assert_eq!(first, vec![5, 3]);
+        built.extend(first);
+        let second = rows_to_show(page(), &built, 2);
+        assert_eq!(second, vec![5, 3, 9, 1]);
+        built.extend(second);
+        assert_eq!(rows_to_show(page(), &built, 2), vec![5, 3, 9, 1, 7]);
+        // A sort that brings one new row among built ones shows them all.
+        built = [1, 3, 5, 7].into_iter().collect();
+        assert_eq!(rows_to_show([7, 5, 2, 3, 1].into_iter(), &built, 2), vec![7, 5, 2, 3, 1]);
+        assert_eq!(rows_to_show([2, 4, 6].into_iter(), &built, 1), vec![2]);
+    }
 
     fn texts(rows: &[&[&str]]) -> RowTexts {
         let mut texts = RowTexts::default();

@@ -10,8 +10,8 @@ use web_sys::{AbortController, AbortSignal};
 
 use super::section::{Paging, Section};
 use crate::graph::batch::JsonText;
-use crate::graph::models::{Page, PageText};
-use crate::graph::transport::decode_in_slices;
+use crate::graph::models::Page;
+use crate::graph::transport::decode_page_in_slices;
 use crate::graph::{BatchAnswers, FailureKind, GraphClient, GraphError, Progress, ProgressEvent};
 
 #[derive(Clone, Copy)]
@@ -144,7 +144,7 @@ pub fn first_page<T: DeserializeOwned + 'static>(
     let answer = answer(answers, id);
     async move {
         let text = answer?;
-        Ok(decode_in_slices(&PageText::split(text.get())?).await)
+        decode_page_in_slices(text.get()).await
     }
 }
 
