@@ -54,8 +54,8 @@ async fn decode_in_slices<T: DeserializeOwned>(text: &PageText<'_>) -> Page<T> {
     const SLICE: usize = 200;
     let mut page = text.start();
     for start in (0..text.len()).step_by(SLICE) {
-        // Before the first slice too when there are several: the answer's text was read and
-        // split in the task before (see `batch_rounds`).
+        // Before the first slice too when there are several: the page was split into its
+        // items in the task before (see `decode_page_in_slices`).
         if text.len() > SLICE {
             BrowserClock.sleep(0).await;
         }
