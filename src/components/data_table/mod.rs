@@ -76,7 +76,11 @@ where
     let columns = Arc::new(columns);
     let table = TableView::new(rows.clone(), columns.clone(), sort, i18n);
     let TableView { typed, sorting, page, order, .. } = table;
-    let pages = move || order.with(|o| o.len().div_ceil(PAGE_SIZE).max(1));
+    // Counts as memos: what shows them (the count, the pager, "no matches") is built again
+    // only when they change, not at each keystroke or sort that leaves them as they were.
+    let shown_count = Memo::new(move |_| order.with(Vec::len));
+    let pages = Memo::new(move |_| shown_count.get().div_ceil(PAGE_SIZE).max(1));
+    let paged = Memo::new(move |_| pages.get() > 1);
 
     let export = {
         let rows = rows.clone();
@@ -206,7 +210,7 @@ where
     };
 
     let total = rows.len();
-    let shown = move || order.with(Vec::len);
+    let nothing_shown = Memo::new(move |_| shown_count.get() == 0);
     view! { class=class,
         <div>
             <div class="tools">
@@ -214,12 +218,12 @@ where
                     {move || i18n.t(ViewMsg::FilterLabel)}" "
                     <input type="search" prop:value=move || typed.get() on:input=move |e| table.type_filter(event_target_value(&e))/>
                 </label>
-                <span class="count" aria-live="polite">{move || i18n.fmt(ViewMsg::ShowingRows, &[&shown().to_string(), &total.to_string()])}</span>
+                <span class="count" aria-live="polite">{move || i18n.fmt(ViewMsg::ShowingRows, &[&shown_count.get().to_string(), &total.to_string()])}</span>
                 <button type="button" on:click=export>{move || i18n.t(ViewMsg::ExportCsv)}</button>
             </div>
             {move || if total == 0 {
                 view! { class=class, <p class="empty">{move || i18n.t(ViewMsg::NothingHere)}</p> }.into_any()
-            } else if shown() == 0 {
+            } else if nothing_shown.get() {
                 view! { class=class, <p class="empty">{move || i18n.t(ViewMsg::NoMatches)}</p> }.into_any()
             } else {
                 ().into_any()
@@ -231,7 +235,7 @@ where
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            {move || (pages() > 1).then(|| view! { <Pager page=page pages=Signal::derive(pages) class=class/> })}
+            {move || paged.get().then(|| view! { <Pager page=page pages=pages.into() class=class/> })}
         </div>
     }
 }
