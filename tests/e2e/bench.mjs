@@ -239,17 +239,26 @@ const eventsSoFar = (page) => page.evaluate(() => new Promise((resolve) => reque
   resolve(window.__events.splice(0));
 })))));
 
-/** Sorts by the OS version column, once the press has taken effect. */
+/**
+ * Sorts by the OS version column: from the press to the frame that shows the sorted rows, in
+ * the page's clock. The button is found by CSS before the press and the wait is the page's own
+ * promise: a role query (`getByRole`) runs on the page's thread, 20 ms on 50,000 rows' page,
+ * and polled after the press it delayed the very frame being timed.
+ */
 const sortByOsVersion = async (page) => {
-  const button = page.getByRole('button', { name: /^OS version/ });
-  await button.click();
-  await page.locator('th[aria-sort=ascending]', { has: button }).waitFor();
+  await page.evaluate(() => {
+    const before = document.querySelector('main tbody tr');
+    window.__done = () => /^OS version/.test(document.querySelector('main th[aria-sort=ascending]')?.textContent ?? '')
+      && document.querySelector('main tbody tr') !== before;
+  });
+  return pressToFrame(page, () => page.locator('main th button', { hasText: /^OS version/ }).click());
 };
 
 /**
  * Lee Gu ten times larger: each large tab usable after its last page, the longest task while
- * its pages arrive (Long Tasks API), a filter keystroke and a sort on 50,000 rows (Event
- * Timing), the heap with it all, and the heap after switching to Adele and back ten times.
+ * its pages arrive (Long Tasks API), a filter keystroke (Event Timing) and a sort (from the
+ * press to the sorted rows, and Event Timing) on 50,000 rows, the heap with it all, and the
+ * heap after switching to Adele and back ten times.
  */
 async function tenfold(browser) {
   const big = await startStack({
@@ -308,10 +317,13 @@ async function tenfold(browser) {
     }));
     await page.getByLabel('Filter').fill('');
     await page.getByText('50000 of 50000').waitFor();
-    await sortByOsVersion(page);
+    await machineQuiet();
+    const sortedMs = await sortByOsVersion(page);
+    // The press's own events until their frame is on screen (Event Timing), beside the rows: the
+    // longer of the two is the sort's time.
     const sorting = await eventsSoFar(page);
+    const sortMs = Math.max(sortedMs, ...sorting.filter((e) => ['click', 'pointerup', 'pointerdown'].includes(e.name)).map((e) => Math.round(e.duration)));
     const keys = typing.filter((e) => ['keydown', 'keyup', 'input', 'keypress'].includes(e.name)).map((e) => e.duration);
-    const sorts = sorting.filter((e) => ['click', 'pointerup', 'pointerdown'].includes(e.name)).map((e) => e.duration);
 
     // The JS heap plus the wasm's memory, where the portal's data lives: `reserved` counts the
     // wasm's linear memory, which never shrinks (its high-water mark: the 60 MB budget);
@@ -359,7 +371,7 @@ async function tenfold(browser) {
       // Event Timing reports only events slower than 16 ms; none reported means under 16 ms.
       filterKeystrokeMaxMs: Math.round(Math.max(0, ...keys)),
       filterResultMs,
-      sortMs: Math.round(Math.max(0, ...sorts)),
+      sortMs,
       heapWithItMB: withIt.reserved,
       heldAtStartMB: withIt.held,
       heldAfterTenMB: afterTen.held,
@@ -791,7 +803,7 @@ console.log(`Catalogue: ${results.catalogue.items} items read in ${results.catal
 console.log(`Findings: Lee Gu's ${results.findings.findings} findings computed ${results.findings.runs} times as sections arrived, the slowest in ${results.findings.slowestMs} ms, the last (after the last section's data) in ${results.findings.lastMs} ms; the assignment engine's pass over his 150 devices ${results.findings.assignmentGapsMs} ms in slices of at most ${results.findings.assignmentGapsSliceMs} ms`);
 console.log(`Lee Gu: groups usable ${results.largeUser.groupsUsableMs} ms and failures ${results.largeUser.failuresUsableMs} ms after their data; filter keystroke ≤ ${results.largeUser.filterKeystrokeMaxMs} ms, clicks (entering the filter box, sorting) ≤ ${results.largeUser.clickMaxMs} ms (0: under 16 ms); JS heap ${results.largeUser.jsHeapMB} MB`);
 const t = results.tenfold;
-console.log(`Lee Gu ×10 (${TENFOLD.groups} groups, ${TENFOLD.devices} devices, ${TENFOLD.failures} failures): usable after data: groups ${t.groups.usableMs} ms, devices ${t.devices.usableMs} ms, failures ${t.failures.usableMs} ms; longest task while pages arrive ${t.groups.longestTaskMs}/${t.devices.longestTaskMs}/${t.failures.longestTaskMs} ms; filter keystroke ≤ ${t.filterKeystrokeMaxMs} ms, a word's rows ${t.filterResultMs} ms after its input, sort ${t.sortMs} ms (0: under 16 ms); JS heap and wasm memory ${t.heapWithItMB} MB (${t.reservedAfterTwentyMB} MB after the switches); held ${t.heldAtStartMB} MB at start, ${t.heldAfterTenMB} MB after switching to Adele and back 10 times, ${t.heldAfterTwentyMB} MB after 10 more`);
+console.log(`Lee Gu ×10 (${TENFOLD.groups} groups, ${TENFOLD.devices} devices, ${TENFOLD.failures} failures): usable after data: groups ${t.groups.usableMs} ms, devices ${t.devices.usableMs} ms, failures ${t.failures.usableMs} ms; longest task while pages arrive ${t.groups.longestTaskMs}/${t.devices.longestTaskMs}/${t.failures.longestTaskMs} ms; filter keystroke ≤ ${t.filterKeystrokeMaxMs} ms, a word's rows ${t.filterResultMs} ms after its input, sort ${t.sortMs} ms (the longer of: from the press to the frame with the sorted rows, the press's events until their frame is shown); JS heap and wasm memory ${t.heapWithItMB} MB (${t.reservedAfterTwentyMB} MB after the switches); held ${t.heldAtStartMB} MB at start, ${t.heldAfterTenMB} MB after switching to Adele and back 10 times, ${t.heldAfterTwentyMB} MB after 10 more`);
 console.log(`Typeahead "adele": ${results.typeahead.requests} request(s), ${results.typeahead.staleResults} stale result(s)\n`);
 console.log('Budget                                        value   budget');
 let missed = 0;
