@@ -243,7 +243,7 @@ const eventsSoFar = (page) => page.evaluate(() => new Promise((resolve) => reque
  * Sorts by the OS version column: from the press to the frame that shows the sorted rows, in
  * the page's clock. The button is found by CSS before the press and the wait is the page's own
  * promise: a role query (`getByRole`) runs on the page's thread, 20 ms on 50,000 rows' page,
- * and polled after the press it delayed the very frame being timed.
+ * and polled after the press it can delay the very frame being timed.
  */
 const sortByOsVersion = async (page) => {
   await page.evaluate(() => {
