@@ -5,7 +5,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
-use crate::browser::{focus, is_typing, load_config, mount_path, once_done, set_document_language, starting_language};
+use crate::browser::{
+    focus, is_typing, load_config, mount_path, once_done, set_document_language, starting_language, when_idle,
+};
 use crate::components::app_header::AppHeader;
 use std::rc::Rc;
 
@@ -18,7 +20,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::select_user::{SelectUserPage, SEARCH_INPUT_ID};
 use crate::pages::setup::SetupPage;
 use crate::pages::sign_in::SignInPage;
-use crate::pages::user_parts::{self, fetch_user_view};
+use crate::pages::user_parts::{self, fetch_user_view, warm_up};
 use crate::state::catalogue::Catalogue;
 use crate::state::directory::Directory;
 use crate::state::sessions::Sessions;
@@ -86,20 +88,10 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
     provide_context(Directory::new(client.clone()));
     provide_context(Catalogue::new(client.clone()));
     provide_context(Sessions::new(client));
-    // The user view's chunk comes once the page is up, before the operator has picked a user;
-    // then the sign-in code, so a renewal does not wait for it.
-    set_timeout(
-        || {
-            leptos::task::spawn_local(async {
-                _ = fetch_user_view().await;
-                _ = fetch_sign_in().await;
-            })
-        },
-        std::time::Duration::from_millis(500),
-    );
     view! {
         <Router base=mount_path().trim_end_matches('/').to_string()>
             <SearchShortcut/>
+            <AfterStartUp/>
             // Focus moves without a navigation: "#main" would resolve against the mount, not the route.
             <a class="skip-link" href="#main" on:click=|event| { event.prevent_default(); focus("main"); }>{move || i18n.t(Msg::SkipToContent)}</a>
             <AppHeader/>
@@ -112,6 +104,31 @@ fn SignedInPortal(client: GraphClient) -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// Once the page is up, before the operator has picked a user: the user view's chunk, its
+/// code run once on a made-up user while the browser is idle (`state::warm_up`), unless a user
+/// was opened by then; then the sign-in code, so a renewal does not wait for it. Inside the
+/// router, whose context the user view's links read.
+#[component]
+fn AfterStartUp() -> impl IntoView {
+    let sessions = expect_context::<Sessions>();
+    let owner = Owner::current();
+    set_timeout(
+        move || {
+            leptos::task::spawn_local(async move {
+                if fetch_user_view().await.is_ok() {
+                    when_idle(move || {
+                        if let Some(owner) = owner.filter(|_| sessions.none_opened()) {
+                            owner.with(|| leptos::task::spawn_local_scoped(async move { _ = warm_up(sessions).await }));
+                        }
+                    });
+                }
+                _ = fetch_sign_in().await;
+            })
+        },
+        std::time::Duration::from_millis(500),
+    );
 }
 
 /// `/` from anywhere (outside a text field) goes to user selection with the search box focused.

@@ -330,17 +330,29 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
 }
 
 /// Runs `work` as a User Timing measure named `name` (the bench reads it), returning its result.
-pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{name}:start");
-    if let Some(performance) = &performance {
-        _ = performance.mark(&start);
-    }
+pub fn timed<T>(name: &'static str, work: impl FnOnce() -> T) -> T {
+    let measure = Measure::start(name);
     let result = work();
-    if let Some(performance) = &performance {
-        _ = performance.measure_with_start_mark(name, &start);
-    }
+    measure.end();
     result
+}
+
+/// A User Timing measure that spans tasks: from `start` to `end`.
+pub struct Measure(&'static str);
+
+impl Measure {
+    pub fn start(name: &'static str) -> Measure {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            _ = performance.mark(&format!("{name}:start"));
+        }
+        Measure(name)
+    }
+
+    pub fn end(self) {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            _ = performance.measure_with_start_mark(self.0, &format!("{}:start", self.0));
+        }
+    }
 }
 
 /// The browser's clock, for "not checked in for N days".

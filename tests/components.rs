@@ -16,7 +16,9 @@ use helpdesk::graph::{GraphClient, GraphError, ProgressEvent};
 use helpdesk::i18n::{I18n, Lang, Msg, ViewMsg};
 use helpdesk::state::section::{Loaded, PartFailure, Section};
 use helpdesk::state::sessions::Sessions;
+use helpdesk::state::warm_up::sample_session;
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -467,4 +469,37 @@ fn a_sign_out_time_that_cannot_be_read_counts_as_a_sign_out_now() {
     let written = storage.get_item("helpdesk.signed-out-at").unwrap().unwrap();
     assert_eq!(written.parse::<f64>().unwrap(), read, "written back as a sign-out now");
     storage.remove_item("helpdesk.signed-out-at").unwrap();
+}
+
+/// Whether `section` holds a complete list with items and nothing it could not read.
+fn filled<T: Clone + Send + Sync + 'static>(section: RwSignal<Section<T>>) -> bool {
+    section
+        .with_untracked(|s| s.loaded().is_some_and(|l| l.complete && !l.items.is_empty() && l.failed_parts.is_empty()))
+}
+
+#[wasm_bindgen_test]
+async fn the_warm_ups_made_up_user_fills_every_section_without_a_call_or_a_place_among_the_recent_users() {
+    mount(Lang::En, || ());
+    let portal = Owner::new();
+    // Nothing listens on the discard port: a call would fail its section.
+    let sessions = portal.with(|| Sessions::new(GraphClient::new("http://127.0.0.1:9")));
+    let sample = portal.with(|| ScopedFuture::new(sample_session(&sessions))).await;
+    let sections = [
+        ("user", filled(sample.user)),
+        ("licences", filled(sample.licences)),
+        ("devices", filled(sample.devices)),
+        ("app_protection", filled(sample.app_protection)),
+        ("groups", filled(sample.groups)),
+        ("direct_groups", filled(sample.direct_groups)),
+        ("restrictions", filled(sample.restrictions)),
+        ("apps", filled(sample.apps)),
+        ("app_events", filled(sample.app_events)),
+        ("failures", filled(sample.failures)),
+    ];
+    // Canned answers that no longer decode would only warm up the error paths.
+    for (name, filled) in sections {
+        assert!(filled, "{name} is not filled from the canned answers");
+    }
+    assert!(sample.loaded_at.get_untracked().is_none(), "never marked loaded: nothing that follows a load starts");
+    assert!(sessions.recent().is_empty() && sessions.none_opened(), "the made-up user is not a recent user");
 }

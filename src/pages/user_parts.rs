@@ -10,7 +10,11 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Routes};
 use leptos_router::{path, ChooseView};
 
-use crate::browser::PartUnavailable;
+use leptos::task::spawn_local_scoped_with_cancellation;
+
+use crate::browser::{after_next_paint, Measure, PartUnavailable};
+use crate::components::findings::{Findings, UserDiagnosis};
+use crate::components::user_status::UserStatus;
 use crate::graph::queries::PolicyKind;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::app_history::AppHistoryPage;
@@ -28,6 +32,7 @@ use crate::pages::restrictions::RestrictionsPage;
 use crate::pages::sign_ins::SignInsPage;
 use crate::pages::user::UserLayout;
 use crate::state::sessions::Sessions;
+use crate::state::warm_up::sample_session;
 
 type PartFuture = Pin<Box<dyn Future<Output = Result<AnyView, PartUnavailable>>>>;
 
@@ -119,6 +124,50 @@ fn open_session(sessions: Sessions, key: &str) -> Result<(), PartUnavailable> {
         sessions.open(key);
     }
     Ok(())
+}
+
+/// Builds the user view's summary once for a made-up user, then drops it (see
+/// `state::warm_up`), under the current owner. Its code stays in the user-view chunk.
+#[cfg(helpdesk_split)]
+#[wasm_split_helpers::wasm_split(user_view, fallible)]
+pub fn warm_up(sessions: Sessions) -> Result<(), PartUnavailable> {
+    build_sample_view(sessions);
+    Ok(())
+}
+
+#[cfg(not(helpdesk_split))]
+pub async fn warm_up(sessions: Sessions) -> Result<(), PartUnavailable> {
+    build_sample_view(sessions);
+    Ok(())
+}
+
+/// The warm-up is a User Timing measure, `helpdesk:warm-up`, which tests and the bench wait for.
+fn build_sample_view(sessions: Sessions) {
+    let measure = Measure::start("helpdesk:warm-up");
+    let owner = Owner::current().unwrap_or_default().child();
+    let run = owner.clone();
+    run.with(|| {
+        spawn_local_scoped_with_cancellation(async move {
+            let session = sample_session(&sessions).await;
+            // The view in a task of its own.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            // A user opened meanwhile has compiled the code with their own view.
+            if !sessions.none_opened() {
+                owner.cleanup();
+                return;
+            }
+            // Built, never mounted: the elements stay out of the document.
+            let view = view! { <Findings diagnosis=UserDiagnosis::new(session)/><UserStatus session=session/> }.build();
+            // The findings are computed after a frame; dropped after the next.
+            after_next_paint(move || {
+                after_next_paint(move || {
+                    drop(view);
+                    owner.cleanup();
+                    measure.end();
+                })
+            });
+        })
+    });
 }
 
 /// Fetches the user-view chunk ahead of need, so choosing a user does not wait for it.

@@ -8,3 +8,4 @@ pub mod loads;
 pub mod section;
 pub mod sessions;
 pub mod user_session;
+pub mod warm_up;

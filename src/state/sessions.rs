@@ -140,6 +140,17 @@ impl Sessions {
         }
     }
 
+    /// Whether no user was opened yet in this portal (not once it is gone).
+    pub fn none_opened(&self) -> bool {
+        self.recent.try_with_untracked(Vec::is_empty).unwrap_or(false)
+    }
+
+    /// A session that is not kept among the recent users and loads nothing by itself: the
+    /// warm-up's made-up user (`state::warm_up`).
+    pub fn unlisted(&self, key: &str) -> UserSession {
+        UserSession::new(key, self.client.get_value())
+    }
+
     /// Whether the signed-in portal that held these sessions is gone (signed out).
     pub fn are_gone(&self) -> bool {
         self.recent.is_disposed()

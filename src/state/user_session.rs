@@ -19,7 +19,7 @@ use super::section::{Loaded, Paging, PartFailure, Section};
 use crate::browser::after_next_paint;
 use crate::domain::compliance::{for_user, DevicePolicy};
 use crate::domain::sign_ins::compliance_may_refuse;
-use crate::graph::batch::BatchStep;
+use crate::graph::batch::{parse_batch_answer, BatchStep};
 use crate::graph::models::{
     decode_one, AppTroubleshootingEvent, DirectoryObject, EnrollmentConfiguration, EntraDevice, LicenseDetails,
     ManagedAppRegistration, ManagedDevice, MobileAppIntentAndState, Page, PolicyState, SignIn, TroubleshootingEvent,
@@ -254,21 +254,8 @@ impl UserSession {
                     .collect()
             };
             client
-                .batch_each_version(steps, signal.as_ref(), &waiting, |version, mut answers| {
-                    let (client, signal) = (&client, signal.clone());
-                    async move {
-                        if !self.current(generation) {
-                            return;
-                        }
-                        if version == ApiVersion::V1 {
-                            let user = answer(&mut answers, "user").and_then(|text| decode_one::<User>(text.get()));
-                            self.user.set(match user {
-                                Ok(user) => Section::Ready(Loaded::complete(vec![user])),
-                                Err(error) => Section::Failed(error),
-                            });
-                        }
-                        self.fill_lists(client, version, &mut answers, generation, signal).await;
-                    }
+                .batch_each_version(steps, signal.as_ref(), &waiting, |version, answers| {
+                    self.show_answers(&client, version, answers, generation, signal.clone())
                 })
                 .await;
             if !self.current(generation) {
@@ -293,6 +280,40 @@ impl UserSession {
             });
             self.loads.finish(generation);
         });
+    }
+
+    /// Shows what one version's `$batch` brought: the user, then each list.
+    async fn show_answers(
+        self,
+        client: &GraphClient,
+        version: ApiVersion,
+        mut answers: BatchAnswers,
+        generation: u64,
+        signal: Option<AbortSignal>,
+    ) {
+        if !self.current(generation) {
+            return;
+        }
+        if version == ApiVersion::V1 {
+            let user = answer(&mut answers, "user").and_then(|text| decode_one::<User>(text.get()));
+            self.user.set(match user {
+                Ok(user) => Section::Ready(Loaded::complete(vec![user])),
+                Err(error) => Section::Failed(error),
+            });
+        }
+        self.fill_lists(client, version, &mut answers, generation, signal).await;
+    }
+
+    /// Fills the sections of `version` from its `$batch` answer already at hand, as a load
+    /// does, but without a call: for the warm-up's made-up user (`state::warm_up`). Never
+    /// marked loaded, so nothing that follows a load starts.
+    pub async fn show_batch_answer(self, version: ApiVersion, body: &str) {
+        let client = self.client.get_value();
+        let (generation, _) = self.loads.start();
+        let steps = parse_batch_answer(body).unwrap_or_default();
+        let answers = steps.into_iter().map(|step| (step.id.clone(), step.into_result())).collect();
+        self.show_answers(&client, version, answers, generation, None).await;
+        self.loads.finish(generation);
     }
 
     /// The user could not be found or read: every section says why.

@@ -207,3 +207,28 @@ test('the user view comes after start-up; when it cannot be downloaded the page 
     await stack.stop();
   }
 });
+
+test("after start-up the user view's code runs once on a made-up user that leaves no trace, and the first user then opens", async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack });
+    await page.goto(stack.portalUrl);
+    await page.getByRole('combobox', { name: 'Name or e-mail' }).waitFor();
+    await fetch(`${stack.mockUrl}/_mock/requests`, { method: 'DELETE' });
+    await page.waitForFunction(() => performance.getEntriesByName('helpdesk:warm-up').length === 1);
+    const calls = (await stack.requests()).filter((r) => !r.path.startsWith('/_mock'));
+    assert.deepEqual(calls.map((r) => r.path).filter((path) => /\/users\b/.test(path)), [], 'no call about a user');
+    assert.equal(await page.getByText('Sample User').count(), 0, 'nothing of it on screen');
+    assert.equal(await page.getByRole('link', { name: /Sample/ }).count(), 0, 'not among the recent users');
+    const search = page.getByRole('combobox', { name: 'Name or e-mail' });
+    await search.fill('adele');
+    await page.getByRole('option', { name: /Adele Vance/ }).click();
+    await page.getByTestId('devices-summary').getByRole('link', { name: 'DESKTOP-ADELE01' }).waitFor();
+    await page.getByRole('link', { name: 'Change user' }).click();
+    await page.getByRole('link', { name: /Adele Vance/ }).waitFor();
+    assert.equal(await page.getByText(/Sample/).count(), 0, 'the recent users list Adele alone');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
