@@ -6,7 +6,8 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
 use crate::browser::{
-    focus, is_typing, load_config, mount_path, once_done, set_document_language, starting_language, when_idle,
+    focus, focus_soon, is_typing, load_config, mount_path, once_done, set_document_language, starting_language,
+    when_idle,
 };
 use crate::components::app_header::AppHeader;
 use std::rc::Rc;
@@ -144,7 +145,7 @@ fn SearchShortcut() -> impl IntoView {
         }
         event.prevent_default();
         navigate("/", Default::default());
-        request_animation_frame(|| focus(SEARCH_INPUT_ID));
+        focus_soon(SEARCH_INPUT_ID);
     });
     on_cleanup(move || handle.remove());
 }

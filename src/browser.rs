@@ -92,14 +92,20 @@ pub fn below_mount(path: &str) -> Option<&str> {
     path.strip_prefix(mount_path().trim_end_matches('/'))
 }
 
-/// Moves keyboard focus to an element, when it exists.
-pub fn focus(id: &str) {
-    if let Some(element) = web_sys::window()
+/// Moves keyboard focus to an element, when it exists; answers whether it did.
+pub fn focus(id: &str) -> bool {
+    let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    element.is_some_and(|element| element.focus().is_ok())
+}
+
+/// Moves keyboard focus to an element of a view just built: at once when it is already in the
+/// document, so that keys typed before the next frame reach it, else at that frame.
+pub fn focus_soon(id: &'static str) {
+    if !focus(id) {
+        leptos::prelude::request_animation_frame(move || _ = focus(id));
     }
 }
 

@@ -14,11 +14,14 @@ use helpdesk::graph::models::{ManagedDevice, SkippedItem, User};
 use helpdesk::graph::retry::RetryNotice;
 use helpdesk::graph::{GraphClient, GraphError, ProgressEvent};
 use helpdesk::i18n::{I18n, Lang, Msg, ViewMsg};
+use helpdesk::pages::select_user::{SelectUserPage, SEARCH_INPUT_ID};
+use helpdesk::state::directory::Directory;
 use helpdesk::state::section::{Loaded, PartFailure, Section};
 use helpdesk::state::sessions::Sessions;
 use helpdesk::state::warm_up::sample_session;
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
+use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -502,4 +505,19 @@ async fn the_warm_ups_made_up_user_fills_every_section_without_a_call_or_a_place
     }
     assert!(sample.loaded_at.get_untracked().is_none(), "never marked loaded: nothing that follows a load starts");
     assert!(sessions.recent().is_empty() && sessions.none_opened(), "the made-up user is not a recent user");
+}
+
+#[wasm_bindgen_test]
+async fn the_search_box_has_the_keyboard_as_soon_as_it_is_shown_not_a_frame_later() {
+    mount(Lang::En, || {
+        // Nothing listens on the discard port: no search is typed here.
+        let client = GraphClient::new("http://127.0.0.1:9");
+        provide_context(Directory::new(client.clone()));
+        provide_context(Sessions::new(client));
+        view! { <Router><SelectUserPage/></Router> }
+    });
+    // Effects have run; no frame has been drawn since the page was built: keys typed now reach the box.
+    leptos::task::tick().await;
+    let focused = web_sys::window().unwrap().document().unwrap().active_element().map(|element| element.id());
+    assert_eq!(focused.as_deref(), Some(SEARCH_INPUT_ID));
 }

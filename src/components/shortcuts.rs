@@ -114,7 +114,7 @@ pub fn UserShortcuts(
             "f" | "F" => {
                 match rows_of_findings() {
                     Some(first) => focus_row(&first),
-                    None => crate::browser::focus(FINDINGS_ID),
+                    None => _ = crate::browser::focus(FINDINGS_ID),
                 }
                 true
             }
@@ -204,7 +204,7 @@ pub fn UserShortcuts(
     };
     let dialog = move || {
         open.get().then(|| {
-            request_animation_frame(|| crate::browser::focus("shortcuts-close"));
+            crate::browser::focus_soon("shortcuts-close");
             view! { class=class,
                 <div class="overlay" on:click=move |_| open.set(false)>
                     <div class="panel" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" on:click=|e| e.stop_propagation()>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use stylers::style;
 
-use crate::browser::{after_next_paint, focus, is_plain_mouse_press, prepare_date_format, PartUnavailable};
+use crate::browser::{after_next_paint, focus_soon, is_plain_mouse_press, prepare_date_format, PartUnavailable};
 use crate::components::route_link::RouteLink;
 use crate::components::section_error::SectionError;
 use crate::graph::models::{Page, User};
@@ -68,7 +68,9 @@ pub fn SelectUserPage() -> impl IntoView {
         let timer = set_timeout_with_handle(move || search(text), DEBOUNCE).ok();
         pending_timer.set_value(timer);
     });
-    request_animation_frame(|| focus(SEARCH_INPUT_ID));
+    // Once the page is in the document (an effect runs after it is mounted): a reload's first
+    // keys reach the box without waiting for a frame.
+    Effect::new(|_| focus_soon(SEARCH_INPUT_ID));
     after_next_paint(|| leptos::task::spawn_local(async { _ = fetch_user_search().await }));
     prepare_date_format(i18n.lang.get_untracked());
 

@@ -72,8 +72,9 @@ pub fn DevicePage() -> impl IntoView {
     });
 
     let back = Memo::new(move |_| user_route(&address.with(|a| a.key.clone()), "/devices"));
-    // Opened with the keyboard, the link that was pressed is gone: focus goes to the title.
-    request_animation_frame(|| focus(TITLE_ID));
+    // Opened with the keyboard, the link that was pressed is gone: focus goes to the title, at
+    // the next frame, once this page's title has replaced the one of a device shown before.
+    request_animation_frame(|| _ = focus(TITLE_ID));
 
     let title = move || {
         let from_list = user_session.get().and_then(|s| {
