@@ -122,7 +122,8 @@ pub fn UserStatus(session: UserSession) -> impl IntoView {
     let retry = move |section: SectionName| Callback::new(move |_| session.retry(section));
     let mark = move |tone: Tone, text: String| view! { class=class, <span class=tone.class()><span aria-hidden="true">{tone.mark()}" "</span>{text}</span> };
     view! { class=class,
-        <section aria-labelledby="user-status-title">
+        // Paint-contained, as the findings are.
+        <section class="paint-contained" aria-labelledby="user-status-title">
             <h2 id="user-status-title">{move || i18n.t(ViewMsg::UserStatus)}</h2>
             <div class="cards">
                 <div class="card" data-testid="licence">
