@@ -6,8 +6,8 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
 use crate::browser::{
-    focus, focus_soon, is_typing, load_config, mount_path, once_done, set_document_language, starting_language,
-    when_idle,
+    config_read_before, focus, focus_soon, is_typing, load_config, mount_path, once_done, set_document_language,
+    starting_language, when_idle,
 };
 use crate::components::app_header::AppHeader;
 use std::rc::Rc;
@@ -34,7 +34,9 @@ pub fn App() -> impl IntoView {
 
     // No <Suspense> around the portal: the resources read inside it would suspend, and
     // re-render, the whole page each time one of them reloads.
-    let config = once_done(load_config());
+    // A reload starts with the configuration this tab read last, until config.json answers:
+    // the same answer changes nothing, another one starts the portal again with it.
+    let config = once_done(config_read_before().map(Ok), load_config());
     move || match config.get() {
         None => view! { <p aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }.into_any(),
         Some(Ok(config)) => {
@@ -60,7 +62,7 @@ fn Portal(config: Config) -> impl IntoView {
     let client = GraphClient::new(&config.graph_base_url).with_credentials(Rc::new(auth.clone()));
     let auth: AuthHandle = StoredValue::new_local(auth);
     provide_context(auth);
-    let arrival = once_done({
+    let arrival = once_done(None, {
         let auth = auth.get_value();
         async move { auth.arrive().await }
     });

@@ -1,8 +1,8 @@
 //! The few browser facilities the shell needs: preferred languages, the saved language
 //! choice, and loading `config.json`.
 
-use gloo_net::http::{Request, Response};
-use leptos::prelude::{LocalStorage, ReadSignal, RwSignal, Set};
+use gloo_net::http::Request;
+use leptos::prelude::{untrack, LocalStorage, ReadSignal, RwSignal, Update};
 use wasm_bindgen::JsCast;
 
 use crate::config::{parse_config, Config, ConfigProblem};
@@ -12,6 +12,9 @@ use crate::text::Lang;
 /// last signed out in this browser (a time, nothing secret). Tokens never are.
 const LANGUAGE_KEY: &str = "helpdesk.language";
 const LAST_SIGN_OUT_KEY: &str = "helpdesk.signed-out-at";
+/// Kept for this tab only (sessionStorage) while signed in: the config.json it runs with, which
+/// a reload starts with (see `keep_config_read`).
+const CONFIG_READ_KEY: &str = "helpdesk.config";
 
 pub fn preferred_languages() -> Vec<String> {
     web_sys::window()
@@ -132,43 +135,91 @@ pub fn portal_url() -> String {
     format!("{origin}{}", mount_path())
 }
 
-/// `config.json` next to `index.html`, wherever the portal is mounted.
+/// `config.json` next to `index.html`, wherever the portal is mounted. Already read by
+/// index.html's start-up script, it is answered without waiting. A bad one takes away the
+/// copy a signed-in tab keeps (`keep_config_read`).
 pub async fn load_config() -> Result<Config, Vec<ConfigProblem>> {
+    match read_config().await.and_then(|text| parse_config(&text).map(|config| (config, text))) {
+        Ok((config, text)) => {
+            CONFIG_TEXT.set(Some(text));
+            Ok(config)
+        }
+        Err(problems) => {
+            forget_config_read();
+            Err(problems)
+        }
+    }
+}
+
+thread_local! {
+    /// The text of the config.json this load runs with, for `keep_config_read`.
+    static CONFIG_TEXT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A signed-in tab keeps the config.json it runs with (sessionStorage, this tab only): its
+/// next load starts with it, without waiting for config.json's round trip (no-store, so
+/// through a CDN to its origin), and `App` moves to what that load reads if it differs.
+pub fn keep_config_read() {
+    if let (Some(storage), Some(text)) = (session_storage(), CONFIG_TEXT.with_borrow(Clone::clone)) {
+        let _ = storage.set_item(CONFIG_READ_KEY, &text);
+    }
+}
+
+/// What `keep_config_read` kept, parsed again.
+pub fn config_read_before() -> Option<Config> {
+    parse_config(&session_storage()?.get_item(CONFIG_READ_KEY).ok()??).ok()
+}
+
+/// Signed out, or given a bad config.json, the tab keeps no configuration.
+pub fn forget_config_read() {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(CONFIG_READ_KEY);
+    }
+}
+
+pub fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// config.json's text.
+async fn read_config() -> Result<String, Vec<ConfigProblem>> {
     let unreachable = |reason: String| vec![ConfigProblem::Unreachable(reason)];
-    let response = match early_config_request() {
-        Some(asked) => wasm_bindgen_futures::JsFuture::from(asked)
-            .await
-            .map(|raw| Response::from(raw.unchecked_into::<web_sys::Response>()))
-            .map_err(|error| unreachable(js_error_text(&error)))?,
-        None => Request::get(&app_href("config.json"))
+    let Some(early) = early_config_read() else {
+        let response = Request::get(&app_href("config.json"))
             .cache(web_sys::RequestCache::NoCache)
             .send()
             .await
-            .map_err(|error| unreachable(error.to_string()))?,
+            .map_err(|error| unreachable(error.to_string()))?;
+        if !response.ok() {
+            return Err(unreachable(format!("HTTP {}", response.status())));
+        }
+        return response.text().await.map_err(|error| unreachable(error.to_string()));
     };
-    if !response.ok() {
-        return Err(unreachable(format!("HTTP {}", response.status())));
+    // The script's promise never rejects: it answers what it read, as the settled value does.
+    let read = match early.dyn_into::<js_sys::Promise>() {
+        Ok(on_its_way) => wasm_bindgen_futures::JsFuture::from(on_its_way).await.unwrap_or_default(),
+        Err(read) => read,
+    };
+    let field = |name: &str| js_sys::Reflect::get(&read, &name.into()).ok();
+    if let Some(text) = field("text").and_then(|text| text.as_string()) {
+        return Ok(text);
     }
-    let text = response.text().await.map_err(|error| unreachable(error.to_string()))?;
-    parse_config(&text)
+    // A status is a whole number: formatted as an integer (no float formatter in the first load).
+    Err(unreachable(match field("status").and_then(|status| status.as_f64()) {
+        Some(status) => format!("HTTP {}", status as u16),
+        None => field("failed").and_then(|failed| failed.as_string()).unwrap_or_else(|| "fetch failed".into()),
+    }))
 }
 
-/// The request for config.json that index.html's start-up script sent beside the wasm, taken
-/// once (a build without that script, or a second reading, asks again).
-fn early_config_request() -> Option<js_sys::Promise> {
+/// What index.html's start-up script read of config.json (`{text}`, `{status}` of a refusal,
+/// or `{failed}`), or its promise while on its way; taken once (a build without that script,
+/// or a second reading, asks again).
+fn early_config_read() -> Option<wasm_bindgen::JsValue> {
     let window = web_sys::window()?;
     let key = wasm_bindgen::JsValue::from_str("helpdeskConfig");
-    let asked = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let read = js_sys::Reflect::get(&window, &key).ok().filter(|read| read.is_object())?;
     let _ = js_sys::Reflect::delete_property(&window, &key);
-    Some(asked)
-}
-
-/// What a rejected fetch says, as the fetch of `Request::send` would (`TypeError: Failed to fetch`).
-fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
-    match error.dyn_ref::<js_sys::Error>() {
-        Some(error) => format!("{}: {}", String::from(error.name()), String::from(error.message())),
-        None => "fetch failed".to_string(),
-    }
+    Some(read)
 }
 
 thread_local! {
@@ -201,16 +252,33 @@ impl From<wasm_split_helpers::SplitLoaderError> for PartUnavailable {
     }
 }
 
-/// What `work` gives once it is done (`None` until then). For what start-up reads once: a
-/// resource's machinery (running again when what it reads changes, suspending a boundary) is
-/// not needed there, and each resource's code, made for its own type, is part of the first load.
-pub fn once_done<T: Clone + 'static>(
+/// What `work` gives once it is done; until then `meanwhile`, which its answer replaces only
+/// if it differs. For what start-up reads once: a resource's machinery (running again when
+/// what it reads changes, suspending a boundary) is not needed there, and each resource's
+/// code, made for its own type, is part of the first load.
+pub fn once_done<T: Clone + PartialEq + 'static>(
+    meanwhile: Option<T>,
     work: impl std::future::Future<Output = T> + 'static,
 ) -> ReadSignal<Option<T>, LocalStorage> {
-    let done = RwSignal::new_local(None);
+    let mut work = Box::pin(work);
+    // Work with nothing to wait for (config.json read ahead, a session kept in this tab) is
+    // answered now: the view that asked shows the answer in its first frame, not a frame of
+    // waiting after it. Polled again by the executor otherwise, with a waker of its own.
+    let mut now = std::task::Context::from_waker(std::task::Waker::noop());
+    if let std::task::Poll::Ready(answer) = untrack(|| work.as_mut().poll(&mut now)) {
+        return RwSignal::new_local(Some(answer)).read_only();
+    }
+    let done = RwSignal::new_local(meanwhile);
     leptos::task::spawn_local(async move {
-        // The view that asked may be gone by then.
-        _ = done.try_set(Some(work.await));
+        let answer = Some(work.await);
+        // Only a different answer notifies; the view that asked may be gone by then.
+        done.try_maybe_update(|shown| {
+            let differs = *shown != answer;
+            if differs {
+                *shown = answer;
+            }
+            (differs, ())
+        });
     });
     done.read_only()
 }

@@ -17,7 +17,9 @@ use wasm_bindgen::JsCast;
 
 use super::oidc::{sign_in_protocol, Endpoints, PendingSignIn, SignInError, SignInProtocol, SignInSettings};
 use super::tokens::{Operator, TabAccess, TokenSet};
-use crate::browser::{last_sign_out_ms, mount_path, note_sign_out, portal_url};
+use crate::browser::{
+    forget_config_read, keep_config_read, last_sign_out_ms, mount_path, note_sign_out, portal_url, session_storage,
+};
 use crate::config::Config;
 use crate::graph::{Credentials, FailureKind, GraphError};
 
@@ -127,10 +129,6 @@ struct Inner {
 /// The session as Leptos context. `LocalStorage` here is Leptos' single-thread value storage
 /// (the browser is single-threaded), not the browser's localStorage: tokens never go there.
 pub type AuthHandle = StoredValue<AuthSession, LocalStorage>;
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
 
 fn stored<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&session_storage()?.get_item(key).ok().flatten()?).ok()
@@ -413,10 +411,11 @@ impl AuthSession {
         }
     }
 
-    /// Keeps tokens in memory, the access token also for this tab (see README, Security), and
-    /// schedules their silent renewal.
+    /// Keeps tokens in memory, the access token also for this tab (see README, Security) with
+    /// the configuration it runs with, and schedules their silent renewal.
     fn keep(&self, tokens: TokenSet) {
         store(TAB_ACCESS_KEY, &TabAccess::of(&tokens));
+        keep_config_read();
         let timer_ms = tokens.renewal_timer_ms(now_ms());
         self.0.operator.set(Some(tokens.operator.clone()));
         *self.0.tokens.borrow_mut() = Some(tokens);
@@ -432,6 +431,7 @@ impl AuthSession {
 
     fn clear(&self) {
         forget(TAB_ACCESS_KEY);
+        forget_config_read();
         forget(PENDING_KEY);
         forget(IDLE_SIGN_OUT_KEY);
         *self.0.tokens.borrow_mut() = None;

@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { serveApart, serveHere } from './serve.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const dist = process.env.HELPDESK_DIST ?? join(root, 'dist');
@@ -25,11 +25,14 @@ function startMock(args) {
   });
 }
 
-/** The demo stack; `mockArgs` go to graph-mock, `config` overrides fields of config.json. */
 /** The paths of the tenant's catalogue of policies, profiles and apps, which the portal reads once a session. */
 export const CATALOGUE = /\/(deviceCompliancePolicies|deviceConfigurations|configurationPolicies|mobileApps|iosManagedAppProtections|androidManagedAppProtections|assignmentFilters)\b/;
 
-export async function startStack({ mockArgs = [], config = {}, rawConfig } = {}) {
+/**
+ * The demo stack; `mockArgs` go to graph-mock, `config` overrides fields of config.json, and
+ * `apart` serves the portal from a process of its own (see `serveApart`).
+ */
+export async function startStack({ mockArgs = [], config = {}, rawConfig, apart = false } = {}) {
   const mock = await startMock(mockArgs);
   const dir = await mkdtemp(join(tmpdir(), 'helpdesk-e2e-'));
   const configFile = join(dir, 'config.json');
@@ -37,10 +40,9 @@ export async function startStack({ mockArgs = [], config = {}, rawConfig } = {})
   const authority = { authority: `${mock.url}/contoso.onmicrosoft.com`, trustedAuthorityOrigin: mock.url };
   const body = rawConfig ?? JSON.stringify({ ...base, graphBaseUrl: mock.url, ...authority, ...config });
   await writeFile(configFile, body);
-  const server = await serve(dist, 0, configFile);
-  const portalUrl = `http://127.0.0.1:${server.address().port}`;
+  const site = apart ? await serveApart(dist, configFile) : await serveHere(dist, configFile);
   return {
-    portalUrl,
+    portalUrl: site.url,
     mockUrl: mock.url,
     async requests() {
       return (await (await fetch(`${mock.url}/_mock/requests`)).json()).requests;
@@ -52,13 +54,15 @@ export async function startStack({ mockArgs = [], config = {}, rawConfig } = {})
     async clearFaults() {
       await fetch(`${mock.url}/_mock/faults`, { method: 'DELETE' });
     },
+    /** What config.json answers from now on. */
+    async writeConfig(text) {
+      await writeFile(configFile, text);
+    },
     async stop() {
       await closeContexts();
       mock.child.removeAllListeners('exit');
       mock.child.kill();
-      // A browser connection still open must not keep the test waiting for the server to close.
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      await site.stop();
     },
   };
 }

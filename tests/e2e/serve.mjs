@@ -1,6 +1,7 @@
 // Serves a built dist/ folder on loopback the way a static host does: files as they are,
 // index.html for every navigation that is not a file (SPA fallback), and optionally a replacement config.json.
 // Usage: node serve.mjs DIST PORT [CONFIG_JSON_FILE]
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -53,8 +54,45 @@ export function serve(dist, port, configFile) {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** `serve` on a free port: answers the site's address and `stop`. */
+export async function serveHere(dist, configFile) {
+  const server = await serve(dist, 0, configFile);
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    async stop() {
+      // A browser connection still open must not keep the caller waiting for the server to close.
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/**
+ * `serve` in a process of its own, on a free port: a page's requests are answered at once,
+ * whatever the caller's event loop is busy with (a driver handles every network event of the
+ * page it drives). Answers the site's address and `stop`; the server also ends with its caller.
+ */
+export function serveApart(dist, configFile) {
+  return new Promise((resolvePromise, reject) => {
+    const args = [import.meta.filename, dist, '0', ...(configFile ? [configFile] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = seen.match(/ on (http:\/\/\S+)\//);
+      if (!match) return;
+      child.removeAllListeners('exit');
+      const exited = new Promise((r) => child.once('exit', r));
+      resolvePromise({ url: match[1], stop: () => (child.kill(), exited) });
+    });
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${seen}`)));
+  });
+}
+
+if (import.meta.filename === process.argv[1]) {
   const [dist, port, configFile] = process.argv.slice(2);
-  await serve(dist, Number(port), configFile);
-  console.log(`serving ${dist} on http://127.0.0.1:${port}/`);
+  const server = await serve(dist, Number(port), configFile);
+  console.log(`serving ${dist} on http://127.0.0.1:${server.address().port}/`);
+  // Started by `serveApart`: ends with its caller's channel.
+  if (process.connected) process.once('disconnect', () => process.exit(0));
 }

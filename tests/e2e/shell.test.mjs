@@ -101,6 +101,42 @@ test('config.json is asked for once a load (the start-up script asks, beside the
   }
 });
 
+test('a reload starts with the configuration the tab read before, and a changed config.json wins', async () => {
+  const stack = await startStack();
+  try {
+    const page = await openPage(browser, { stack });
+    await page.goto(stack.portalUrl);
+    const search = page.getByRole('combobox', { name: 'Name or e-mail' });
+    await search.waitFor();
+    // config.json held on its way: the reloaded portal takes input without it.
+    let answer;
+    const held = new Promise((resolve) => (answer = resolve));
+    let asked = false;
+    await page.route('**/config.json', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await page.waitForFunction(() => document.activeElement?.id === 'user-search');
+    assert.ok(asked, 'config.json was asked for, and is still on its way');
+    answer();
+    // A broken configuration replaces the good one at the next reload, and is not kept.
+    await stack.writeConfig(JSON.stringify({ graphBaseUrl: 'ftp://graph', scopes: [] }));
+    await page.reload();
+    await page.getByRole('heading', { name: 'The portal is not set up yet' }).waitFor();
+    const again = new Promise(() => {});
+    await page.unroute('**/config.json');
+    await page.route('**/config.json', () => again);
+    await page.reload();
+    await page.getByText('Loading').waitFor();
+    assert.equal(await search.count(), 0, 'no portal before config.json answers');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await stack.stop();
+  }
+});
+
 test('typing a name finds the user and Enter opens them; a deep link reloads', async () => {
   const stack = await startStack();
   try {

@@ -46,7 +46,8 @@ test('a deep link signs in and comes back to the same view, with the operator in
     const header = page.getByTestId('operator');
     assert.match(await header.innerText(), /Isaiah Langer[\s\S]*contoso\.onmicrosoft\.com/);
     const stored = await storage(page);
-    assert.deepEqual([Object.keys(stored.session), stored.local], [['helpdesk.access'], {}], 'the access token only, for this tab');
+    assert.deepEqual([Object.keys(stored.session).sort(), stored.local], [['helpdesk.access', 'helpdesk.config'], {}], 'the access token and the configuration, for this tab only');
+    assert.deepEqual(JSON.parse(stored.session['helpdesk.config']), await (await fetch(`${stack.portalUrl}/config.json`)).json(), 'config.json as read');
     assert.deepEqual(page.problems, []);
   } finally {
     await stack.stop();
