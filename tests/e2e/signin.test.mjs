@@ -224,6 +224,10 @@ test('a replayed code and a wrong PKCE verifier get no tokens', async () => {
     });
     await signIn(page, stack.portalUrl);
     const callback = await page.evaluate(() => performance.getEntriesByType('navigation')[0].name);
+    // The signed-in page is left first: the replay revokes what the code gave (as Entra does),
+    // and a call of that page refused then sends it to sign in again, a navigation that
+    // would abort the one below.
+    await page.goto('about:blank');
     const replay = await fetch(`${stack.mockUrl}${TOKEN_PATH}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: redemption.origin },
